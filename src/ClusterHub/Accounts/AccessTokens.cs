@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using ClusterHub.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ClusterHub.Accounts;
+
+public static class AccessTokens
+{
+    public const string Scheme = "AccessToken";
+    private const string Prefix = "chp_";
+
+    /// <summary>Creates a token and returns its clear text, which is shown once and never stored.</summary>
+    public static async Task<string> IssueAsync(ClusterDb db, string userId, string name, TimeSpan? lifetime, CancellationToken ct)
+    {
+        var secret = Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        db.AccessTokens.Add(new AccessToken
+        {
+            UserId = userId, Name = name, Hash = Hash(secret), Prefix = secret[..10],
+            CreatedAt = DateTime.UtcNow, ExpiresAt = lifetime is { } l ? DateTime.UtcNow + l : null,
+        });
+        await db.SaveChangesAsync(ct);
+        return secret;
+    }
+
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+/// <summary>Authenticates <c>Authorization: Bearer chp_…</c> against the stored hashes.</summary>
+public sealed class AccessTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    ClusterDb db, IUserClaimsPrincipalFactory<ClusterUser> principals)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var hash = AccessTokens.Hash(header["Bearer ".Length..].Trim());
+        var now = DateTime.UtcNow;
+        var token = await db.AccessTokens.AsNoTracking()
+            .Where(t => t.Hash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+            .Select(t => new { t.UserId }).SingleOrDefaultAsync(Context.RequestAborted);
+        if (token is null) return AuthenticateResult.Fail("The access token is unknown, expired or revoked.");
+        var user = await db.Users.FindAsync([token.UserId], Context.RequestAborted);
+        if (user is null) return AuthenticateResult.Fail("The token's user no longer exists.");
+        var principal = await principals.CreateAsync(user);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+}

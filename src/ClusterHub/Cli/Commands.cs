@@ -1,0 +1,182 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using ClusterHub.Accounts;
+using ClusterHub.Data;
+using ClusterHub.Demo;
+using ClusterHub.Members;
+using ClusterHub.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterHub.Cli;
+
+/// <summary>A failure the user can fix: printed as one line on stderr, exit code 1.</summary>
+public sealed class CliException(string message) : Exception(message);
+
+public static class Commands
+{
+    private static readonly Option<string?> DatabaseOption = new("--database")
+    {
+        Description = "SQLite file or connection string, or a PostgreSQL connection string (Host=…) ; default: data/clusterhub.db",
+        Recursive = true,
+    };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        var root = new RootCommand("ClusterHub: the platform a cluster secretariat runs its cluster on.");
+        root.Options.Add(DatabaseOption);
+        root.Subcommands.Add(Serve(stdout, demo: false));
+        root.Subcommands.Add(Serve(stdout, demo: true));
+        root.Subcommands.Add(Migrate(stdout));
+        root.Subcommands.Add(Import(stdout));
+        root.Subcommands.Add(Export(stdout));
+        root.Subcommands.Add(Users(stdout));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            stderr.WriteLine("clusterhub: " + string.Join("; ", parsed.Errors.Select(e => e.Message)));
+            return 2;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        }
+        catch (Exception e) when (e is CliException or InvalidOperationException or IOException or DbUpdateException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine("clusterhub: " + (e.InnerException?.Message ?? e.Message).ReplaceLineEndings(" "));
+            return 1;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a scope of the application's services and a migrated database.</summary>
+    private static async Task<int> WithServices(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken ct)
+    {
+        await using var app = ClusterHubApp.Build([], parse.GetValue(DatabaseOption));
+        await using var scope = app.Services.CreateAsyncScope();
+        await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<ClusterDb>(), ct);
+        return await work(scope.ServiceProvider, ct);
+    }
+
+    private static Command Serve(TextWriter stdout, bool demo)
+    {
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var command = new Command(demo ? "demo" : "serve", demo
+            ? "Load the Nuclear Valley demo (once) and run the web server"
+            : "Migrate the database and run the web server") { urls };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var app = ClusterHubApp.Build(["--urls", parse.GetValue(urls)!], parse.GetValue(DatabaseOption));
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<ClusterDb>(), ct);
+                if (demo) await NuclearValleyDemo.LoadAsync(scope.ServiceProvider, stdout, ct);
+            }
+            await app.StartAsync(ct);
+            stdout.WriteLine($"ClusterHub is running at {string.Join(", ", app.Urls)} (Ctrl+C to stop)");
+            if (demo) stdout.WriteLine($"Log in as {NuclearValleyDemo.ManagerEmail} with password {NuclearValleyDemo.Password}");
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Migrate(TextWriter stdout)
+    {
+        var command = new Command("migrate", "Create or upgrade the database schema");
+        command.SetAction((parse, ct) => WithServices(parse, (_, _) =>
+        {
+            stdout.WriteLine("database is up to date");
+            return Task.FromResult(0);
+        }, ct));
+        return command;
+    }
+
+    private static readonly Option<string> ClusterOption = new("--cluster") { Description = "Cluster slug, e.g. nuclear-valley", Required = true };
+
+    private static Command Import(TextWriter stdout)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "CSV or JSON file of members" };
+        var format = new Option<FileFormat?>("--format") { Description = "csv or json (default: from the file extension)" };
+        var members = new Command("members", "Import members, all or nothing") { file, ClusterOption, format };
+        members.SetAction((parse, ct) => WithServices(parse, async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<ClusterDb>();
+            var slug = parse.GetValue(ClusterOption)!;
+            var clusterId = await db.Clusters.Where(c => c.Slug == slug).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
+                ?? throw new CliException($"no cluster '{slug}'");
+            var info = parse.GetValue(file)!;
+            if (!info.Exists) throw new CliException($"{info.FullName}: file not found");
+            using var reader = new StreamReader(info.FullName, Encoding.UTF8);
+            var report = await MemberImport.RunAsync(db, clusterId, reader, info.Name, MemberFile.FormatOf(info.Name, parse.GetValue(format)),
+                DateOnly.FromDateTime(DateTime.UtcNow), ct);
+            if (!report.Succeeded)
+            {
+                foreach (var e in report.Errors) stdout.WriteLine(e.ToString());
+                throw new CliException($"{info.Name}: {report.Errors.Count} error(s); nothing was imported");
+            }
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{info.Name}: {report.Rows} rows, {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged"));
+            return 0;
+        }, ct));
+        return new Command("import", "Import data from files") { members };
+    }
+
+    private static Command Export(TextWriter stdout)
+    {
+        var format = new Option<FileFormat>("--format") { Description = "csv or json", DefaultValueFactory = _ => FileFormat.Csv };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write (default: standard output)" };
+        var members = new Command("members", "Export members in the import format") { ClusterOption, format, output };
+        members.SetAction((parse, ct) => WithServices(parse, async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<ClusterDb>();
+            var slug = parse.GetValue(ClusterOption)!;
+            var clusterId = await db.Clusters.Where(c => c.Slug == slug).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
+                ?? throw new CliException($"no cluster '{slug}'");
+            var target = parse.GetValue(output);
+            await using var writer = target is null ? null : new StreamWriter(target.FullName, false, new UTF8Encoding(false));
+            await MemberFile.WriteAsync(MemberExport.Query(db, clusterId, new MemberFilter()), (TextWriter?)writer ?? stdout, parse.GetValue(format), ct);
+            return 0;
+        }, ct));
+        return new Command("export", "Export data to files") { members };
+    }
+
+    private static Command Users(TextWriter stdout)
+    {
+        var email = new Argument<string>("email");
+        var password = new Option<string>("--password") { Required = true };
+        var name = new Option<string?>("--name");
+        var create = new Command("create", "Create a user") { email, password, name };
+        create.SetAction((parse, ct) => WithServices(parse, async (sp, ct) =>
+        {
+            await sp.GetRequiredService<UserAdministration>().CreateAsync(parse.GetValue(email)!, parse.GetValue(password)!, parse.GetValue(name), ct);
+            stdout.WriteLine($"created {parse.GetValue(email)}");
+            return 0;
+        }, ct));
+
+        var role = new Argument<string>("role") { Description = "admin, Manager, Staff, MemberRepresentative, Reviewer or Observer" };
+        var cluster = new Option<string?>("--cluster");
+        var member = new Option<string?>("--member") { Description = "For a member representative: the member's national id or name" };
+        var grant = new Command("grant", "Grant a role") { email, role, cluster, member };
+        grant.SetAction((parse, ct) => WithServices(parse, async (sp, ct) =>
+        {
+            await sp.GetRequiredService<UserAdministration>().GrantAsync(parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(cluster), parse.GetValue(member), ct);
+            stdout.WriteLine($"granted {parse.GetValue(role)} to {parse.GetValue(email)}");
+            return 0;
+        }, ct));
+
+        var tokenName = new Option<string>("--token-name") { DefaultValueFactory = _ => "cli" };
+        var days = new Option<int?>("--expires-in-days");
+        var token = new Command("token", "Issue a personal access token (printed once)") { email, tokenName, days };
+        token.SetAction((parse, ct) => WithServices(parse, async (sp, ct) =>
+        {
+            var user = await sp.GetRequiredService<UserAdministration>().FindAsync(parse.GetValue(email)!);
+            var lifetime = parse.GetValue(days) is { } d ? TimeSpan.FromDays(d) : (TimeSpan?)null;
+            stdout.WriteLine(await AccessTokens.IssueAsync(sp.GetRequiredService<ClusterDb>(), user.Id, parse.GetValue(tokenName)!, lifetime, ct));
+            return 0;
+        }, ct));
+        return new Command("users", "Manage users, roles and tokens") { create, grant, token };
+    }
+}

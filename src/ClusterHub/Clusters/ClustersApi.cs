@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using ClusterHub.Accounts;
+using ClusterHub.Dashboard;
+using ClusterHub.Data;
+using ClusterHub.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterHub.Clusters;
+
+public sealed record ClusterSummary(string Slug, string Name, string? Region, string? Sector);
+public sealed record OfficeDto(OfficeKind Kind, string City, string? Region);
+public sealed record CertificationDto(string Label, DateOnly GrantedOn, string? Note);
+public sealed record ClusterProfile(string Slug, string Name, string? LegalForm, DateOnly? FoundedOn, string? Region, string? Sector, string? Website,
+    IReadOnlyList<OfficeDto> Offices, IReadOnlyList<CertificationDto> Certifications, IReadOnlyList<ClusterRole> YourRoles);
+
+public static class ClustersApi
+{
+    public static RouteGroupBuilder MapClusters(this RouteGroupBuilder api)
+    {
+        api.MapGet("/clusters", List).WithTags("Clusters");
+        var cluster = api.MapGroup("/clusters/{cluster}");
+        cluster.MapGet("/", Get).WithTags("Clusters");
+        cluster.MapGet("/dashboard", Dashboard).WithTags("Clusters");
+        return cluster;
+    }
+
+    /// <summary>The clusters visible to the caller: all for a platform administrator, else those it holds a role in.</summary>
+    public static async Task<Ok<Page<ClusterSummary>>> List(ClaimsPrincipal user, ClusterDb db, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Paging.Clamp(page, pageSize);
+        var q = VisibleClusters(db, user);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderBy(c => c.Name).Skip((p - 1) * size).Take(size).Select(c => new ClusterSummary(c.Slug, c.Name, c.Region, c.Sector)).ToListAsync(ct);
+        return TypedResults.Ok(new Page<ClusterSummary>(items, p, size, total));
+    }
+
+    public static IQueryable<Cluster> VisibleClusters(ClusterDb db, ClaimsPrincipal user)
+    {
+        var q = db.Clusters.AsNoTracking();
+        if (user.IsInRole(PlatformRoles.Administrator)) return q;
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return q.Where(c => db.RoleGrants.Any(g => g.ClusterId == c.Id && g.UserId == userId));
+    }
+
+    /// <summary>The cluster's profile: legal form, offices, state certifications.</summary>
+    public static async Task<Ok<ClusterProfile>> Get(ClusterScope scope, ClusterDb db, CancellationToken ct) =>
+        TypedResults.Ok(await ProfileAsync(db, scope, ct));
+
+    public static async Task<ClusterProfile> ProfileAsync(ClusterDb db, ClusterScope scope, CancellationToken ct)
+    {
+        var c = await db.Clusters.AsNoTracking().Include(x => x.Offices).Include(x => x.Certifications).AsSplitQuery().SingleAsync(x => x.Id == scope.ClusterId, ct);
+        return new ClusterProfile(c.Slug, c.Name, c.LegalForm, c.FoundedOn, c.Region, c.Sector, c.Website,
+            [.. c.Offices.OrderBy(o => o.Kind).Select(o => new OfficeDto(o.Kind, o.City, o.Region))],
+            [.. c.Certifications.OrderBy(o => o.GrantedOn).Select(o => new CertificationDto(o.Label, o.GrantedOn, o.Note))], [.. scope.Roles]);
+    }
+
+    /// <summary>Members by type, family, size and region; growth by year; dues invoiced against paid.</summary>
+    public static async Task<Ok<DashboardFigures>> Dashboard(ClusterScope scope, ClusterDb db, CancellationToken ct)
+    {
+        scope.Demand(ClusterPermission.ReadDashboard);
+        return TypedResults.Ok(await ClusterDashboard.ComputeAsync(db, scope.ClusterId, ct));
+    }
+}

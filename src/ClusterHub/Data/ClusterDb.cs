@@ -1,0 +1,42 @@
+using ClusterHub.Accounts;
+using ClusterHub.Clusters;
+using ClusterHub.Dues;
+using ClusterHub.Members;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterHub.Data;
+
+/// <summary>
+/// The one DbContext. Each provider has a subclass only so that each can own its migration
+/// set (see <see cref="SqliteClusterDb"/>, <see cref="PostgresClusterDb"/>); code everywhere
+/// else takes <see cref="ClusterDb"/>.
+/// </summary>
+public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<ClusterUser>(options)
+{
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberContact> MemberContacts => Set<MemberContact>();
+    public DbSet<MemberStatusChange> MemberStatusChanges => Set<MemberStatusChange>();
+    public DbSet<DuesTier> DuesTiers => Set<DuesTier>();
+    public DbSet<MembershipYear> MembershipYears => Set<MembershipYear>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<ClusterRoleGrant> RoleGrants => Set<ClusterRoleGrant>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ClusterDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and safe against reordering the enum.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}
+
+public sealed class SqliteClusterDb(DbContextOptions<SqliteClusterDb> options) : ClusterDb(options);
+
+public sealed class PostgresClusterDb(DbContextOptions<PostgresClusterDb> options) : ClusterDb(options);

@@ -1,0 +1,134 @@
+using ClusterHub.Accounts;
+using ClusterHub.Data;
+using ClusterHub.Members;
+using ClusterHub.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterHub.Dues;
+
+public sealed record TierDto(MemberType MemberType, SizeClass SizeClass, decimal AmountEur);
+public sealed record RenewalRequest(int Year);
+public sealed record PaymentRequest(DateOnly PaidOn);
+public sealed record InvoiceRow(int Id, string Number, int Year, int MemberId, string MemberName, DateOnly IssuedOn, DateOnly DueOn, long AmountCents, InvoiceStatus Status, DateOnly? PaidOn)
+{
+    public decimal AmountEur => Money.Euros(AmountCents);
+}
+
+public static class DuesApi
+{
+    public static void MapDues(this RouteGroupBuilder cluster)
+    {
+        var dues = cluster.MapGroup("/dues").WithTags("Dues");
+        dues.MapGet("/tiers/{year:int}", Tiers);
+        dues.MapPut("/tiers/{year:int}", ReplaceTiers);
+        dues.MapPost("/renewals", Renew);
+        dues.MapGet("/ledger", Ledger);
+        var invoices = cluster.MapGroup("/invoices").WithTags("Dues");
+        invoices.MapGet("/", Invoices);
+        invoices.MapPost("/{id:int}/payment", RecordPayment);
+        invoices.MapPost("/{id:int}/write-off", WriteOff);
+    }
+
+    /// <summary>The tier table of one year.</summary>
+    public static async Task<Ok<List<TierDto>>> Tiers(int year, ClusterScope scope, ClusterDb db, CancellationToken ct)
+    {
+        scope.Demand(ClusterPermission.ReadMembers);
+        return TypedResults.Ok(await db.DuesTiers.AsNoTracking().Where(t => t.ClusterId == scope.ClusterId && t.Year == year)
+            .OrderBy(t => t.MemberType).ThenBy(t => t.SizeClass).AsAsyncEnumerable()
+            .Select(t => new TierDto(t.MemberType, t.SizeClass, Money.Euros(t.AmountCents))).ToListAsync(ct));
+    }
+
+    /// <summary>Replaces the whole tier table of one year (managers only).</summary>
+    public static async Task<Results<Ok<List<TierDto>>, ValidationProblem>> ReplaceTiers(int year, List<TierDto> tiers, ClusterScope scope, ClusterDb db, CancellationToken ct)
+    {
+        scope.Demand(ClusterPermission.ManageDues);
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < tiers.Count; i++)
+            if (tiers[i].AmountEur < 0) errors[$"[{i}].amountEur"] = ["must not be negative"];
+        foreach (var dup in tiers.GroupBy(t => (t.MemberType, t.SizeClass)).Where(g => g.Count() > 1))
+            errors[$"{dup.Key.MemberType}/{dup.Key.SizeClass}"] = ["appears more than once"];
+        if (year is < 1900 or > 2200) errors["year"] = ["is out of range"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        await DuesTiers.ReplaceAsync(db, scope.ClusterId, year, tiers, ct);
+        return TypedResults.Ok(tiers);
+    }
+
+    /// <summary>Renews every active member for the year: membership, dues from the tiers, invoice. Idempotent.</summary>
+    public static async Task<Ok<RenewalResult>> Renew(RenewalRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
+    {
+        scope.Demand(ClusterPermission.ManageDues);
+        return TypedResults.Ok(await DuesLedger.RenewAsync(db, scope.ClusterId, request.Year, MembersApi.Today(clock), ct));
+    }
+
+    /// <summary>Totals by year and tier: invoiced, paid, outstanding, written off. <c>?format=csv</c> downloads it.</summary>
+    public static async Task<IResult> Ledger(ClusterScope scope, ClusterDb db, int? year, string? format, CancellationToken ct)
+    {
+        scope.Demand(ClusterPermission.ReadDashboard);
+        var lines = await DuesLedger.LinesAsync(db, scope.ClusterId, year, ct);
+        if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(lines);
+        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        await DuesLedger.WriteCsvAsync(lines, writer);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(writer.ToString()), "text/csv", $"{scope.Slug}-dues-ledger.csv");
+    }
+
+    /// <summary>Invoices, newest first, filtered by year and status, paged.</summary>
+    public static async Task<Ok<Page<InvoiceRow>>> Invoices(ClusterScope scope, ClusterDb db, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        scope.Demand(ClusterPermission.ReadMembers);
+        return TypedResults.Ok(await InvoiceList.PageAsync(db, scope.ClusterId, year, status, page, pageSize, ct));
+    }
+
+    public static async Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> RecordPayment(int id, PaymentRequest request, ClusterScope scope, ClusterDb db, CancellationToken ct)
+    {
+        scope.Demand(ClusterPermission.EditMembers);
+        return await Settle(id, scope, db, InvoiceStatus.Paid, request.PaidOn, ct);
+    }
+
+    public static async Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> WriteOff(int id, ClusterScope scope, ClusterDb db, CancellationToken ct)
+    {
+        scope.Demand(ClusterPermission.ManageDues);
+        return await Settle(id, scope, db, InvoiceStatus.WrittenOff, null, ct);
+    }
+
+    private static async Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> Settle(int id, ClusterScope scope, ClusterDb db, InvoiceStatus to, DateOnly? paidOn, CancellationToken ct)
+    {
+        var invoice = await db.Invoices.SingleOrDefaultAsync(i => i.Id == id && i.ClusterId == scope.ClusterId, ct);
+        if (invoice is null) return TypedResults.NotFound();
+        if (invoice.Status is InvoiceStatus.Paid or InvoiceStatus.WrittenOff)
+            return TypedResults.Problem($"Invoice {invoice.Number} is already {invoice.Status}.", statusCode: StatusCodes.Status409Conflict);
+        if (paidOn is { } d && d < invoice.IssuedOn)
+            return TypedResults.Problem($"The payment date {d:yyyy-MM-dd} is before the invoice was issued.", statusCode: StatusCodes.Status422UnprocessableEntity);
+        invoice.Status = to;
+        invoice.PaidOn = paidOn;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok((await InvoiceList.PageAsync(db, scope.ClusterId, null, null, 1, 1, ct, id)).Items[0]);
+    }
+}
+
+public static class DuesTiers
+{
+    public static async Task ReplaceAsync(ClusterDb db, int clusterId, int year, IEnumerable<TierDto> tiers, CancellationToken ct)
+    {
+        await db.DuesTiers.Where(t => t.ClusterId == clusterId && t.Year == year).ExecuteDeleteAsync(ct);
+        db.DuesTiers.AddRange(tiers.Select(t => new DuesTier { ClusterId = clusterId, Year = year, MemberType = t.MemberType, SizeClass = t.SizeClass, AmountCents = Money.Cents(t.AmountEur) }));
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+public static class InvoiceList
+{
+    public static async Task<Page<InvoiceRow>> PageAsync(ClusterDb db, int clusterId, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct, int? id = null)
+    {
+        var (p, size) = Paging.Clamp(page, pageSize);
+        var q = db.Invoices.AsNoTracking().Where(i => i.ClusterId == clusterId);
+        if (id is { } one) q = q.Where(i => i.Id == one);
+        if (year is { } y) q = q.Where(i => i.MembershipYear!.Year == y);
+        if (status is { } s) q = q.Where(i => i.Status == s);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(i => i.MembershipYear!.Year).ThenBy(i => i.Number).Skip((p - 1) * size).Take(size)
+            .Select(i => new InvoiceRow(i.Id, i.Number, i.MembershipYear!.Year, i.MembershipYear.MemberId, i.MembershipYear.Member!.Name, i.IssuedOn, i.DueOn, i.AmountCents, i.Status, i.PaidOn))
+            .ToListAsync(ct);
+        return new Page<InvoiceRow>(items, p, size, total);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text;
+using ClusterHub.Accounts;
+using ClusterHub.Data;
+using ClusterHub.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ClusterHub.Members;
+
+public sealed class ListModel(ClusterDb db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public MemberFilter Filter { get; set; } = new();
+    public Page<MemberRow> Result { get; private set; } = null!;
+    public ClusterScope Scope => HttpContext.ClusterScope();
+
+    public async Task OnGetAsync(CancellationToken ct) => Result = await MemberList.PageAsync(db, Scope.ClusterId, Filter, ct);
+
+    /// <summary>Download of the filtered list in the import format.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (!Scope.Can(ClusterPermission.ReadMembers)) return Forbid();
+        var fmt = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase) ? FileFormat.Json : FileFormat.Csv;
+        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        await MemberFile.WriteAsync(MemberExport.Query(db, Scope.ClusterId, Filter), writer, fmt, ct);
+        return File(Encoding.UTF8.GetBytes(writer.ToString()), fmt == FileFormat.Json ? "application/json" : "text/csv",
+            $"{Scope.Slug}-members.{fmt.ToString().ToLowerInvariant()}");
+    }
+
+    public string PageUrl(int page, string? sort)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["search"] = Filter.Search, ["type"] = Filter.Type?.ToString(), ["size"] = Filter.Size?.ToString(),
+            ["region"] = Filter.Region, ["status"] = Filter.Status?.ToString(), ["sort"] = sort, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return QueryHelpers.AddQueryString($"/c/{Scope.Slug}/members", query.Where(q => !string.IsNullOrEmpty(q.Value)));
+    }
+}

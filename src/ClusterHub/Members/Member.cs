@@ -1,0 +1,79 @@
+using ClusterHub.Clusters;
+
+namespace ClusterHub.Members;
+
+/// <summary>An organisation that belongs (or belonged) to a cluster.</summary>
+public sealed class Member
+{
+    public int Id { get; set; }
+    public int ClusterId { get; set; }
+    public Cluster? Cluster { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Upper-case, accent-free, single-spaced name: case-insensitive search on every provider and duplicate detection.</summary>
+    public string NormalizedName { get; set; } = "";
+    public MemberType Type { get; set; }
+    public int? Headcount { get; set; }
+    public long? TurnoverEur { get; set; }
+
+    /// <summary>Derived from headcount and turnover on every save; stored so lists can filter and group on it.</summary>
+    public SizeClass SizeClass { get; set; }
+
+    /// <summary>SIREN (9 digits), SIRET (14 digits) or an EU VAT number, without spaces.</summary>
+    public string? NationalId { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2 country code.</summary>
+    public string Country { get; set; } = "FR";
+
+    /// <summary>INSEE region code for France (e.g. 27 Bourgogne-Franche-Comté); empty elsewhere.</summary>
+    public string? Region { get; set; }
+    public string? Departement { get; set; }
+
+    /// <summary>NUTS code for members outside France.</summary>
+    public string? NutsCode { get; set; }
+    public string? City { get; set; }
+
+    /// <summary>NACE/NAF codes separated by spaces, e.g. "25.11 28.99".</summary>
+    public string? SectorCodes { get; set; }
+    public bool IsFoundingMember { get; set; }
+    public DateOnly JoinedOn { get; set; }
+    public MemberStatus Status { get; set; } = MemberStatus.Active;
+
+    /// <summary>When the current status began (the join date for an active member); growth charts count on it.</summary>
+    public DateOnly StatusSince { get; set; }
+
+    public List<MemberContact> Contacts { get; set; } = [];
+    public List<MemberStatusChange> StatusHistory { get; set; } = [];
+
+    /// <summary>Recomputes the derived columns; call after any change to name, headcount or turnover.</summary>
+    public void Normalize()
+    {
+        NormalizedName = Names.Normalize(Name);
+        SizeClass = SizeClasses.Classify(Headcount, TurnoverEur);
+        NationalId = string.IsNullOrWhiteSpace(NationalId) ? null : NationalId.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+    }
+}
+
+public sealed class MemberContact
+{
+    public int Id { get; set; }
+    public int MemberId { get; set; }
+    public required string FullName { get; set; }
+    public string? Role { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+
+    /// <summary>GDPR: the person agreed to be contacted by the cluster and other members.</summary>
+    public bool ConsentToContact { get; set; }
+}
+
+/// <summary>One line of a member's history: the status it moved to and when.</summary>
+public sealed class MemberStatusChange
+{
+    public int Id { get; set; }
+    public int MemberId { get; set; }
+    public MemberStatus Status { get; set; }
+    public DateOnly On { get; set; }
+    public string? Reason { get; set; }
+}

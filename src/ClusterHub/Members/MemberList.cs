@@ -1,0 +1,65 @@
+using ClusterHub.Data;
+using ClusterHub.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterHub.Members;
+
+/// <summary>The filters of the member list, shared by the page, the API and the export.</summary>
+public sealed record MemberFilter
+{
+    public string? Search { get; init; }
+    public MemberType? Type { get; init; }
+    public SizeClass? Size { get; init; }
+    public string? Region { get; init; }
+    public MemberStatus? Status { get; init; }
+
+    /// <summary>name, -name, joined, -joined, type, region, size.</summary>
+    public string? Sort { get; init; }
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
+}
+
+/// <summary>A member as the public directory shows it: no contacts, no figures.</summary>
+public sealed record MemberRow(int Id, string Name, MemberType Type, SizeClass SizeClass, string? Region, string? Departement,
+    string? City, string Country, string? SectorCodes, bool IsFoundingMember, DateOnly JoinedOn, MemberStatus Status);
+
+public static class MemberList
+{
+    public static IQueryable<Member> Filtered(ClusterDb db, int clusterId, MemberFilter f)
+    {
+        var q = db.Members.AsNoTracking().Where(m => m.ClusterId == clusterId);
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            var term = Names.Normalize(f.Search);
+            q = q.Where(m => m.NormalizedName.Contains(term) || (m.City != null && m.City.Contains(f.Search.Trim())) || m.NationalId == term);
+        }
+        if (f.Type is { } t) q = q.Where(m => m.Type == t);
+        if (f.Size is { } s) q = q.Where(m => m.SizeClass == s);
+        if (!string.IsNullOrWhiteSpace(f.Region)) q = q.Where(m => m.Region == f.Region);
+        if (f.Status is { } st) q = q.Where(m => m.Status == st);
+        return f.Sort switch
+        {
+            "-name" => q.OrderByDescending(m => m.NormalizedName).ThenBy(m => m.Id),
+            "joined" => q.OrderBy(m => m.JoinedOn).ThenBy(m => m.Id),
+            "-joined" => q.OrderByDescending(m => m.JoinedOn).ThenBy(m => m.Id),
+            "type" => q.OrderBy(m => m.Type).ThenBy(m => m.NormalizedName),
+            "region" => q.OrderBy(m => m.Region).ThenBy(m => m.NormalizedName),
+            "size" => q.OrderBy(m => m.SizeClass).ThenBy(m => m.NormalizedName),
+            _ => q.OrderBy(m => m.NormalizedName).ThenBy(m => m.Id),
+        };
+    }
+
+    public static async Task<Page<MemberRow>> PageAsync(ClusterDb db, int clusterId, MemberFilter f, CancellationToken ct)
+    {
+        var (page, size) = Paging.Clamp(f.Page, f.PageSize);
+        var q = Filtered(db, clusterId, f);
+        var total = await q.CountAsync(ct);
+        var items = await q.Skip((page - 1) * size).Take(size).Select(Row).ToListAsync(ct);
+        return new Page<MemberRow>(items, page, size, total);
+    }
+
+    public static readonly System.Linq.Expressions.Expression<Func<Member, MemberRow>> Row = m =>
+        new MemberRow(m.Id, m.Name, m.Type, m.SizeClass, m.Region, m.Departement, m.City, m.Country, m.SectorCodes, m.IsFoundingMember, m.JoinedOn, m.Status);
+
+    public static readonly Func<Member, MemberRow> ToRow = Row.Compile();
+}

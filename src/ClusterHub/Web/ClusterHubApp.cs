@@ -1,0 +1,99 @@
+using System.Globalization;
+using ClusterHub.Accounts;
+using ClusterHub.Clusters;
+using ClusterHub.Data;
+using ClusterHub.Dues;
+using ClusterHub.Members;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+
+namespace ClusterHub.Web;
+
+/// <summary>The composition root, shared by every verb: the web server serves it, the CLI verbs use its services.</summary>
+public static class ClusterHubApp
+{
+    public static readonly CultureInfo[] Cultures = [new("en"), new("fr"), new("ko")];
+
+    public static WebApplication Build(string[] args, string? database = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json and the compiled pages live beside the binary, wherever the command is run from.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // Serve wwwroot from the project folder when running from a build output (dotnet run, tests).
+        builder.WebHost.UseStaticWebAssets();
+        if (database is not null) builder.Configuration[Database.ConfigurationKey] = database;
+        var services = builder.Services;
+
+        services.AddClusterDb(builder.Configuration[Database.ConfigurationKey]);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<UserAdministration>();
+
+        services.AddIdentity<ClusterUser, IdentityRole>(o => o.User.RequireUniqueEmail = true)
+            .AddEntityFrameworkStores<ClusterDb>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+        });
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokens.Scheme, null);
+        services.AddAuthorization();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<AccessRefusedHandler>();
+        services.AddValidation();
+        services.AddOpenApi();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = o.SupportedUICultures = Cultures;
+        });
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/"; // pages live in their feature folders
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Login");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Denied");
+            o.Conventions.AllowAnonymousToPage("/Web/Error");
+        }).AddMvcOptions(o => o.Filters.Add<ClusterPageFilter>());
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(o => o.WithTitle("ClusterHub API")).AllowAnonymous();
+        app.MapCulture();
+        app.MapRazorPages();
+
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(AccessTokens.Scheme).RequireAuthenticatedUser());
+        var cluster = api.MapClusters();
+        cluster.MapMembers();
+        cluster.MapDues();
+        return app;
+    }
+
+    /// <summary>POST /culture: the language switch on every page stores the choice in the culture cookie.</summary>
+    private static void MapCulture(this WebApplication app) =>
+        app.MapPost("/culture", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        {
+            if (!Cultures.Any(c => c.Name == culture)) return Results.Problem($"Unsupported language '{culture}'.", statusCode: 400);
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
+        }).AllowAnonymous().ExcludeFromDescription();
+}
