@@ -42,7 +42,7 @@ public static class Commands
         }
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is CliException or InvalidOperationException or IOException or DbUpdateException or UnauthorizedAccessException)
         {

@@ -74,7 +74,8 @@ public static class DuesLedger
         foreach (var l in lines)
         {
             csv.WriteField(l.Year); csv.WriteField(l.MemberType.ToString()); csv.WriteField(l.SizeClass.ToString()); csv.WriteField(l.Invoices);
-            foreach (var cents in new[] { l.InvoicedCents, l.PaidCents, l.OutstandingCents, l.WrittenOffCents }) csv.WriteField(Money.Euros(cents));
+            foreach (var cents in new[] { l.InvoicedCents, l.PaidCents, l.OutstandingCents, l.WrittenOffCents })
+                csv.WriteField(Money.Euros(cents).ToString("0.00", CultureInfo.InvariantCulture));
             await csv.NextRecordAsync();
         }
     }

@@ -71,7 +71,9 @@ public static class MembersApi
     {
         scope.Demand(ClusterPermission.EditMembers);
         var format = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? FileFormat.Json : FileFormat.Csv;
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        // The parsers read synchronously; Kestrel forbids that on the request stream, so read the body first.
+        using var body = new StreamReader(request.Body, Encoding.UTF8);
+        using var reader = new StringReader(await body.ReadToEndAsync(ct));
         var report = await MemberImport.RunAsync(db, scope.ClusterId, reader, fileName ?? (format == FileFormat.Json ? "upload.json" : "upload.csv"), format, Today(clock), ct);
         return report.Succeeded ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }

@@ -21,6 +21,8 @@ public static class ClusterHubApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            // Fixed, so the static-asset manifests are found when a test host or benchmark is the entry assembly.
+            ApplicationName = typeof(ClusterHubApp).Assembly.GetName().Name,
             // appsettings.json and the compiled pages live beside the binary, wherever the command is run from.
             ContentRootPath = AppContext.BaseDirectory,
         });
@@ -45,6 +47,8 @@ public static class ClusterHubApp
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokens.Scheme, null);
         services.AddAuthorization();
 
+        // Enums travel by name in JSON, as they do in CSV and in the database.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<AccessRefusedHandler>();
         services.AddValidation();

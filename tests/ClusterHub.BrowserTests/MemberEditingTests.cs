@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using ClusterHub.Demo;
+using Microsoft.Playwright;
+
+namespace ClusterHub.BrowserTests;
+
+/// <summary>Changes data, so it has a demo site of its own and the read-only page tests see the paper's figures.</summary>
+public sealed partial class MemberEditingTests(DemoSite site) : IClassFixture<DemoSite>
+{
+    [Fact]
+    public async Task Adding_a_member_shows_validation_errors_on_the_page_then_saves()
+    {
+        var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);
+        await page.GotoAsync("/c/nuclear-valley/members");
+        await page.ClickAsync("#add-member");
+        await page.FillAsync("input[name='Form.Departement']", "999");
+        await page.ClickAsync("#save-member");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.True(await page.IsVisibleAsync("#form-errors"));
+        Assert.Equal("is required", (await page.TextContentAsync("[data-field=name]"))?.Trim());
+        Assert.Equal("is required", (await page.TextContentAsync("[data-field=joined_on]"))?.Trim());
+
+        await page.FillAsync("input[name='Form.Name']", "Métrologie Bressane");
+        await page.SelectOptionAsync("select[name='Form.Type']", "Sme");
+        await page.FillAsync("input[name='Form.Departement']", "71");
+        await page.FillAsync("input[name='Form.Headcount']", "18");
+        await page.FillAsync("input[name='Form.JoinedOn']", "2020-02-03");
+        await page.ClickAsync("#save-member");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Matches(MemberPage(), page.Url);
+        Assert.Equal("Métrologie Bressane", (await page.TextContentAsync("h1"))?.Trim());
+        Assert.Contains("Small", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"/c/nuclear-valley/members/\d+$")]
+    private static partial Regex MemberPage();
+}

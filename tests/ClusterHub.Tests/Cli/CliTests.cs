@@ -1,0 +1,121 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
+using ClusterHub.Cli;
+
+namespace ClusterHub.Tests.Cli;
+
+/// <summary>The verbs as a user types them, on a fresh SQLite file: exit codes, stdout and the one line on stderr.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("clusterhub-cli-").FullName;
+    private string Db => Path.Combine(dir, "cli.db");
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await Commands.RunAsync([.. args, "--database", Db], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private async Task<string> File(string name, string content)
+    {
+        var path = Path.Combine(dir, name);
+        await System.IO.File.WriteAllTextAsync(path, content);
+        return path;
+    }
+
+    private static void OneLine(string stderr) => Assert.Single(stderr.TrimEnd().Split('\n'));
+
+    private async Task CreateCluster()
+    {
+        var app = ClusterHub.Web.ClusterHubApp.Build([], Db);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClusterHub.Data.ClusterDb>();
+        await ClusterHub.Data.Database.MigrateAsync(db, default);
+        db.Clusters.Add(new ClusterHub.Clusters.Cluster { Slug = "nv", Name = "NV" });
+        await db.SaveChangesAsync();
+        await app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Migrate_creates_the_database()
+    {
+        var (exit, output, _) = await Run("migrate");
+        Assert.Equal(0, exit);
+        Assert.Contains("up to date", output, StringComparison.Ordinal);
+        Assert.True(System.IO.File.Exists(Db));
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_exits_2_with_one_line_on_stderr()
+    {
+        var (exit, _, err) = await Run("frobnicate");
+        Assert.Equal(2, exit);
+        OneLine(err);
+        Assert.StartsWith("clusterhub:", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_then_export_round_trips_and_a_bad_file_changes_nothing()
+    {
+        await CreateCluster();
+        var good = await File("good.csv", "name,type,departement,joined_on\nForges Saône,Sme,71,2010-01-01\nÉcole Cluny,EngineeringSchool,71,2005-07-12\n");
+        var (exit, output, err) = await Run("import", "members", good, "--cluster", "nv");
+        Assert.True(exit == 0, err);
+        Assert.Contains("2 created", output, StringComparison.Ordinal);
+
+        var bad = await File("bad.csv", "name,type,departement,joined_on\nNouvelle,Sme,71,2010-01-01\n,Sme,999,yesterday\n");
+        (exit, output, err) = await Run("import", "members", bad, "--cluster", "nv");
+        Assert.Equal(1, exit);
+        OneLine(err);
+        Assert.Contains("bad.csv: 3 error(s); nothing was imported", err, StringComparison.Ordinal);
+        Assert.Contains("bad.csv: row 3, column departement ('999')", output, StringComparison.Ordinal);
+
+        (exit, output, _) = await Run("export", "members", "--cluster", "nv", "--format", "json");
+        Assert.Equal(0, exit);
+        var names = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(m => m.GetProperty("name").GetString()).Order();
+        Assert.Equal(["École Cluny", "Forges Saône"], names);
+
+        var exported = Path.Combine(dir, "out.csv");
+        Assert.Equal(0, (await Run("export", "members", "--cluster", "nv", "-o", exported)).Exit);
+        (exit, output, _) = await Run("import", "members", exported, "--cluster", "nv");
+        Assert.Equal(0, exit);
+        Assert.Contains("0 created, 0 updated, 2 unchanged", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_into_a_missing_cluster_or_from_a_missing_file_fails_cleanly()
+    {
+        await CreateCluster();
+        var (exit, _, err) = await Run("import", "members", Path.Combine(dir, "nope.csv"), "--cluster", "nv");
+        Assert.Equal(1, exit);
+        OneLine(err);
+        Assert.Contains("file not found", err, StringComparison.Ordinal);
+        var good = await File("g.csv", "name,type,joined_on\nX,Sme,2010-01-01\n");
+        (exit, _, err) = await Run("import", "members", good, "--cluster", "elsewhere");
+        Assert.Equal(1, exit);
+        Assert.Contains("no cluster 'elsewhere'", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_are_created_granted_and_given_tokens()
+    {
+        await CreateCluster();
+        Assert.Equal(0, (await Run("users", "create", "ana@nv.example", "--password", "Secret-123!")).Exit);
+        var (exit, _, err) = await Run("users", "create", "ana@nv.example", "--password", "Secret-123!");
+        Assert.Equal(1, exit);
+        Assert.Contains("already exists", err, StringComparison.Ordinal);
+        Assert.Equal(0, (await Run("users", "grant", "ana@nv.example", "Manager", "--cluster", "nv")).Exit);
+        (exit, _, err) = await Run("users", "grant", "ana@nv.example", "Emperor", "--cluster", "nv");
+        Assert.Equal(1, exit);
+        Assert.Contains("unknown role", err, StringComparison.Ordinal);
+        var (tokenExit, token, _) = await Run("users", "token", "ana@nv.example");
+        Assert.Equal(0, tokenExit);
+        Assert.StartsWith("chp_", token.Trim(), StringComparison.Ordinal);
+        (exit, _, _) = await Run("users", "create", "weak@nv.example", "--password", "x");
+        Assert.Equal(1, exit);
+    }
+}

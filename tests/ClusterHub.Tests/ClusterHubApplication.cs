@@ -1,0 +1,116 @@
+using System.Net.Http.Headers;
+using ClusterHub.Accounts;
+using ClusterHub.Clusters;
+using ClusterHub.Data;
+using ClusterHub.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClusterHub.Tests;
+
+/// <summary>
+/// The real application on a real Kestrel port and a fresh database of its own: a SQLite file,
+/// or a new PostgreSQL database on the server named by <c>CLUSTERHUB_TEST_POSTGRES</c>
+/// (test.sh starts a throwaway one). One instance per test class; nothing is shared.
+/// </summary>
+public abstract class ClusterHubApplication : IAsyncLifetime
+{
+    private WebApplication? app;
+    public string BaseAddress { get; private set; } = "";
+    protected abstract string CreateDatabase();
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = CreateDatabase();
+        app = ClusterHubApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], ConnectionString);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<ClusterDb>(), default);
+        await app.StartAsync();
+        BaseAddress = app.Urls.First();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null) await app.DisposeAsync();
+        await DropDatabaseAsync();
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the application's database in a fresh scope.</summary>
+    public async Task<T> WithDb<T>(Func<ClusterDb, IServiceProvider, Task<T>> work)
+    {
+        await using var scope = app!.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ClusterDb>(), scope.ServiceProvider);
+    }
+
+    public Task WithDb(Func<ClusterDb, Task> work) => WithDb<int>(async (db, _) => { await work(db); return 0; });
+
+    public Task<Cluster> CreateClusterAsync(string slug) => WithDb<Cluster>(async (db, _) =>
+    {
+        var c = new Cluster { Slug = slug, Name = "Cluster " + slug, Region = "27" };
+        db.Clusters.Add(c);
+        await db.SaveChangesAsync();
+        return c;
+    });
+
+    /// <summary>Creates a user with a role (or "admin") and returns an API client authenticated by a fresh access token.</summary>
+    public async Task<HttpClient> CreateClientAsync(string role, string? cluster = null, string? member = null)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
+        var token = await WithDb(async (db, sp) =>
+        {
+            var admin = sp.GetRequiredService<UserAdministration>();
+            var user = await admin.CreateAsync(email, "Test-pass-1!", null, default);
+            await admin.GrantAsync(email, role, cluster, member, default);
+            return await AccessTokens.IssueAsync(db, user.Id, "test", null, default);
+        });
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient CreateAnonymousClient() => new() { BaseAddress = new Uri(BaseAddress) };
+}
+
+public sealed class SqliteApplication : ClusterHubApplication
+{
+    private string file = "";
+
+    protected override string CreateDatabase()
+    {
+        file = Path.Combine(Path.GetTempPath(), $"clusterhub-test-{Guid.NewGuid():N}.db");
+        return $"Data Source={file};Pooling=False";
+    }
+
+    protected override Task DropDatabaseAsync()
+    {
+        File.Delete(file);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgresApplication : ClusterHubApplication
+{
+    /// <summary>The server for PostgreSQL runs; test.sh sets it to the throwaway server it starts.</summary>
+    public const string Variable = "CLUSTERHUB_TEST_POSTGRES";
+    private string name = "";
+
+    private static string Server => Environment.GetEnvironmentVariable(Variable)
+        ?? throw new InvalidOperationException($"{Variable} is not set: run ./test.sh, which starts PostgreSQL, or set it to e.g. Host=127.0.0.1;Port=5433;Username=postgres;Password=…");
+
+    protected override string CreateDatabase()
+    {
+        name = $"clusterhub_test_{Guid.NewGuid():N}";
+        return new Npgsql.NpgsqlConnectionStringBuilder(Server) { Database = name, Pooling = false }.ConnectionString;
+    }
+
+    protected override async Task DropDatabaseAsync()
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using ClusterHub.Demo;
+
+namespace ClusterHub.Tests.Web;
+
+/// <summary>The reference case: the demo must show the source paper's 2019 figures for Nuclear Valley.</summary>
+public abstract class NuclearValleyDemoTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : ClusterHubApplication
+{
+    [Fact]
+    public async Task The_dashboard_shows_the_papers_2019_figures()
+    {
+        await app.WithDb<int>(async (_, sp) => { await NuclearValleyDemo.LoadAsync(sp, TextWriter.Null, default); return 0; });
+        var api = await app.CreateClientAsync("Observer", NuclearValleyDemo.Slug);
+        var d = await (await api.GetAsync($"/api/v1/clusters/{NuclearValleyDemo.Slug}/dashboard")).Json(HttpStatusCode.OK);
+
+        var active = d.GetProperty("activeMembers").GetInt32();
+        Assert.Equal(270, active);
+        int Family(string f) => d.GetProperty("byFamily").EnumerateArray().Single(c => c.GetProperty("key").GetString() == f).GetProperty("members").GetInt32();
+        Assert.Equal(85, Math.Round(100.0 * Family("Company") / active));
+        Assert.Equal(15, Math.Round(100.0 * Family("EducationResearch") / active));
+        Assert.Equal(["27", "84"], d.GetProperty("homeRegions").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(60, Math.Round(100.0 * d.GetProperty("activeInHomeRegions").GetInt32() / active));
+
+        var growth = d.GetProperty("growth").EnumerateArray().ToList();
+        Assert.Equal(2005, growth[0].GetProperty("year").GetInt32());
+        Assert.Equal((2019, 270), (growth[^1].GetProperty("year").GetInt32(), growth[^1].GetProperty("activeAtYearEnd").GetInt32()));
+        Assert.Equal([2016, 2017, 2018, 2019], d.GetProperty("dues").EnumerateArray().Select(y => y.GetProperty("year").GetInt32()));
+        Assert.All(d.GetProperty("dues").EnumerateArray(), y => Assert.InRange(y.GetProperty("paidCents").GetInt64(), 1, y.GetProperty("invoicedCents").GetInt64() - 1));
+
+        var profile = await (await api.GetAsync($"/api/v1/clusters/{NuclearValleyDemo.Slug}")).Json(HttpStatusCode.OK);
+        Assert.Equal("Chalon-sur-Saône", profile.GetProperty("offices")[0].GetProperty("city").GetString());
+        var founders = await (await api.GetAsync($"/api/v1/clusters/{NuclearValleyDemo.Slug}/members?pageSize=200&sort=joined")).Json(HttpStatusCode.OK);
+        Assert.Equal(9, founders.GetProperty("items").EnumerateArray().Count(m => m.GetProperty("isFoundingMember").GetBoolean()));
+
+        // Loading again reuses what is there.
+        await app.WithDb<int>(async (_, sp) => { await NuclearValleyDemo.LoadAsync(sp, TextWriter.Null, default); return 0; });
+        Assert.Equal(298, await app.WithDb((db, _) => Task.FromResult(db.Members.Count())));
+    }
+}
+
+public sealed class NuclearValleyDemoOnSqlite(SqliteApplication app) : NuclearValleyDemoTests<SqliteApplication>(app);
+public sealed class NuclearValleyDemoOnPostgres(PostgresApplication app) : NuclearValleyDemoTests<PostgresApplication>(app);

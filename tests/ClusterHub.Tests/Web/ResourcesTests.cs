@@ -1,0 +1,39 @@
+using System.Xml.Linq;
+
+namespace ClusterHub.Tests.Web;
+
+public class ResourcesTests
+{
+    private static Dictionary<string, string> Load(string suffix)
+    {
+        var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/ClusterHub/Web"));
+        return XDocument.Load(Path.Combine(root, $"Strings{suffix}.resx")).Root!.Elements("data")
+            .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+    }
+
+    [Fact]
+    public void Every_string_exists_in_english_french_and_korean()
+    {
+        var en = Load("");
+        foreach (var suffix in new[] { ".fr", ".ko" })
+        {
+            var other = Load(suffix);
+            Assert.Equal(en.Keys.Order(), other.Keys.Order());
+            Assert.All(other, kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), $"{suffix}: {kv.Key} is empty"));
+        }
+        Assert.NotEqual(en["Nav.Members"], Load(".ko")["Nav.Members"]);
+    }
+
+    [Fact]
+    public void Every_key_used_by_a_page_is_defined()
+    {
+        var en = Load("");
+        var src = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/ClusterHub"));
+        var used = Directory.EnumerateFiles(src, "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\b[Ll]\[""([A-Za-z.]+)""\]").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        Assert.NotEmpty(used);
+        Assert.All(used, key => Assert.True(en.ContainsKey(key), $"missing resource {key}"));
+    }
+}
