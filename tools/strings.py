@@ -54,6 +54,10 @@ S = {
  "Dues.Renew": ("Renew all active members", "Renouveler tous les adhérents actifs", "활동 회원 일괄 갱신"), "Dues.ExportCsv": ("Export the ledger (CSV)", "Exporter le grand livre (CSV)", "원장 내보내기 (CSV)"),
  "Dues.Empty": ("No invoices yet: set the tiers, then renew.", "Aucune facture : définissez le barème puis renouvelez.", "청구서가 없습니다. 회비 등급을 정한 뒤 갱신하십시오."),
  "Dues.Renewed": ("{0}: {1} members renewed, {2} already renewed.", "{0} : {1} adhérents renouvelés, {2} déjà renouvelés.", "{0}년: {1}개 회원 갱신, {2}개 이미 갱신됨."),
+ "Dues.InvoiceList": ("Invoices", "Factures", "청구서"), "Dues.NoInvoices": ("No invoice matches these filters.", "Aucune facture ne correspond à ces filtres.", "조건에 맞는 청구서가 없습니다."),
+ "Dues.Number": ("Number", "Numéro", "번호"), "Dues.Issued": ("Issued", "Émise le", "발행일"), "Dues.DueOn": ("Due", "Échéance", "납기"),
+ "Dues.Amount": ("Amount", "Montant", "금액"), "Dues.RecordPayment": ("Record payment", "Enregistrer le paiement", "납부 기록"),
+ "Dues.WriteOff": ("Write off", "Passer en perte", "대손 처리"),
  "Dues.MissingTiers": ("No tier for:", "Aucun barème pour :", "등급 없음:"),
  # Validation reasons (the English text is the key, so API and CLI speak English and pages translate).
  "is required": ("is required", "est obligatoire", "필수 항목입니다"),
@@ -77,6 +81,10 @@ enums = {
    "Medium": ("Medium", "Moyenne", "중규모"), "Large": ("Large", "Grande", "대규모")},
  "MemberStatus": {"Active": ("Active", "Actif", "활동"), "Lapsed": ("Lapsed", "Non renouvelé", "갱신 안 함"), "Left": ("Left", "Parti", "탈퇴")},
  "MemberFamily": {"Company": ("Companies", "Entreprises", "기업"), "EducationResearch": ("Education and research", "Formation et recherche", "교육·연구기관"), "Other": ("Other", "Autres", "기타")},
+ "InvoiceStatus": {"Issued": ("Issued", "Émise", "발행"), "Paid": ("Paid", "Payée", "납부 완료"), "Overdue": ("Overdue", "En retard", "연체"),
+   "WrittenOff": ("Written off", "Passée en perte", "대손 처리")},
+ "ClusterRole": {"Manager": ("Manager", "Responsable", "관리자"), "Staff": ("Staff", "Équipe", "직원"), "MemberRepresentative": ("Member representative", "Représentant d'adhérent", "회원 대표"),
+   "Reviewer": ("Reviewer", "Évaluateur", "심사위원"), "Observer": ("Observer", "Observateur", "참관인")},
  "OfficeKind": {"HeadOffice": ("Head office", "Siège", "본부"), "Branch": ("Branch", "Antenne", "지사"), "LiaisonOffice": ("Liaison office", "Bureau de liaison", "연락사무소"),
    "PartnerAssociation": ("Partner association", "Association partenaire", "협력 연합체")},
 }

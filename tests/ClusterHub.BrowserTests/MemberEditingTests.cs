@@ -32,6 +32,20 @@ public sealed partial class MemberEditingTests(DemoSite site) : IClassFixture<De
         Assert.Contains("Small", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_manager_records_a_payment_on_an_overdue_invoice()
+    {
+        var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);
+        await page.GotoAsync("/c/nuclear-valley/dues?status=Overdue");
+        var overdue = page.Locator("#invoices tbody tr");
+        var before = await overdue.CountAsync();
+        Assert.True(before > 0, "the demo has overdue 2019 invoices");
+        var number = (await overdue.First.Locator("td").First.TextContentAsync())!.Trim();
+        await overdue.First.Locator("form[action*='handler=pay'] button").ClickAsync();
+        await page.GotoAsync($"/c/nuclear-valley/dues?status=Paid&year={number[..4]}");
+        Assert.Contains(number, await page.Locator("#invoices").TextContentAsync() ?? "", StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"/c/nuclear-valley/members/\d+$")]
     private static partial Regex MemberPage();
 }

@@ -33,6 +33,7 @@ public static class Commands
         root.Subcommands.Add(Import(stdout));
         root.Subcommands.Add(Export(stdout));
         root.Subcommands.Add(Users(stdout));
+        root.Subcommands.Add(Clusters(stdout));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -141,6 +142,24 @@ public static class Commands
             return 0;
         }, ct));
         return new Command("export", "Export data to files") { members };
+    }
+
+    private static Command Clusters(TextWriter stdout)
+    {
+        var slug = new Argument<string>("slug") { Description = "URL name, e.g. nuclear-valley" };
+        var name = new Option<string>("--name") { Required = true };
+        var region = new Option<string?>("--region") { Description = "INSEE region code of the head office, e.g. 27" };
+        var sector = new Option<string?>("--sector");
+        var create = new Command("create", "Register a cluster initiative") { slug, name, region, sector };
+        create.SetAction((parse, ct) => WithServices(parse, async (sp, ct) =>
+        {
+            var (cluster, errors) = await ClusterHub.Clusters.ClusterRegistration.CreateAsync(sp.GetRequiredService<ClusterDb>(),
+                new(parse.GetValue(slug), parse.GetValue(name), null, null, parse.GetValue(region), parse.GetValue(sector), null), ct);
+            if (cluster is null) throw new CliException(string.Join("; ", errors.Select(e => $"{e.Key} {string.Join(", ", e.Value)}")));
+            stdout.WriteLine($"created cluster {cluster.Slug}");
+            return 0;
+        }, ct));
+        return new Command("clusters", "Manage cluster initiatives") { create };
     }
 
     private static Command Users(TextWriter stdout)

@@ -19,6 +19,7 @@ public static class ClustersApi
     public static RouteGroupBuilder MapClusters(this RouteGroupBuilder api)
     {
         api.MapGet("/clusters", List).WithTags("Clusters");
+        api.MapPost("/clusters", Create).WithTags("Clusters");
         var cluster = api.MapGroup("/clusters/{cluster}");
         cluster.MapGet("/", Get).WithTags("Clusters");
         cluster.MapGet("/dashboard", Dashboard).WithTags("Clusters");
@@ -33,6 +34,15 @@ public static class ClustersApi
         var total = await q.CountAsync(ct);
         var items = await q.OrderBy(c => c.Name).Skip((p - 1) * size).Take(size).Select(c => new ClusterSummary(c.Slug, c.Name, c.Region, c.Sector)).ToListAsync(ct);
         return TypedResults.Ok(new Page<ClusterSummary>(items, p, size, total));
+    }
+
+    /// <summary>Registers a new cluster initiative (platform administrators only).</summary>
+    public static async Task<Results<Created<ClusterSummary>, ValidationProblem>> Create(NewCluster input, ClaimsPrincipal user, ClusterDb db, CancellationToken ct)
+    {
+        if (!user.IsInRole(PlatformRoles.Administrator)) throw new AccessRefusedException(StatusCodes.Status403Forbidden, "Only a platform administrator registers clusters.");
+        var (cluster, errors) = await ClusterRegistration.CreateAsync(db, input, ct);
+        if (cluster is null) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Created($"/api/v1/clusters/{cluster.Slug}", new ClusterSummary(cluster.Slug, cluster.Name, cluster.Region, cluster.Sector));
     }
 
     public static IQueryable<Cluster> VisibleClusters(ClusterDb db, ClaimsPrincipal user)

@@ -93,15 +93,9 @@ public static class DuesApi
 
     private static async Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> Settle(int id, ClusterScope scope, ClusterDb db, InvoiceStatus to, DateOnly? paidOn, CancellationToken ct)
     {
-        var invoice = await db.Invoices.SingleOrDefaultAsync(i => i.Id == id && i.ClusterId == scope.ClusterId, ct);
-        if (invoice is null) return TypedResults.NotFound();
-        if (invoice.Status is InvoiceStatus.Paid or InvoiceStatus.WrittenOff)
-            return TypedResults.Problem($"Invoice {invoice.Number} is already {invoice.Status}.", statusCode: StatusCodes.Status409Conflict);
-        if (paidOn is { } d && d < invoice.IssuedOn)
-            return TypedResults.Problem($"The payment date {d:yyyy-MM-dd} is before the invoice was issued.", statusCode: StatusCodes.Status422UnprocessableEntity);
-        invoice.Status = to;
-        invoice.PaidOn = paidOn;
-        await db.SaveChangesAsync(ct);
+        var (found, problem) = await DuesLedger.SettleAsync(db, scope.ClusterId, id, to, paidOn, ct);
+        if (!found) return TypedResults.NotFound();
+        if (problem is not null) return TypedResults.Problem(problem.Value.Detail, statusCode: problem.Value.Status);
         return TypedResults.Ok((await InvoiceList.PageAsync(db, scope.ClusterId, null, null, 1, 1, ct, id)).Items[0]);
     }
 }

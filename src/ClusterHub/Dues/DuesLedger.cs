@@ -46,6 +46,24 @@ public static class DuesLedger
         return new(year, renewed, members.Count(m => m.Renewed), [.. missing]);
     }
 
+    /// <summary>
+    /// Records a payment or a write-off. Refused (409) when the invoice is already settled, and
+    /// (422) when the payment predates the invoice.
+    /// </summary>
+    public static async Task<(bool Found, (int Status, string Detail)? Problem)> SettleAsync(ClusterDb db, int clusterId, int invoiceId, InvoiceStatus to, DateOnly? paidOn, CancellationToken ct)
+    {
+        var invoice = await db.Invoices.SingleOrDefaultAsync(i => i.Id == invoiceId && i.ClusterId == clusterId, ct);
+        if (invoice is null) return (false, null);
+        if (invoice.Status is InvoiceStatus.Paid or InvoiceStatus.WrittenOff)
+            return (true, (StatusCodes.Status409Conflict, $"Invoice {invoice.Number} is already {invoice.Status}."));
+        if (paidOn is { } d && d < invoice.IssuedOn)
+            return (true, (StatusCodes.Status422UnprocessableEntity, $"The payment date {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is before the invoice was issued."));
+        invoice.Status = to;
+        invoice.PaidOn = paidOn;
+        await db.SaveChangesAsync(ct);
+        return (true, null);
+    }
+
     /// <summary>Issued invoices past their due date become overdue. Set-based; safe to run any time.</summary>
     public static Task<int> MarkOverdueAsync(ClusterDb db, DateOnly today, CancellationToken ct) =>
         db.Invoices.Where(i => i.Status == InvoiceStatus.Issued && i.DueOn < today)

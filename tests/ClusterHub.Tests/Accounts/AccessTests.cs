@@ -81,5 +81,26 @@ public abstract class AccessTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 }
 
+public abstract class ClusterRegistrationTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : ClusterHubApplication
+{
+    [Fact]
+    public async Task Only_a_platform_administrator_registers_clusters_and_slugs_are_checked()
+    {
+        var c = await app.CreateClusterAsync("reg-" + typeof(TApp).Name.ToLowerInvariant());
+        var manager = await app.CreateClientAsync("Manager", c.Slug);
+        await (await manager.PostJson("/api/v1/clusters", new { slug = "aerospace-valley", name = "Aerospace Valley" })).Problem(HttpStatusCode.Forbidden);
+        var admin = await app.CreateClientAsync("admin");
+        var created = await (await admin.PostJson("/api/v1/clusters", new { slug = "aerospace-valley", name = "Aerospace Valley", region = "76" })).Json(HttpStatusCode.Created);
+        Assert.Equal("aerospace-valley", created.GetProperty("slug").GetString());
+        var problem = await (await admin.PostJson("/api/v1/clusters", new { slug = "Aerospace Valley!", name = "", region = "99" })).Problem(HttpStatusCode.BadRequest);
+        Assert.Equal(["name", "region", "slug"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order());
+        var taken = await (await admin.PostJson("/api/v1/clusters", new { slug = "aerospace-valley", name = "Again" })).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("already taken", taken.GetProperty("errors").GetProperty("slug")[0].GetString(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class ClusterRegistrationOnSqlite(SqliteApplication app) : ClusterRegistrationTests<SqliteApplication>(app);
+public sealed class ClusterRegistrationOnPostgres(PostgresApplication app) : ClusterRegistrationTests<PostgresApplication>(app);
+
 public sealed class AccessOnSqlite(SqliteApplication app) : AccessTests<SqliteApplication>(app);
 public sealed class AccessOnPostgres(PostgresApplication app) : AccessTests<PostgresApplication>(app);

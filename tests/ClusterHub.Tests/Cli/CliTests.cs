@@ -41,6 +41,16 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Clusters_are_registered_once()
+    {
+        Assert.Equal(0, (await Run("clusters", "create", "nuclear-valley", "--name", "Nuclear Valley", "--region", "27")).Exit);
+        var (exit, _, err) = await Run("clusters", "create", "nuclear-valley", "--name", "Again");
+        Assert.Equal(1, exit);
+        OneLine(err);
+        Assert.Contains("already taken", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Migrate_creates_the_database()
     {
         var (exit, output, _) = await Run("migrate");

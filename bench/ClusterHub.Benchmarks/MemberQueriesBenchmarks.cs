@@ -1,0 +1,98 @@
+using BenchmarkDotNet.Attributes;
+using ClusterHub.Dashboard;
+using ClusterHub.Data;
+using ClusterHub.Dues;
+using ClusterHub.Members;
+using ClusterHub.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClusterHub.Benchmarks;
+
+/// <summary>
+/// The two hot read paths of the foundation on SQLite with 10,000 members (seeded, reproducible):
+/// a filtered, sorted page of 50 members, and the dashboard aggregation. Each call opens a fresh
+/// DbContext, as a request does. Targets (issue 3): list &lt; 20 ms, dashboard &lt; 50 ms.
+/// </summary>
+[MemoryDiagnoser]
+public class MemberQueriesBenchmarks
+{
+    [Params(10_000)]
+    public int Members { get; set; }
+
+    private string file = "";
+    private DbContextOptions<SqliteClusterDb> options = null!;
+    private int clusterId;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        file = Path.Combine(Path.GetTempPath(), $"clusterhub-bench-{Guid.NewGuid():N}.db");
+        options = new DbContextOptionsBuilder<SqliteClusterDb>().UseSqlite($"Data Source={file}").Options;
+        using var db = new SqliteClusterDb(options);
+        db.Database.Migrate();
+        var cluster = new Clusters.Cluster { Slug = "bench", Name = "Bench", Offices = [new() { City = "Chalon-sur-Saône", Region = "27" }] };
+        db.Clusters.Add(cluster);
+        db.SaveChanges();
+        clusterId = cluster.Id;
+
+        var rng = new Random(42);
+        var types = Enum.GetValues<MemberType>();
+        var deps = FrenchGeography.RegionOfDepartement.Keys.ToArray();
+        for (var i = 0; i < Members; i++)
+        {
+            var dep = deps[rng.Next(deps.Length)];
+            var m = new Member
+            {
+                ClusterId = clusterId, Name = $"Organisation {i:D5}", Type = types[rng.Next(types.Length)], Headcount = rng.Next(1, 5000),
+                Departement = dep, Region = FrenchGeography.RegionOfDepartement[dep], City = "Ville " + rng.Next(300),
+                JoinedOn = new DateOnly(2005 + rng.Next(15), 1 + rng.Next(12), 1 + rng.Next(28)),
+                Status = rng.NextDouble() < 0.9 ? MemberStatus.Active : MemberStatus.Left,
+            };
+            m.StatusSince = m.Status == MemberStatus.Active ? m.JoinedOn : m.JoinedOn.AddYears(2);
+            m.Normalize();
+            db.Members.Add(m);
+        }
+        db.SaveChanges();
+        foreach (var year in new[] { 2018, 2019 })
+        {
+            db.DuesTiers.AddRange(types.Select(t => new DuesTier { ClusterId = clusterId, Year = year, MemberType = t, SizeClass = SizeClass.Unknown, AmountCents = 100_000 }));
+            foreach (var s in Enum.GetValues<SizeClass>())
+                db.DuesTiers.AddRange(types.Select(t => new DuesTier { ClusterId = clusterId, Year = year, MemberType = t, SizeClass = s, AmountCents = 50_000 + 10_000 * (int)s }).Where(t => t.SizeClass != SizeClass.Unknown));
+        }
+        db.SaveChanges();
+        foreach (var year in new[] { 2018, 2019 })
+            DuesLedger.RenewAsync(db, clusterId, year, new DateOnly(year, 1, 15), default).GetAwaiter().GetResult();
+        db.ChangeTracker.Clear();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(file);
+    }
+
+    private static readonly MemberFilter SmeInRegion = new() { Type = MemberType.Sme, Region = "84", Status = MemberStatus.Active, Sort = "name", PageSize = 50 };
+    private static readonly MemberFilter Search = new() { Search = "organisation 01", Sort = "-joined", PageSize = 50 };
+
+    [Benchmark(Description = "member list: type+region+status filter, 50 rows")]
+    public async Task<Page<MemberRow>> FilteredList()
+    {
+        await using var db = new SqliteClusterDb(options);
+        return await MemberList.PageAsync(db, clusterId, SmeInRegion, default);
+    }
+
+    [Benchmark(Description = "member list: name search, 50 rows")]
+    public async Task<Page<MemberRow>> SearchList()
+    {
+        await using var db = new SqliteClusterDb(options);
+        return await MemberList.PageAsync(db, clusterId, Search, default);
+    }
+
+    [Benchmark(Description = "dashboard aggregation")]
+    public async Task<DashboardFigures> Dashboard()
+    {
+        await using var db = new SqliteClusterDb(options);
+        return await ClusterDashboard.ComputeAsync(db, clusterId, default);
+    }
+}

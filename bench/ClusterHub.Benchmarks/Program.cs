@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ClusterHub.Benchmarks.MemberQueriesBenchmarks).Assembly).Run(args);
