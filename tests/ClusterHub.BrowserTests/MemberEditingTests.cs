@@ -46,6 +46,25 @@ public sealed partial class MemberEditingTests(DemoSite site) : IClassFixture<De
         Assert.Contains(number, await page.Locator("#invoices").TextContentAsync() ?? "", StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_user_issues_a_token_on_the_page_uses_it_on_the_api_and_revokes_it()
+    {
+        var page = await site.LogInAsync("staff@nuclear-valley.demo");
+        await page.GotoAsync("/account/tokens");
+        await page.FillAsync("#token-form input[name=name]", "spreadsheet");
+        await page.ClickAsync("#token-form button[type=submit]");
+        var token = (await page.TextContentAsync("#new-token code"))!.Trim();
+        Assert.StartsWith("chp_", token, StringComparison.Ordinal);
+
+        using var api = new HttpClient { BaseAddress = new Uri(site.App.BaseAddress) };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.GetAsync("/api/v1/clusters/nuclear-valley/members?pageSize=1")).StatusCode);
+
+        await page.ClickAsync("#tokens form[action*='handler=revoke'] button");
+        await Assertions.Expect(page.Locator("#tokens tbody tr").First).ToContainTextAsync("Revoked");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/clusters/nuclear-valley/members?pageSize=1")).StatusCode);
+    }
+
     [GeneratedRegex(@"/c/nuclear-valley/members/\d+$")]
     private static partial Regex MemberPage();
 }

@@ -97,6 +97,10 @@ public static class Commands
 
     private static readonly Option<string> ClusterOption = new("--cluster") { Description = "Cluster slug, e.g. nuclear-valley", Required = true };
 
+    private static async Task<int> ClusterIdAsync(ClusterDb db, string slug, CancellationToken ct) =>
+        await db.Clusters.Where(c => c.Slug == slug).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
+            ?? throw new CliException($"no cluster '{slug}'");
+
     private static Command Import(TextWriter stdout)
     {
         var file = new Argument<FileInfo>("file") { Description = "CSV or JSON file of members" };
@@ -105,9 +109,7 @@ public static class Commands
         members.SetAction((parse, ct) => WithServices(parse, async (sp, ct) =>
         {
             var db = sp.GetRequiredService<ClusterDb>();
-            var slug = parse.GetValue(ClusterOption)!;
-            var clusterId = await db.Clusters.Where(c => c.Slug == slug).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
-                ?? throw new CliException($"no cluster '{slug}'");
+            var clusterId = await ClusterIdAsync(db, parse.GetValue(ClusterOption)!, ct);
             var info = parse.GetValue(file)!;
             if (!info.Exists) throw new CliException($"{info.FullName}: file not found");
             using var reader = new StreamReader(info.FullName, Encoding.UTF8);
@@ -133,9 +135,7 @@ public static class Commands
         members.SetAction((parse, ct) => WithServices(parse, async (sp, ct) =>
         {
             var db = sp.GetRequiredService<ClusterDb>();
-            var slug = parse.GetValue(ClusterOption)!;
-            var clusterId = await db.Clusters.Where(c => c.Slug == slug).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
-                ?? throw new CliException($"no cluster '{slug}'");
+            var clusterId = await ClusterIdAsync(db, parse.GetValue(ClusterOption)!, ct);
             var target = parse.GetValue(output);
             await using var writer = target is null ? null : new StreamWriter(target.FullName, false, new UTF8Encoding(false));
             await MemberFile.WriteAsync(MemberExport.Query(db, clusterId, new MemberFilter()), (TextWriter?)writer ?? stdout, parse.GetValue(format), ct);

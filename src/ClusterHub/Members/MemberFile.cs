@@ -66,13 +66,7 @@ public static class MemberFile
                 var contacts = string.IsNullOrWhiteSpace(contactName) && string.IsNullOrWhiteSpace(Get("contact_email"))
                     ? []
                     : new[] { new ContactInput(contactName, Get("contact_role"), Get("contact_email"), Get("contact_phone"), Get("contact_consent")) };
-                rows.Add(new(csv.Parser.Row, new MemberInput
-                {
-                    Name = Get("name"), Type = Get("type"), Headcount = Get("headcount"), TurnoverEur = Get("turnover_eur"),
-                    NationalId = Get("national_id"), Country = Get("country"), Region = Get("region"), Departement = Get("departement"),
-                    NutsCode = Get("nuts_code"), City = Get("city"), SectorCodes = Get("sector_codes"), FoundingMember = Get("founding_member"),
-                    JoinedOn = Get("joined_on"), Status = Get("status"), StatusSince = Get("status_since"), Contacts = contacts,
-                }));
+                rows.Add(new(csv.Parser.Row, Input(Get, contacts)));
             }
         }
         catch (CsvHelperException e)
@@ -112,17 +106,20 @@ public static class MemberFile
                 var contacts = e.TryGetProperty("contacts", out var cs) && cs.ValueKind == JsonValueKind.Array
                     ? cs.EnumerateArray().Select(c => new ContactInput(Get(c, "name"), Get(c, "role"), Get(c, "email"), Get(c, "phone"), Get(c, "consent"))).ToList()
                     : [];
-                rows.Add(new(index, new MemberInput
-                {
-                    Name = Get(e, "name"), Type = Get(e, "type"), Headcount = Get(e, "headcount"), TurnoverEur = Get(e, "turnover_eur"),
-                    NationalId = Get(e, "national_id"), Country = Get(e, "country"), Region = Get(e, "region"), Departement = Get(e, "departement"),
-                    NutsCode = Get(e, "nuts_code"), City = Get(e, "city"), SectorCodes = Get(e, "sector_codes"), FoundingMember = Get(e, "founding_member"),
-                    JoinedOn = Get(e, "joined_on"), Status = Get(e, "status"), StatusSince = Get(e, "status_since"), Contacts = contacts,
-                }));
+                rows.Add(new(index, Input(name => Get(e, name), contacts)));
             }
         }
         return (rows, errors);
     }
+
+    /// <summary>The one mapping from the exchange format's field names to a <see cref="MemberInput"/>.</summary>
+    private static MemberInput Input(Func<string, string?> get, IReadOnlyList<ContactInput> contacts) => new()
+    {
+        Name = get("name"), Type = get("type"), Headcount = get("headcount"), TurnoverEur = get("turnover_eur"),
+        NationalId = get("national_id"), Country = get("country"), Region = get("region"), Departement = get("departement"),
+        NutsCode = get("nuts_code"), City = get("city"), SectorCodes = get("sector_codes"), FoundingMember = get("founding_member"),
+        JoinedOn = get("joined_on"), Status = get("status"), StatusSince = get("status_since"), Contacts = contacts,
+    };
 
     public static async Task WriteAsync(IAsyncEnumerable<Member> members, TextWriter writer, FileFormat format, CancellationToken ct)
     {
