@@ -66,6 +66,10 @@ S = {
  "Dues.Number": ("Number", "Numéro", "번호"), "Dues.Issued": ("Issued", "Émise le", "발행일"), "Dues.DueOn": ("Due", "Échéance", "납기"),
  "Dues.Amount": ("Amount", "Montant", "금액"), "Dues.RecordPayment": ("Record payment", "Enregistrer le paiement", "납부 기록"),
  "Dues.WriteOff": ("Write off", "Passer en perte", "대손 처리"),
+ "Dues.Tiers": ("Dues tiers", "Barème des cotisations", "회비 등급표"), "Dues.AnySize": ("Any size", "Toute taille", "규모 무관"),
+ "Dues.SaveTiers": ("Save the tiers", "Enregistrer le barème", "등급표 저장"),
+ "Dues.TiersSaved": ("Tiers for {0} saved ({1} amounts).", "Barème {0} enregistré ({1} montants).", "{0}년 등급표 저장 (금액 {1}개)."),
+ "Dues.TierErrors": ("Nothing was saved; these amounts are not valid:", "Rien n'a été enregistré ; montants invalides :", "저장되지 않았습니다. 잘못된 금액:"),
  "Dues.MissingTiers": ("No tier for:", "Aucun barème pour :", "등급 없음:"),
  # Validation reasons (the English text is the key, so API and CLI speak English and pages translate).
  "is required": ("is required", "est obligatoire", "필수 항목입니다"),

@@ -65,6 +65,29 @@ public sealed partial class MemberEditingTests(DemoSite site) : IClassFixture<De
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/clusters/nuclear-valley/members?pageSize=1")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_manager_edits_the_tier_table_and_a_bad_amount_saves_nothing()
+    {
+        var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);
+        await page.GotoAsync("/c/nuclear-valley/dues?tierYear=2020");
+        var sme = page.Locator("input[name='tier-Sme-Small']");
+        Assert.Equal("", await sme.InputValueAsync()); // no 2020 tiers in the demo
+        await sme.FillAsync("850");
+        await page.FillAsync("input[name='tier-University-Unknown']", "lots");
+        await page.ClickAsync("#tiers-form button[type=submit]");
+        Assert.True(await page.IsVisibleAsync("#tier-errors"));
+        await page.GotoAsync("/c/nuclear-valley/dues?tierYear=2020");
+        Assert.Equal("", await page.Locator("input[name='tier-Sme-Small']").InputValueAsync());
+
+        await page.FillAsync("input[name='tier-Sme-Small']", "850");
+        await page.FillAsync("input[name='tier-University-Unknown']", "1600");
+        await page.ClickAsync("#tiers-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#dues-message")).ToContainTextAsync("2020");
+        await page.GotoAsync("/c/nuclear-valley/dues?tierYear=2020");
+        Assert.Equal("850", await page.Locator("input[name='tier-Sme-Small']").InputValueAsync());
+        Assert.Equal("1600", await page.Locator("input[name='tier-University-Unknown']").InputValueAsync());
+    }
+
     [GeneratedRegex(@"/c/nuclear-valley/members/\d+$")]
     private static partial Regex MemberPage();
 }

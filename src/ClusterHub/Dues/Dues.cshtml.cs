@@ -19,6 +19,11 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
     [BindProperty(SupportsGet = true)] public InvoiceStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? P { get; set; }
     public int NextYear { get; private set; }
+
+    /// <summary>The year whose tier table is shown and edited (<c>?tierYear=</c>, default the latest).</summary>
+    [BindProperty(SupportsGet = true)] public int? TierYear { get; set; }
+    public Dictionary<(MemberType, SizeClass), long> Tiers { get; private set; } = [];
+    public List<string> TierErrors { get; private set; } = [];
     public string? Message { get; private set; }
     public ClusterScope Scope => HttpContext.ClusterScope();
 
@@ -48,6 +53,34 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
         return Page();
     }
 
+    /// <summary>
+    /// Saves the tier grid of one year: one amount per member type and size class, blank for
+    /// none ("any size" is the catch-all of a type). All or nothing, like the API.
+    /// </summary>
+    public async Task<IActionResult> OnPostTiersAsync(int tierYear, CancellationToken ct)
+    {
+        if (!Scope.Can(ClusterPermission.ManageDues)) return Forbid();
+        var tiers = new List<TierDto>();
+        foreach (var type in Enum.GetValues<MemberType>())
+            foreach (var size in Enum.GetValues<SizeClass>())
+            {
+                var text = Request.Form[$"tier-{type}-{size}"].ToString().Trim();
+                if (text.Length == 0) continue;
+                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.CurrentCulture, out var euros) && euros >= 0) tiers.Add(new(type, size, euros));
+                else TierErrors.Add($"{l[$"MemberType.{type}"]} / {l[$"SizeClass.{size}"]}: '{text}'");
+            }
+        if (tierYear is < 1900 or > 2200) TierErrors.Add(l["Dues.Year"] + ": " + tierYear.ToString(CultureInfo.CurrentCulture));
+        TierYear = tierYear;
+        if (TierErrors.Count == 0)
+        {
+            await DuesTiers.ReplaceAsync(db, Scope.ClusterId, tierYear, tiers, ct);
+            Message = string.Format(CultureInfo.CurrentCulture, l["Dues.TiersSaved"].Value, tierYear, tiers.Count);
+        }
+        else Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync(ct);
+        return Page();
+    }
+
     /// <summary>Records a payment dated today (secretariat).</summary>
     public Task<IActionResult> OnPostPayAsync(int id, CancellationToken ct) =>
         SettleAsync(id, InvoiceStatus.Paid, MembersApi.Today(clock), ClusterPermission.EditMembers, ct);
@@ -72,5 +105,9 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
         Lines = await DuesLedger.LinesAsync(db, Scope.ClusterId, null, ct);
         var lastTierYear = await db.DuesTiers.Where(t => t.ClusterId == Scope.ClusterId).MaxAsync(t => (int?)t.Year, ct);
         NextYear = lastTierYear ?? clock.GetUtcNow().Year;
+        TierYear ??= NextYear;
+        var year = TierYear.Value;
+        Tiers = await db.DuesTiers.AsNoTracking().Where(t => t.ClusterId == Scope.ClusterId && t.Year == year)
+            .ToDictionaryAsync(t => (t.MemberType, t.SizeClass), t => t.AmountCents, ct);
     }
 }

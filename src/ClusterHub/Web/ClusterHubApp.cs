@@ -52,7 +52,7 @@ public static class ClusterHubApp
         services.AddProblemDetails();
         services.AddExceptionHandler<AccessRefusedHandler>();
         services.AddValidation();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
