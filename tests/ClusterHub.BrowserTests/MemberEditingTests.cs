@@ -88,6 +88,25 @@ public sealed partial class MemberEditingTests(DemoSite site) : IClassFixture<De
         Assert.Equal("1600", await page.Locator("input[name='tier-University-Unknown']").InputValueAsync());
     }
 
+    [Fact]
+    public async Task The_upload_page_lists_every_error_of_a_bad_file_then_imports_a_good_one()
+    {
+        var page = await site.LogInAsync("staff@nuclear-valley.demo");
+        await page.GotoAsync("/c/nuclear-valley/members/import");
+        var bad = "name,type,departement,joined_on\nAtelier Neuf,Sme,71,2021-01-01\n,Sme,71,2021-01-01\nAtelier Faux,Robot,71,someday\n"u8.ToArray();
+        await page.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = bad });
+        await page.ClickAsync("#import-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("3");
+        Assert.Equal(3, await page.Locator("#import-errors tbody tr").CountAsync());
+
+        var good = "name,type,departement,joined_on\nAtelier Neuf,Sme,71,2021-01-01\n"u8.ToArray();
+        await page.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "good.csv", MimeType = "text/csv", Buffer = good });
+        await page.ClickAsync("#import-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("1 created");
+        await page.GotoAsync("/c/nuclear-valley/members?search=atelier");
+        Assert.Equal(["Atelier Neuf"], (await page.Locator("#members tbody tr td:first-child a").AllTextContentsAsync()).Select(t => t.Trim()));
+    }
+
     [GeneratedRegex(@"/c/nuclear-valley/members/\d+$")]
     private static partial Regex MemberPage();
 }

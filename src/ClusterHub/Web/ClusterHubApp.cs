@@ -34,6 +34,7 @@ public static class ClusterHubApp
         services.AddClusterDb(builder.Configuration[Database.ConfigurationKey]);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<UserAdministration>();
+        services.AddHostedService<OverdueSweep>();
 
         services.AddIdentity<ClusterUser, IdentityRole>(o => o.User.RequireUniqueEmail = true)
             .AddEntityFrameworkStores<ClusterDb>()

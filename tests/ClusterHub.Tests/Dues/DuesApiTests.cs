@@ -62,6 +62,26 @@ public abstract class DuesApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task Unpaid_invoices_past_their_due_date_become_overdue_and_paid_ones_stay_paid()
+    {
+        var c = await app.CreateClusterAsync("overdue-" + typeof(TApp).Name.ToLowerInvariant());
+        var manager = await app.CreateClientAsync("Manager", c.Slug);
+        await (await manager.PostText($"/api/v1/clusters/{c.Slug}/members/import", "name,type,headcount,joined_on\nA,Sme,20,2010-01-01\nB,Sme,20,2010-01-01\n", "text/csv")).Json(HttpStatusCode.OK);
+        await manager.PutAsJsonAsync($"/api/v1/clusters/{c.Slug}/dues/tiers/2019", new[] { new { memberType = "Sme", sizeClass = "Small", amountEur = 800m } });
+        var marked = await app.WithDb(async (db, _) =>
+        {
+            await ClusterHub.Dues.DuesLedger.RenewAsync(db, c.Id, 2019, new DateOnly(2019, 1, 15), default); // due 2019-03-16
+            var first = db.Invoices.Where(i => i.ClusterId == c.Id).OrderBy(i => i.Number).Select(i => i.Id).First();
+            await ClusterHub.Dues.DuesLedger.SettleAsync(db, c.Id, first, ClusterHub.Dues.InvoiceStatus.Paid, new DateOnly(2019, 2, 1), default);
+            await ClusterHub.Dues.DuesLedger.MarkOverdueAsync(db, new DateOnly(2019, 3, 16), default); // not yet past due
+            return await ClusterHub.Dues.DuesLedger.MarkOverdueAsync(db, new DateOnly(2019, 3, 17), default);
+        });
+        Assert.Equal(1, marked);
+        var statuses = await (await manager.GetAsync($"/api/v1/clusters/{c.Slug}/invoices?year=2019")).Json(HttpStatusCode.OK);
+        Assert.Equal(["Paid", "Overdue"], statuses.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task A_bad_tier_table_is_refused_whole()
     {
         var c = await app.CreateClusterAsync("badtiers-" + typeof(TApp).Name.ToLowerInvariant());
