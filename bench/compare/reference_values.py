@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Per-node reference values for the network engine's tests, computed by networkx and igraph.
+
+Reads the test networks in tests/ClusterHub.Analytics.Tests/Data and writes reference.json there.
+Needs Debian's python3-networkx and python3-igraph (apt-get install -y python3-networkx python3-igraph).
+Run: /usr/bin/python3 bench/compare/reference_values.py
+"""
+import csv, json, os
+import networkx as nx
+import igraph as ig
+
+here = os.path.dirname(os.path.abspath(__file__))
+data = os.path.join(here, "..", "..", "tests", "ClusterHub.Analytics.Tests", "Data")
+
+def load(name):
+    g = nx.Graph()
+    with open(os.path.join(data, name), newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            w = float(row["weight"]) if "weight" in row and row["weight"] else None
+            if w is None:
+                g.add_edge(row["source"], row["target"])
+            else:
+                g.add_edge(row["source"], row["target"], weight=w)
+    return g
+
+def values(g):
+    nodes = sorted(g.nodes())
+    per = lambda d: {n: d[n] for n in nodes}
+    weighted = nx.is_weighted(g)
+    out = {
+        "networkx_version": nx.__version__,
+        "igraph_version": ig.__version__,
+        "nodes": g.number_of_nodes(),
+        "edges": g.number_of_edges(),
+        "density": nx.density(g),
+        "components": nx.number_connected_components(g),
+        "transitivity": nx.transitivity(g),
+        "average_clustering": nx.average_clustering(g),
+        "diameter": nx.diameter(g),
+        "average_shortest_path_length": nx.average_shortest_path_length(g),
+        "degree": per(dict(g.degree())),
+        "strength": per(dict(g.degree(weight="weight"))) if weighted else None,
+        "betweenness": per(nx.betweenness_centrality(g)),
+        "closeness": per(nx.closeness_centrality(g)),
+        "harmonic": per(nx.harmonic_centrality(g)),
+        "clustering": per(nx.clustering(g)),
+        "core_number": per(nx.core_number(g)),
+        "pagerank": per(nx.pagerank(g, alpha=0.85, weight=None, tol=1e-13, max_iter=10000)),
+        "pagerank_weighted": per(nx.pagerank(g, alpha=0.85, weight="weight", tol=1e-13, max_iter=10000)) if weighted else None,
+    }
+    # igraph on the same graph, as a second opinion on the measures both define identically.
+    h = ig.Graph.TupleList(g.edges(), directed=False)
+    order = [h.vs.find(name=n).index for n in nodes]
+    pr = h.pagerank(damping=0.85)
+    out["igraph_pagerank"] = {n: pr[i] for n, i in zip(nodes, order)}
+    core = h.coreness()
+    out["igraph_core_number"] = {n: core[i] for n, i in zip(nodes, order)}
+    out["igraph_transitivity"] = h.transitivity_undirected()
+    return out
+
+result = {name: values(load(file)) for name, file in
+          [("karate", "karate_edges.csv"), ("lesmis", "lesmis_edges.csv"), ("florentine", "florentine_edges.csv")]}
+with open(os.path.join(data, "reference.json"), "w", encoding="utf-8") as f:
+    json.dump(result, f, indent=1, sort_keys=True)
+print("wrote", os.path.join(data, "reference.json"))

@@ -1,0 +1,79 @@
+namespace ClusterHub.Analytics.Networks;
+
+/// <summary>Degree, strength, density and connected components.</summary>
+public static class Topology
+{
+    public static int[] Degrees(Graph g)
+    {
+        var d = new int[g.NodeCount];
+        for (var v = 0; v < g.NodeCount; v++) d[v] = g.Degree(v);
+        return d;
+    }
+
+    /// <summary>Sum of the weights of each node's arcs (the degree when unweighted).</summary>
+    public static double[] Strengths(Graph g)
+    {
+        var s = new double[g.NodeCount];
+        for (var v = 0; v < g.NodeCount; v++)
+        {
+            var w = g.NeighborWeights(v);
+            if (w.IsEmpty) s[v] = g.Degree(v);
+            else foreach (var x in w) s[v] += x;
+        }
+        return s;
+    }
+
+    /// <summary>m / (n(n-1)/2) undirected, m / (n(n-1)) directed; self-loops count as edges, as in networkx.</summary>
+    public static double Density(Graph g)
+    {
+        long n = g.NodeCount;
+        if (n < 2) return 0;
+        return g.IsDirected ? (double)g.EdgeCount / (n * (n - 1)) : 2.0 * g.EdgeCount / (n * (n - 1));
+    }
+
+    /// <summary>Connected components (weakly connected for a directed graph, through out-arcs and their reverse): a label per node, 0..count-1 by first node.</summary>
+    public static (int Count, int[] Labels) Components(Graph g)
+    {
+        var reverse = g.IsDirected ? Reverse(g) : null;
+        var labels = new int[g.NodeCount];
+        Array.Fill(labels, -1);
+        var stack = new int[g.NodeCount];
+        var count = 0;
+        for (var s = 0; s < g.NodeCount; s++)
+        {
+            if (labels[s] >= 0) continue;
+            var top = 0;
+            stack[top++] = s;
+            labels[s] = count;
+            while (top > 0)
+            {
+                var v = stack[--top];
+                foreach (var t in g.Neighbors(v)) if (labels[t] < 0) { labels[t] = count; stack[top++] = t; }
+                if (reverse is not null)
+                    foreach (var t in reverse.Neighbors(v)) if (labels[t] < 0) { labels[t] = count; stack[top++] = t; }
+            }
+            count++;
+        }
+        return (count, labels);
+    }
+
+    /// <summary>The graph with every arc reversed (directed graphs only).</summary>
+    public static Graph Reverse(Graph g)
+    {
+        var n = g.NodeCount;
+        var offsets = new int[n + 1];
+        foreach (var t in g.Targets) offsets[t + 1]++;
+        for (var i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+        var cursor = (int[])offsets.Clone();
+        var targets = new int[g.Targets.Length];
+        var weights = g.Weights is null ? null : new double[g.Targets.Length];
+        for (var v = 0; v < n; v++)
+            for (var a = g.Offsets[v]; a < g.Offsets[v + 1]; a++)
+            {
+                var slot = cursor[g.Targets[a]]++;
+                targets[slot] = v; // sources visited in order: lists come out sorted
+                if (weights is not null) weights[slot] = g.Weights![a];
+            }
+        return new Graph(n, true, offsets, targets, weights);
+    }
+}

@@ -1,0 +1,93 @@
+using ClusterHub.Analytics.Networks;
+
+namespace ClusterHub.Analytics.Tests.Networks;
+
+/// <summary>
+/// Every measure against networkx (and igraph where both define it the same way) on karate,
+/// Les Misérables and the Florentine families. Tolerances: 1e-12 for closed-form and
+/// combinatorial measures, 1e-9 for betweenness sums, 1e-9 for PageRank (both sides iterate to 1e-13).
+/// </summary>
+public class ReferenceValueTests
+{
+    public static TheoryData<string> Networks => [.. ReferenceNetworks.Names];
+
+    [Theory, MemberData(nameof(Networks))]
+    public void Size_density_and_components(string name)
+    {
+        var g = ReferenceNetworks.Load(name);
+        var r = ReferenceNetworks.Values(name);
+        Assert.Equal(r.GetProperty("nodes").GetInt32(), g.Graph.NodeCount);
+        Assert.Equal(r.GetProperty("edges").GetInt32(), g.Graph.EdgeCount);
+        Assert.Equal(r.GetProperty("density").GetDouble(), Topology.Density(g.Graph), 12);
+        Assert.Equal(r.GetProperty("components").GetInt32(), Topology.Components(g.Graph).Count);
+        ReferenceNetworks.AssertPerNode(g, Topology.Degrees(g.Graph).Select(d => (double)d).ToArray(), r.GetProperty("degree"), 0, "degree");
+        if (r.GetProperty("strength").ValueKind != System.Text.Json.JsonValueKind.Null)
+            ReferenceNetworks.AssertPerNode(g, Topology.Strengths(g.Graph), r.GetProperty("strength"), 1e-12, "strength");
+    }
+
+    [Theory, MemberData(nameof(Networks))]
+    public void Betweenness_matches_networkx(string name)
+    {
+        var g = ReferenceNetworks.Load(name);
+        var result = PathMeasures.Betweenness(g.Graph);
+        Assert.False(result.IsEstimate);
+        ReferenceNetworks.AssertPerNode(g, result.Values, ReferenceNetworks.Values(name).GetProperty("betweenness"), 1e-9, "betweenness");
+    }
+
+    [Theory, MemberData(nameof(Networks))]
+    public void Closeness_harmonic_diameter_and_average_path_match_networkx(string name)
+    {
+        var g = ReferenceNetworks.Load(name);
+        var r = ReferenceNetworks.Values(name);
+        var d = PathMeasures.Distances(g.Graph);
+        ReferenceNetworks.AssertPerNode(g, d.Closeness, r.GetProperty("closeness"), 1e-12, "closeness");
+        ReferenceNetworks.AssertPerNode(g, d.Harmonic, r.GetProperty("harmonic"), 1e-12, "harmonic");
+        Assert.Equal(r.GetProperty("diameter").GetInt32(), d.Diameter);
+        Assert.Equal(r.GetProperty("average_shortest_path_length").GetDouble(), d.AverageShortestPathLength, 12);
+        Assert.True(d.Connected);
+    }
+
+    [Theory, MemberData(nameof(Networks))]
+    public void Clustering_and_transitivity_match_networkx_and_igraph(string name)
+    {
+        var g = ReferenceNetworks.Load(name);
+        var r = ReferenceNetworks.Values(name);
+        ReferenceNetworks.AssertPerNode(g, Clustering.Local(g.Graph), r.GetProperty("clustering"), 1e-12, "clustering");
+        Assert.Equal(r.GetProperty("average_clustering").GetDouble(), Clustering.AverageLocal(g.Graph), 12);
+        Assert.Equal(r.GetProperty("transitivity").GetDouble(), Clustering.Transitivity(g.Graph), 12);
+        Assert.Equal(r.GetProperty("igraph_transitivity").GetDouble(), Clustering.Transitivity(g.Graph), 12);
+    }
+
+    [Theory, MemberData(nameof(Networks))]
+    public void Core_numbers_match_networkx_and_igraph(string name)
+    {
+        var g = ReferenceNetworks.Load(name);
+        var cores = Cores.CoreNumbers(g.Graph).Select(c => (double)c).ToArray();
+        ReferenceNetworks.AssertPerNode(g, cores, ReferenceNetworks.Values(name).GetProperty("core_number"), 0, "core number");
+        ReferenceNetworks.AssertPerNode(g, cores, ReferenceNetworks.Values(name).GetProperty("igraph_core_number"), 0, "igraph coreness");
+    }
+
+    [Theory, MemberData(nameof(Networks))]
+    public void PageRank_matches_networkx_and_igraph(string name)
+    {
+        var g = ReferenceNetworks.Load(name);
+        var r = ReferenceNetworks.Values(name);
+        var plain = Centrality.PageRank(g.Graph, new PageRankOptions { UseWeights = false, Tolerance = 1e-13 });
+        Assert.True(plain.Converged);
+        ReferenceNetworks.AssertPerNode(g, plain.Ranks, r.GetProperty("pagerank"), 1e-9, "pagerank");
+        ReferenceNetworks.AssertPerNode(g, plain.Ranks, r.GetProperty("igraph_pagerank"), 1e-9, "igraph pagerank");
+        if (r.GetProperty("pagerank_weighted").ValueKind != System.Text.Json.JsonValueKind.Null)
+            ReferenceNetworks.AssertPerNode(g, Centrality.PageRank(g.Graph, new PageRankOptions { Tolerance = 1e-13 }).Ranks, r.GetProperty("pagerank_weighted"), 1e-9, "weighted pagerank");
+    }
+
+    [Fact]
+    public void Modularity_of_the_karate_club_split_is_the_published_value()
+    {
+        var g = ReferenceNetworks.Load("karate");
+        var clubs = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", "karate_nodes.csv")).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(f => f[0], f => f[1] == "Mr. Hi" ? 0 : 1);
+        var partition = g.Ids.Select(id => clubs[id]).ToArray();
+        // shared/data/reference_networks: networkx modularity of the "club" attribute, unweighted.
+        Assert.Equal(0.3582347140039448, Centrality.Modularity(g.Graph, partition), 12);
+    }
+}
