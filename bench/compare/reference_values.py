@@ -56,6 +56,12 @@ def values(g):
     core = h.coreness()
     out["igraph_core_number"] = {n: core[i] for n, i in zip(nodes, order)}
     out["igraph_transitivity"] = h.transitivity_undirected()
+    # Best modularity over 20 seeded runs of igraph's multilevel (Louvain), unweighted and weighted.
+    best = lambda weights: max(h.community_multilevel(weights=weights).modularity for _ in [ig.set_random_number_generator(__import__("random").Random(s)) for s in range(20)])
+    out["igraph_multilevel_modularity"] = best(None)
+    if weighted:
+        h.es["weight"] = [g[u][v]["weight"] for u, v in g.edges()]
+        out["igraph_multilevel_modularity_weighted"] = best("weight")
     return out
 
 result = {name: values(load(file)) for name, file in

@@ -73,9 +73,9 @@ public static class Centrality
 
     /// <summary>
     /// Newman's modularity of a partition (labels per node), on weights when the graph has them and
-    /// <paramref name="useWeights"/> is set: Q = Σ_c [ L_c/m − (D_c/2m)² ].
+    /// <paramref name="useWeights"/> is set: Q = Σ_c [ L_c/m − γ (D_c/2m)² ].
     /// </summary>
-    public static double Modularity(Graph g, ReadOnlySpan<int> community, bool useWeights = false)
+    public static double Modularity(Graph g, ReadOnlySpan<int> community, bool useWeights = false, double resolution = 1.0)
     {
         Clustering.RequireUndirected(g);
         var k = community.Length == 0 ? 0 : community.ToArray().Max() + 1;
@@ -98,7 +98,7 @@ public static class Centrality
         }
         if (twoM == 0) return 0;
         double q = 0;
-        for (var c = 0; c < k; c++) q += inside[c] / twoM - Math.Pow(degree[c] / twoM, 2);
+        for (var c = 0; c < k; c++) q += inside[c] / twoM - resolution * Math.Pow(degree[c] / twoM, 2);
         return q;
     }
 }
