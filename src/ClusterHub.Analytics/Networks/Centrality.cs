@@ -72,6 +72,34 @@ public static class Centrality
     }
 
     /// <summary>
+    /// Eigenvector centrality: the principal eigenvector of the adjacency matrix, unit Euclidean norm,
+    /// by power iteration on A + I (the shift keeps bipartite graphs from oscillating, as networkx does).
+    /// </summary>
+    public static (double[] Values, int Iterations, bool Converged) Eigenvector(Graph g, bool useWeights = false, double tolerance = 1e-13, int maxIterations = 10_000)
+    {
+        var n = g.NodeCount;
+        var x = new double[n];
+        Array.Fill(x, 1.0 / Math.Sqrt(Math.Max(n, 1)));
+        var next = new double[n];
+        for (var iteration = 1; iteration <= maxIterations; iteration++)
+        {
+            Array.Copy(x, next, n);
+            for (var v = 0; v < n; v++)
+                for (var a = g.Offsets[v]; a < g.Offsets[v + 1]; a++)
+                    next[g.Targets[a]] += x[v] * (useWeights ? g.Weight(a) : 1.0);
+            double norm = 0;
+            foreach (var value in next) norm += value * value;
+            norm = Math.Sqrt(norm);
+            if (norm == 0) return (next, iteration, true);
+            double change = 0;
+            for (var v = 0; v < n; v++) { next[v] /= norm; change += Math.Abs(next[v] - x[v]); }
+            (x, next) = (next, x);
+            if (change < n * tolerance) return (x, iteration, true);
+        }
+        return (x, maxIterations, false);
+    }
+
+    /// <summary>
     /// Newman's modularity of a partition (labels per node), on weights when the graph has them and
     /// <paramref name="useWeights"/> is set: Q = Σ_c [ L_c/m − γ (D_c/2m)² ].
     /// </summary>
