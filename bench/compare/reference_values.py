@@ -69,6 +69,15 @@ def values(g):
 
 result = {name: values(load(file)) for name, file in
           [("karate", "karate_edges.csv"), ("lesmis", "lesmis_edges.csv"), ("florentine", "florentine_edges.csv")]}
+# Partition measures on karate's club split.
+k = load("karate_edges.csv")
+with open(os.path.join(data, "karate_nodes.csv"), newline="", encoding="utf-8") as f:
+    for row in csv.DictReader(f):
+        k.nodes[row["id"]]["club"] = row["club"]
+result["karate"]["club_assortativity"] = nx.attribute_assortativity_coefficient(k, "club")
+inside = sum(1 for u, v in k.edges() if k.nodes[u]["club"] == k.nodes[v]["club"])
+result["karate"]["club_ei_index"] = ((k.number_of_edges() - inside) - inside) / k.number_of_edges()
+
 # Bipartite projection of the Davis southern women (women x events).
 from networkx.algorithms import bipartite
 b = nx.Graph()
