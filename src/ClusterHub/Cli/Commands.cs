@@ -34,6 +34,7 @@ public static class Commands
         root.Subcommands.Add(Export(stdout));
         root.Subcommands.Add(Users(stdout));
         root.Subcommands.Add(Clusters(stdout));
+        root.Subcommands.Add(ClusterHub.Networks.NetworkCommands.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

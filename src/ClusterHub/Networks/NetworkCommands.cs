@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using ClusterHub.Analytics.Networks;
+using ClusterHub.Cli;
+using CsvHelper;
+
+namespace ClusterHub.Networks;
+
+/// <summary>The <c>network</c> verbs: metrics, communities, project, convert. Files in, files out; no database.</summary>
+public static class NetworkCommands
+{
+    private static readonly Option<string> Source = new("--source") { DefaultValueFactory = _ => "source", Description = "CSV column of the edge's first end" };
+    private static readonly Option<string> Target = new("--target") { DefaultValueFactory = _ => "target", Description = "CSV column of the edge's second end" };
+    private static readonly Option<string?> WeightColumn = new("--weight") { DefaultValueFactory = _ => "weight", Description = "CSV column of the weight (absent column: unweighted)" };
+    private static readonly Option<bool> Directed = new("--directed") { Description = "Read a CSV edge list as directed" };
+    private static readonly Option<FileInfo?> Output = new("--output", "-o") { Description = "Output file; its extension picks the format (.csv .json .gexf .graphml .net)" };
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var input = new Argument<FileInfo>("file") { Description = "Network file: .csv edge list, .graphml, .gexf or .net" };
+        var pivots = new Option<int?>("--pivots") { Description = "Estimate betweenness from this many random sources (big graphs)" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
+        var partition = new Option<string?>("--partition") { Description = "Node attribute for brokerage roles (e.g. region)" };
+        var metrics = new Command("metrics", "Per-node centrality, clustering, cores, structural holes and brokerage") { input, pivots, seed, partition, Source, Target, WeightColumn, Directed, Output };
+        metrics.SetAction(parse =>
+        {
+            var network = Load(parse, input);
+            var progress = new Progress<string>(step => stderr.Write($"\r{step,-20}"));
+            var (summary, columns) = NetworkMetrics.Compute(network, new MetricsOptions(parse.GetValue(pivots), parse.GetValue(seed), parse.GetValue(partition)), progress);
+            stderr.Write('\r' + new string(' ', 20) + '\r');
+            stdout.WriteLine(FormattableString.Invariant($"{summary.Nodes} nodes, {summary.Edges} edges, density {summary.Density:0.######}, {summary.Components} component(s)")
+                + (summary.Transitivity is { } t ? FormattableString.Invariant($", transitivity {t:0.######}") : "")
+                + (summary.BetweennessIsEstimate ? FormattableString.Invariant($"; betweenness estimated from {summary.BetweennessSources} pivots") : ""));
+            WriteTable(parse, network, columns, stdout);
+            return 0;
+        });
+
+        var resolution = new Option<double>("--resolution") { DefaultValueFactory = _ => 1.0 };
+        var communities = new Command("communities", "Louvain communities (seeded) with modularity") { input, seed, resolution, Source, Target, WeightColumn, Output };
+        communities.SetAction(parse =>
+        {
+            var network = Load(parse, input);
+            var result = Communities.Louvain(network.Graph.Graph, new LouvainOptions { Seed = parse.GetValue(seed), Resolution = parse.GetValue(resolution) });
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Count} communities, modularity {result.Modularity:0.######} (seed {parse.GetValue(seed)})"));
+            WriteTable(parse, network, new Dictionary<string, double[]> { ["community"] = [.. result.Community.Select(c => (double)c)] }, stdout);
+            return 0;
+        });
+
+        var actor = new Option<string>("--actor") { Required = true, Description = "CSV column of the actor (organisation)" };
+        var ev = new Option<string>("--event") { Required = true, Description = "CSV column of the event (project)" };
+        var weighting = new Option<ProjectionWeighting>("--weighting") { DefaultValueFactory = _ => ProjectionWeighting.SharedCount, Description = "SharedCount or Newman" };
+        var project = new Command("project", "Project actor × event participations onto actors") { input, actor, ev, weighting, Output };
+        project.SetAction(parse =>
+        {
+            var file = parse.GetValue(input)!;
+            var pairs = ReadPairs(file, parse.GetValue(actor)!, parse.GetValue(ev)!);
+            var projected = Bipartite.Project(pairs, parse.GetValue(weighting));
+            stdout.WriteLine($"{projected.Graph.NodeCount} actors, {projected.Graph.EdgeCount} ties from {pairs.Count} participations");
+            WriteNetwork(parse, new Network(projected, new Dictionary<string, string?[]>()), stdout);
+            return 0;
+        });
+
+        var convert = new Command("convert", "Convert between network formats") { input, Source, Target, WeightColumn, Directed, Output };
+        convert.SetAction(parse =>
+        {
+            WriteNetwork(parse, Load(parse, input), stdout);
+            return 0;
+        });
+        return new Command("network", "Network analytics over files") { metrics, communities, project, convert };
+    }
+
+    private static Network Load(ParseResult parse, Argument<FileInfo> input)
+    {
+        var file = parse.GetValue(input)!;
+        if (!file.Exists) throw new CliException($"{file.FullName}: file not found");
+        using var reader = new StreamReader(file.FullName, Encoding.UTF8);
+        try
+        {
+            return NetworkFile.Read(reader, file.Name, NetworkFile.FormatOf(file.Name),
+                new EdgeColumns(parse.GetValue(Source)!, parse.GetValue(Target)!, parse.GetValue(WeightColumn)), parse.GetValue(Directed));
+        }
+        catch (NetworkFormatException e) { throw new CliException(e.Message); }
+    }
+
+    private static List<(string, string)> ReadPairs(FileInfo file, string actor, string ev)
+    {
+        if (!file.Exists) throw new CliException($"{file.FullName}: file not found");
+        using var csv = new CsvReader(new StreamReader(file.FullName, Encoding.UTF8), new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true });
+        csv.Read();
+        csv.ReadHeader();
+        foreach (var column in new[] { actor, ev })
+            if (!csv.HeaderRecord!.Contains(column)) throw new CliException($"{file.Name}: line 1: no column '{column}'");
+        var pairs = new List<(string, string)>();
+        while (csv.Read())
+        {
+            var (a, e) = (csv.GetField(actor), csv.GetField(ev));
+            if (string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(e)) throw new CliException($"{file.Name}: line {csv.Parser.Row}: empty {(string.IsNullOrWhiteSpace(a) ? actor : ev)}");
+            pairs.Add((a, e));
+        }
+        return pairs;
+    }
+
+    /// <summary>Per-node columns: a CSV table (node + columns), or the network with them as attributes for graph formats.</summary>
+    private static void WriteTable(ParseResult parse, Network network, Dictionary<string, double[]> columns, TextWriter stdout)
+    {
+        var target = parse.GetValue(Output);
+        var format = target is null ? NetworkFormat.Csv : NetworkFile.FormatOf(target.Name);
+        using var writer = target is null ? null : new StreamWriter(target.FullName, false, new UTF8Encoding(false));
+        var output = (TextWriter?)writer ?? stdout;
+        if (format != NetworkFormat.Csv)
+        {
+            NetworkFile.Write(NetworkMetrics.WithColumns(network, columns), output, format);
+            return;
+        }
+        using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
+        csv.WriteField("node");
+        foreach (var name in columns.Keys) csv.WriteField(name);
+        csv.NextRecord();
+        for (var v = 0; v < network.Graph.Ids.Count; v++)
+        {
+            csv.WriteField(network.Graph.Ids[v]);
+            foreach (var values in columns.Values) csv.WriteField(values[v].ToString("R", CultureInfo.InvariantCulture));
+            csv.NextRecord();
+        }
+    }
+
+    private static void WriteNetwork(ParseResult parse, Network network, TextWriter stdout)
+    {
+        var target = parse.GetValue(Output);
+        using var writer = target is null ? null : new StreamWriter(target.FullName, false, new UTF8Encoding(false));
+        NetworkFile.Write(network, (TextWriter?)writer ?? stdout, target is null ? NetworkFormat.Csv : NetworkFile.FormatOf(target.Name));
+    }
+}

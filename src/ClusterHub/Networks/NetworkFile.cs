@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using ClusterHub.Analytics.Networks;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ClusterHub.Networks;
+
+public enum NetworkFormat { Csv, GraphMl, Gexf, Pajek, Json }
+
+/// <summary>A malformed network file: where, and why. Nothing of the file is kept.</summary>
+public sealed class NetworkFormatException(string file, int line, int column, string reason)
+    : Exception($"{file}: line {line}, column {column}: {reason}")
+{
+    public string File { get; } = file;
+    public int Line { get; } = line;
+    public int Column { get; } = column;
+}
+
+/// <summary>A graph with its node attributes (name → one value per node, aligned with the graph's ids).</summary>
+public sealed record Network(NamedGraph Graph, IReadOnlyDictionary<string, string?[]> NodeAttributes);
+
+/// <summary>Which CSV columns hold the edge list.</summary>
+public sealed record EdgeColumns(string Source = "source", string Target = "target", string? Weight = "weight");
+
+/// <summary>
+/// Reads and writes networks: edge-list CSV, GraphML and GEXF (node attributes, readable by Gephi),
+/// Pajek .net, and JSON for the web. A reader either returns a whole graph or throws
+/// <see cref="NetworkFormatException"/> naming the line and column.
+/// </summary>
+public static class NetworkFile
+{
+    public static NetworkFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".graphml" => NetworkFormat.GraphMl,
+        ".gexf" => NetworkFormat.Gexf,
+        ".net" or ".paj" => NetworkFormat.Pajek,
+        ".json" => NetworkFormat.Json,
+        _ => NetworkFormat.Csv,
+    };
+
+    public static Network Read(TextReader reader, string file, NetworkFormat format, EdgeColumns? columns = null, bool directed = false) => format switch
+    {
+        NetworkFormat.Csv => ReadCsv(reader, file, columns ?? new EdgeColumns(), directed),
+        NetworkFormat.GraphMl => ReadGraphMl(reader, file),
+        NetworkFormat.Gexf => ReadGexf(reader, file),
+        NetworkFormat.Pajek => ReadPajek(reader, file),
+        _ => throw new NetworkFormatException(file, 0, 0, $"{format} is an output format only"),
+    };
+
+    private static Network ReadCsv(TextReader reader, string file, EdgeColumns columns, bool directed)
+    {
+        var builder = new GraphBuilder(directed);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, BadDataFound = null });
+        if (!csv.Read()) throw new NetworkFormatException(file, 1, 1, "the file is empty");
+        csv.ReadHeader();
+        var header = csv.HeaderRecord!;
+        int Column(string name, bool required)
+        {
+            var i = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
+            if (i < 0 && required) throw new NetworkFormatException(file, 1, 1, $"no column '{name}' (columns: {string.Join(", ", header)})");
+            return i;
+        }
+        var (s, t, w) = (Column(columns.Source, true), Column(columns.Target, true), columns.Weight is null ? -1 : Column(columns.Weight, false));
+        while (csv.Read())
+        {
+            var line = csv.Parser.Row;
+            string Field(int i)
+            {
+                var value = i < csv.Parser.Count ? csv.GetField(i) : null;
+                if (string.IsNullOrWhiteSpace(value)) throw new NetworkFormatException(file, line, i + 1, $"{header[i]} is empty");
+                return value.Trim();
+            }
+            double? weight = null;
+            if (w >= 0)
+            {
+                var text = Field(w);
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || x < 0 || !double.IsFinite(x))
+                    throw new NetworkFormatException(file, line, w + 1, $"weight '{text}' is not a number ≥ 0");
+                weight = x;
+            }
+            builder.AddEdge(Field(s), Field(t), weight);
+        }
+        return new Network(builder.Build(), new Dictionary<string, string?[]>());
+    }
+
+    private static XDocument LoadXml(TextReader reader, string file)
+    {
+        try { return XDocument.Load(reader, LoadOptions.SetLineInfo); }
+        catch (XmlException e) { throw new NetworkFormatException(file, e.LineNumber, e.LinePosition, e.Message.Split(" Line ")[0]); }
+    }
+
+    private static NetworkFormatException At(string file, XObject x, string reason)
+    {
+        var info = (IXmlLineInfo)x;
+        return new NetworkFormatException(file, info.LineNumber, info.LinePosition, reason);
+    }
+
+    private static string Required(string file, XElement e, string attribute) =>
+        e.Attribute(attribute)?.Value is { Length: > 0 } v ? v : throw At(file, e, $"<{e.Name.LocalName}> has no '{attribute}'");
+
+    private static Network ReadGraphMl(TextReader reader, string file)
+    {
+        var doc = LoadXml(reader, file);
+        XNamespace ns = doc.Root?.Name.Namespace ?? XNamespace.None;
+        var graph = doc.Root?.Element(ns + "graph") ?? throw new NetworkFormatException(file, 1, 1, "no <graph> element");
+        var keys = doc.Root!.Elements(ns + "key").ToDictionary(k => Required(file, k, "id"), k => (For: k.Attribute("for")?.Value, Name: k.Attribute("attr.name")?.Value ?? k.Attribute("id")!.Value));
+        var builder = new GraphBuilder(graph.Attribute("edgedefault")?.Value == "directed");
+        var values = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var node in graph.Elements(ns + "node"))
+        {
+            var id = Required(file, node, "id");
+            builder.AddNode(id);
+            foreach (var data in node.Elements(ns + "data"))
+            {
+                var key = Required(file, data, "key");
+                var name = keys.TryGetValue(key, out var k) ? k.Name : key;
+                (values.TryGetValue(name, out var map) ? map : values[name] = [])[id] = data.Value;
+            }
+        }
+        var weightKey = keys.FirstOrDefault(k => k.Value.For is "edge" or "all" && k.Value.Name == "weight").Key;
+        foreach (var edge in graph.Elements(ns + "edge"))
+        {
+            double? weight = null;
+            if (weightKey is not null && edge.Elements(ns + "data").FirstOrDefault(d => d.Attribute("key")?.Value == weightKey) is { } wd)
+                weight = ParseWeight(file, wd, wd.Value);
+            builder.AddEdge(Required(file, edge, "source"), Required(file, edge, "target"), weight);
+        }
+        return WithAttributes(builder.Build(), values);
+    }
+
+    private static Network ReadGexf(TextReader reader, string file)
+    {
+        var doc = LoadXml(reader, file);
+        XNamespace ns = doc.Root?.Name.Namespace ?? XNamespace.None;
+        var graph = doc.Root?.Element(ns + "graph") ?? throw new NetworkFormatException(file, 1, 1, "no <graph> element");
+        var titles = graph.Elements(ns + "attributes").Where(a => a.Attribute("class")?.Value == "node").Elements(ns + "attribute")
+            .ToDictionary(a => Required(file, a, "id"), a => a.Attribute("title")?.Value ?? a.Attribute("id")!.Value);
+        var builder = new GraphBuilder(graph.Attribute("defaultedgetype")?.Value == "directed");
+        var values = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var node in graph.Element(ns + "nodes")?.Elements(ns + "node") ?? [])
+        {
+            var id = Required(file, node, "id");
+            builder.AddNode(id);
+            if (node.Attribute("label")?.Value is { } label) (values.TryGetValue("label", out var l) ? l : values["label"] = [])[id] = label;
+            foreach (var av in node.Element(ns + "attvalues")?.Elements(ns + "attvalue") ?? [])
+            {
+                var key = Required(file, av, "for");
+                var name = titles.TryGetValue(key, out var t) ? t : key;
+                (values.TryGetValue(name, out var map) ? map : values[name] = [])[id] = av.Attribute("value")?.Value ?? "";
+            }
+        }
+        foreach (var edge in graph.Element(ns + "edges")?.Elements(ns + "edge") ?? [])
+        {
+            var weight = edge.Attribute("weight") is { } w ? ParseWeight(file, w, w.Value) : (double?)null;
+            builder.AddEdge(Required(file, edge, "source"), Required(file, edge, "target"), weight);
+        }
+        return WithAttributes(builder.Build(), values);
+    }
+
+    private static Network ReadPajek(TextReader reader, string file)
+    {
+        GraphBuilder? builder = null;
+        var labels = new Dictionary<string, string>();
+        var section = "";
+        var lineNumber = 0;
+        var directedArcs = false;
+        var lines = new List<(int Line, string Section, string Text)>();
+        for (var text = reader.ReadLine(); text is not null; text = reader.ReadLine())
+        {
+            lineNumber++;
+            var t = text.Trim();
+            if (t.Length == 0 || t.StartsWith('%')) continue;
+            if (t.StartsWith('*'))
+            {
+                section = t.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0].ToLowerInvariant();
+                if (section is not ("*vertices" or "*edges" or "*arcs" or "*edgeslist" or "*arcslist"))
+                    throw new NetworkFormatException(file, lineNumber, 1, $"unknown section {t}");
+                if (section.StartsWith("*arcs", StringComparison.Ordinal)) directedArcs = true;
+                continue;
+            }
+            lines.Add((lineNumber, section, t));
+        }
+        builder = new GraphBuilder(directedArcs);
+        foreach (var (line, sec, text) in lines)
+        {
+            var fields = Tokens(text);
+            if (sec == "*vertices")
+            {
+                builder.AddNode(fields[0]);
+                if (fields.Count > 1) labels[fields[0]] = fields[1];
+                continue;
+            }
+            if (sec == "") throw new NetworkFormatException(file, line, 1, "data before any *Vertices/*Edges/*Arcs section");
+            if (fields.Count < 2) throw new NetworkFormatException(file, line, 1, "an edge needs two vertex numbers");
+            double? weight = fields.Count > 2 ? ParseWeight(file, line, text.IndexOf(fields[2], StringComparison.Ordinal) + 1, fields[2]) : null;
+            builder.AddEdge(fields[0], fields[1], weight);
+        }
+        var graph = builder.Build();
+        return WithAttributes(graph, labels.Count == 0 ? [] : new() { ["label"] = labels });
+    }
+
+    private static List<string> Tokens(string line)
+    {
+        var tokens = new List<string>();
+        for (var i = 0; i < line.Length;)
+        {
+            if (char.IsWhiteSpace(line[i])) { i++; continue; }
+            if (line[i] == '"')
+            {
+                var end = line.IndexOf('"', i + 1);
+                if (end < 0) end = line.Length;
+                tokens.Add(line[(i + 1)..end]);
+                i = end + 1;
+            }
+            else
+            {
+                var start = i;
+                while (i < line.Length && !char.IsWhiteSpace(line[i])) i++;
+                tokens.Add(line[start..i]);
+            }
+        }
+        return tokens;
+    }
+
+    private static double ParseWeight(string file, XObject at, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w >= 0 && double.IsFinite(w) ? w : throw At(file, at, $"weight '{text}' is not a number ≥ 0");
+
+    private static double ParseWeight(string file, int line, int column, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w >= 0 && double.IsFinite(w) ? w : throw new NetworkFormatException(file, line, column, $"weight '{text}' is not a number ≥ 0");
+
+    private static Network WithAttributes(NamedGraph g, Dictionary<string, Dictionary<string, string>> values) =>
+        new(g, values.ToDictionary(kv => kv.Key, kv => g.Ids.Select(id => kv.Value.GetValueOrDefault(id)).ToArray()));
+
+    /// <summary>Writes the network with extra per-node columns (e.g. computed measures) as node attributes.</summary>
+    public static void Write(Network network, TextWriter writer, NetworkFormat format)
+    {
+        var g = network.Graph.Graph;
+        var ids = network.Graph.Ids;
+        var edges = Edges(g).ToList();
+        string Num(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+        switch (format)
+        {
+            case NetworkFormat.Csv:
+                using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true))
+                {
+                    csv.WriteField("source"); csv.WriteField("target"); csv.WriteField("weight"); csv.NextRecord();
+                    foreach (var (u, v, w) in edges) { csv.WriteField(ids[u]); csv.WriteField(ids[v]); csv.WriteField(Num(w)); csv.NextRecord(); }
+                }
+                break;
+            case NetworkFormat.Pajek:
+                writer.WriteLine($"*Vertices {g.NodeCount}");
+                for (var v = 0; v < g.NodeCount; v++) writer.WriteLine($"{v + 1} \"{ids[v].Replace("\"", "'", StringComparison.Ordinal)}\"");
+                writer.WriteLine(g.IsDirected ? "*Arcs" : "*Edges");
+                foreach (var (u, v, w) in edges) writer.WriteLine($"{u + 1} {v + 1} {Num(w)}");
+                break;
+            case NetworkFormat.GraphMl:
+                {
+                    XNamespace ns = "http://graphml.graphdrawing.org/xmlns";
+                    var attrs = network.NodeAttributes.Keys.ToList();
+                    var root = new XElement(ns + "graphml",
+                        attrs.Select((a, i) => new XElement(ns + "key", new XAttribute("id", $"d{i}"), new XAttribute("for", "node"), new XAttribute("attr.name", a), new XAttribute("attr.type", "string"))),
+                        new XElement(ns + "key", new XAttribute("id", "weight"), new XAttribute("for", "edge"), new XAttribute("attr.name", "weight"), new XAttribute("attr.type", "double")),
+                        new XElement(ns + "graph", new XAttribute("id", "G"), new XAttribute("edgedefault", g.IsDirected ? "directed" : "undirected"),
+                            Enumerable.Range(0, g.NodeCount).Select(v => new XElement(ns + "node", new XAttribute("id", ids[v]),
+                                attrs.Select((a, i) => network.NodeAttributes[a][v] is { } value ? new XElement(ns + "data", new XAttribute("key", $"d{i}"), value) : null))),
+                            edges.Select(e => new XElement(ns + "edge", new XAttribute("source", ids[e.U]), new XAttribute("target", ids[e.V]),
+                                new XElement(ns + "data", new XAttribute("key", "weight"), Num(e.W))))));
+                    new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(writer);
+                    break;
+                }
+            case NetworkFormat.Gexf:
+                {
+                    XNamespace ns = "http://gexf.net/1.3";
+                    var attrs = network.NodeAttributes.Keys.Where(a => a != "label").ToList();
+                    network.NodeAttributes.TryGetValue("label", out var labels);
+                    var declarations = new XElement(ns + "attributes", new XAttribute("class", "node"),
+                        attrs.Select((a, i) => new XElement(ns + "attribute", new XAttribute("id", i), new XAttribute("title", a), new XAttribute("type", "string"))));
+                    var nodes = new XElement(ns + "nodes", Enumerable.Range(0, g.NodeCount).Select(v => new XElement(ns + "node",
+                        new XAttribute("id", ids[v]), new XAttribute("label", labels?[v] ?? ids[v]),
+                        new XElement(ns + "attvalues", attrs.Select((a, i) => network.NodeAttributes[a][v] is { } value
+                            ? new XElement(ns + "attvalue", new XAttribute("for", i), new XAttribute("value", value)) : null)))));
+                    var edgeList = new XElement(ns + "edges", edges.Select((e, i) => new XElement(ns + "edge", new XAttribute("id", i),
+                        new XAttribute("source", ids[e.U]), new XAttribute("target", ids[e.V]), new XAttribute("weight", Num(e.W)))));
+                    var graph = new XElement(ns + "graph", new XAttribute("defaultedgetype", g.IsDirected ? "directed" : "undirected"), declarations, nodes, edgeList);
+                    new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(ns + "gexf", new XAttribute("version", "1.3"), graph)).Save(writer);
+                    break;
+                }
+            case NetworkFormat.Json:
+                writer.Write(System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    directed = g.IsDirected,
+                    nodes = Enumerable.Range(0, g.NodeCount).Select(v => new Dictionary<string, string?>(network.NodeAttributes.Select(a => KeyValuePair.Create(a.Key, a.Value[v]))) { ["id"] = ids[v] }),
+                    edges = edges.Select(e => new { source = ids[e.U], target = ids[e.V], weight = e.W }),
+                }));
+                break;
+        }
+    }
+
+    /// <summary>Each edge once (undirected: from its lower end), with its weight (1 when unweighted).</summary>
+    public static IEnumerable<(int U, int V, double W)> Edges(Graph g)
+    {
+        for (var u = 0; u < g.NodeCount; u++)
+            for (var a = g.Offsets[u]; a < g.Offsets[u + 1]; a++)
+                if (g.IsDirected || g.Targets[a] >= u) yield return (u, g.Targets[a], g.Weight(a));
+    }
+}

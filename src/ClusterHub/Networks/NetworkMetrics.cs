@@ -1,0 +1,67 @@
+using System.Globalization;
+using ClusterHub.Analytics.Networks;
+
+namespace ClusterHub.Networks;
+
+public sealed record MetricsOptions(int? Pivots = null, int Seed = 0, string? Partition = null, bool UseWeights = true);
+
+public sealed record NetworkSummary(int Nodes, int Edges, bool Directed, double Density, int Components, double? Transitivity, bool BetweennessIsEstimate, int BetweennessSources);
+
+/// <summary>Every per-node measure of the engine over one network, as named columns (CLI now, web pages later).</summary>
+public static class NetworkMetrics
+{
+    public static (NetworkSummary Summary, Dictionary<string, double[]> Columns) Compute(Network network, MetricsOptions options, IProgress<string>? progress = null)
+    {
+        var g = network.Graph.Graph;
+        var columns = new Dictionary<string, double[]>();
+        void Add(string name, double[] values) { columns[name] = values; progress?.Report(name); }
+        Add("degree", [.. Topology.Degrees(g).Select(d => (double)d)]);
+        Add("strength", Topology.Strengths(g));
+        var betweenness = PathMeasures.Betweenness(g, new BetweennessOptions { Pivots = options.Pivots, Seed = options.Seed });
+        Add("betweenness", betweenness.Values);
+        var distances = PathMeasures.Distances(g);
+        Add("closeness", distances.Closeness);
+        Add("harmonic", distances.Harmonic);
+        Add("pagerank", Centrality.PageRank(g, new PageRankOptions { UseWeights = options.UseWeights }).Ranks);
+        Add("eigenvector", Centrality.Eigenvector(g, options.UseWeights).Values);
+        double? transitivity = null;
+        if (!g.IsDirected)
+        {
+            Add("clustering", Clustering.Local(g));
+            Add("core", [.. Cores.CoreNumbers(g).Select(c => (double)c)]);
+            Add("constraint", Brokerage.Constraint(g, options.UseWeights));
+            Add("effective_size", Brokerage.EffectiveSize(g));
+            transitivity = Clustering.Transitivity(g);
+        }
+        if (options.Partition is { } attribute)
+        {
+            var groups = PartitionOf(network, attribute);
+            var roles = Groups.Brokerage(g, groups);
+            Add("coordinator", [.. roles.Select(r => (double)r.Coordinator)]);
+            Add("itinerant", [.. roles.Select(r => (double)r.Itinerant)]);
+            Add("gatekeeper", [.. roles.Select(r => (double)r.Gatekeeper)]);
+            Add("representative", [.. roles.Select(r => (double)r.Representative)]);
+            Add("liaison", [.. roles.Select(r => (double)r.Liaison)]);
+        }
+        var summary = new NetworkSummary(g.NodeCount, g.EdgeCount, g.IsDirected, Topology.Density(g), Topology.Components(g).Count, transitivity,
+            betweenness.IsEstimate, betweenness.Sources);
+        return (summary, columns);
+    }
+
+    /// <summary>Group labels 0..k-1 from a node attribute; nodes without a value form their own "(none)" group.</summary>
+    public static int[] PartitionOf(Network network, string attribute)
+    {
+        if (!network.NodeAttributes.TryGetValue(attribute, out var values))
+            throw new InvalidOperationException($"no node attribute '{attribute}' (attributes: {string.Join(", ", network.NodeAttributes.Keys)})");
+        var labels = new Dictionary<string, int>(StringComparer.Ordinal);
+        return [.. values.Select(v => labels.TryGetValue(v ?? "(none)", out var l) ? l : labels[v ?? "(none)"] = labels.Count)];
+    }
+
+    /// <summary>The network with the columns added as node attributes (for GEXF/GraphML/JSON output).</summary>
+    public static Network WithColumns(Network network, IReadOnlyDictionary<string, double[]> columns)
+    {
+        var attributes = new Dictionary<string, string?[]>(network.NodeAttributes);
+        foreach (var (name, values) in columns) attributes[name] = [.. values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))];
+        return network with { NodeAttributes = attributes };
+    }
+}

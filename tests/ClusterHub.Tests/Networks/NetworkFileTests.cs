@@ -1,0 +1,99 @@
+using ClusterHub.Analytics.Networks;
+using ClusterHub.Cli;
+using ClusterHub.Networks;
+
+namespace ClusterHub.Tests.Networks;
+
+public sealed class NetworkFileTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("clusterhub-net-").FullName;
+    private static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "NetworkData", name);
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static Network Karate()
+    {
+        using var reader = new StreamReader(Data("karate_edges.csv"));
+        return NetworkFile.Read(reader, "karate_edges.csv", NetworkFormat.Csv);
+    }
+
+    private static SortedSet<string> EdgeSet(Network n) =>
+        [.. NetworkFile.Edges(n.Graph.Graph).Select(e => string.CompareOrdinal(n.Graph.Ids[e.U], n.Graph.Ids[e.V]) < 0
+            ? $"{n.Graph.Ids[e.U]}|{n.Graph.Ids[e.V]}|{e.W}" : $"{n.Graph.Ids[e.V]}|{n.Graph.Ids[e.U]}|{e.W}")];
+
+    [Theory]
+    [InlineData(NetworkFormat.Csv)]
+    [InlineData(NetworkFormat.GraphMl)]
+    [InlineData(NetworkFormat.Gexf)]
+    public void Every_format_round_trips_edges_weights_and_attributes(NetworkFormat format)
+    {
+        var karate = Karate();
+        var withAttribute = NetworkMetrics.WithColumns(karate, new Dictionary<string, double[]> { ["core"] = [.. Cores.CoreNumbers(karate.Graph.Graph).Select(c => (double)c)] });
+        var text = new StringWriter();
+        NetworkFile.Write(withAttribute, text, format);
+        var back = NetworkFile.Read(new StringReader(text.ToString()), "x", format);
+        Assert.Equal(EdgeSet(karate), EdgeSet(back));
+        if (format != NetworkFormat.Csv)
+            Assert.Equal(withAttribute.NodeAttributes["core"], back.Graph.Ids.Select(id => withAttribute.NodeAttributes["core"][karate.Graph.IndexOf(id)]).ToArray());
+    }
+
+    [Fact]
+    public void Pajek_round_trips_through_vertex_numbers_and_labels()
+    {
+        var karate = Karate();
+        var text = new StringWriter();
+        NetworkFile.Write(karate, text, NetworkFormat.Pajek);
+        var back = NetworkFile.Read(new StringReader(text.ToString()), "k.net", NetworkFormat.Pajek);
+        Assert.Equal(karate.Graph.Graph.EdgeCount, back.Graph.Graph.EdgeCount);
+        Assert.Equal(karate.Graph.Ids, back.NodeAttributes["label"].Select(l => l!).ToArray());
+    }
+
+    [Theory]
+    [InlineData(NetworkFormat.Csv, "source,target,weight\na,b,1\nb,c,heavy\n", 3, 3, "weight 'heavy'")]
+    [InlineData(NetworkFormat.Csv, "from,to\na,b\n", 1, 1, "no column 'source'")]
+    [InlineData(NetworkFormat.GraphMl, "<graphml><graph>\n<node id='a'/>\n<edge source='a'/></graph></graphml>", 3, 2, "no 'target'")]
+    [InlineData(NetworkFormat.GraphMl, "<graphml><graph>\n<node id='a'>\n</graph></graphml>", 3, 3, "")]
+    [InlineData(NetworkFormat.Gexf, "<gexf><graph><edges>\n<edge source='a' target='b' weight='-2'/></edges></graph></gexf>", 2, 29, "weight '-2'")]
+    [InlineData(NetworkFormat.Pajek, "*Vertices 2\n1 \"a\"\n2 \"b\"\n*Edges\n1\n", 5, 1, "two vertex numbers")]
+    public void A_malformed_file_is_refused_with_its_line_and_column(NetworkFormat format, string text, int line, int column, string reason)
+    {
+        var e = Assert.Throws<NetworkFormatException>(() => NetworkFile.Read(new StringReader(text), "bad", format));
+        Assert.Equal((line, column), (e.Line, e.Column));
+        Assert.Contains(reason, e.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var exit = await Commands.RunAsync(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task The_network_verbs_compute_write_and_fail_with_one_line()
+    {
+        var (exit, output, _) = await Run("network", "metrics", Data("karate_edges.csv"));
+        Assert.Equal(0, exit);
+        Assert.StartsWith("34 nodes, 78 edges, density 0.139037, 1 component(s), transitivity 0.255682", output, StringComparison.Ordinal);
+        Assert.Contains("node,degree,strength,betweenness", output, StringComparison.Ordinal);
+
+        var gexf = Path.Combine(dir, "lesmis.gexf");
+        (exit, output, _) = await Run("network", "communities", Data("lesmis_edges.csv"), "--seed", "1", "-o", gexf);
+        Assert.Equal(0, exit);
+        Assert.Matches(@"^\d+ communities, modularity 0\.5\d+", output);
+        using (var reader = new StreamReader(gexf))
+            Assert.Equal(77, NetworkFile.Read(reader, "lesmis.gexf", NetworkFormat.Gexf).NodeAttributes["community"].Length);
+
+        (exit, output, _) = await Run("network", "project", Data("davis_southern_women_bipartite.csv"), "--actor", "woman", "--event", "event");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("18 actors, 139 ties from 89 participations", output, StringComparison.Ordinal);
+
+        var bad = Path.Combine(dir, "bad.csv");
+        await File.WriteAllTextAsync(bad, "source,target,weight\na,b,x\n");
+        var err = (await Run("network", "metrics", bad)).Err;
+        Assert.Equal("clusterhub: bad.csv: line 2, column 3: weight 'x' is not a number ≥ 0", err.Trim());
+        (exit, _, err) = await Run("network", "metrics", Data("karate_edges.csv"), "--partition", "region");
+        Assert.Equal(1, exit);
+        Assert.Contains("no node attribute 'region'", err, StringComparison.Ordinal);
+    }
+}
