@@ -1,3 +1,6 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(ClusterHub.Benchmarks.MemberQueriesBenchmarks).Assembly).Run(args);
+// `compare EDGEFILE` is the ClusterHub side of bench/compare/compare.py; anything else goes to BenchmarkDotNet.
+if (args is ["compare", var file]) return ClusterHub.Benchmarks.Compare.Run(file);
+BenchmarkSwitcher.FromAssembly(typeof(ClusterHub.Benchmarks.NetworkBenchmarks).Assembly).Run(args);
+return 0;

@@ -4,41 +4,49 @@ namespace ClusterHub.Analytics.Networks;
 public static class Clustering
 {
     /// <summary>
-    /// Triangles through each node. Each triangle v&lt;u&lt;w is found once, at its lowest node, by
-    /// merging the sorted neighbour lists of v and u; O(Σ over edges of the two degrees).
+    /// Triangles through each node. Edges are oriented from lower to higher (degree, id) rank, so each
+    /// triangle is found once, from its lowest-ranked node, marking that node's forward neighbours and
+    /// scanning theirs: O(m^1.5) (Chiba &amp; Nishizeki 1985; Latapy 2008). Each worker counts into
+    /// its own array; the arrays are summed at the end (no atomic increments in the inner loop).
     /// </summary>
     public static long[] Triangles(Graph g)
     {
         RequireUndirected(g);
-        var triangles = new long[g.NodeCount];
-        Parallel.For(0, g.NodeCount, v =>
+        var n = g.NodeCount;
+        // Forward adjacency: u → w only when w ranks above u; self-loops dropped.
+        var offsets = new int[n + 1];
+        bool Above(int u, int w) => g.Degree(w) > g.Degree(u) || (g.Degree(w) == g.Degree(u) && w > u);
+        for (var u = 0; u < n; u++)
+            foreach (var w in g.Neighbors(u)) if (w != u && Above(u, w)) offsets[u + 1]++;
+        for (var u = 0; u < n; u++) offsets[u + 1] += offsets[u];
+        var forward = new int[offsets[n]];
+        for (var u = 0; u < n; u++)
         {
-            var nv = g.Neighbors(v);
-            foreach (var u in nv)
+            var a = offsets[u];
+            foreach (var w in g.Neighbors(u)) if (w != u && Above(u, w)) forward[a++] = w;
+        }
+
+        var total = new long[n];
+        var gate = new object();
+        Parallel.For(0, n, () => (Counts: new long[n], Mark: new int[n], Stamp: 0), (v, _, s) =>
+        {
+            s.Stamp++;
+            for (var a = offsets[v]; a < offsets[v + 1]; a++) s.Mark[forward[a]] = s.Stamp;
+            for (var a = offsets[v]; a < offsets[v + 1]; a++)
             {
-                if (u <= v) continue;
-                var nu = g.Neighbors(u);
-                int i = 0, j = 0;
-                while (i < nv.Length && j < nu.Length)
+                var u = forward[a];
+                for (var b = offsets[u]; b < offsets[u + 1]; b++)
                 {
-                    if (nv[i] < nu[j]) i++;
-                    else if (nv[i] > nu[j]) j++;
-                    else
-                    {
-                        var w = nv[i];
-                        if (w > u)
-                        {
-                            Interlocked.Increment(ref triangles[v]);
-                            Interlocked.Increment(ref triangles[u]);
-                            Interlocked.Increment(ref triangles[w]);
-                        }
-                        i++;
-                        j++;
-                    }
+                    var w = forward[b];
+                    if (s.Mark[w] != s.Stamp) continue;
+                    s.Counts[v]++;
+                    s.Counts[u]++;
+                    s.Counts[w]++;
                 }
             }
-        });
-        return triangles;
+            return s;
+        }, s => { lock (gate) for (var v = 0; v < n; v++) total[v] += s.Counts[v]; });
+        return total;
     }
 
     /// <summary>Local clustering: triangles / (k(k-1)/2), 0 for degree below 2 (as networkx).</summary>
