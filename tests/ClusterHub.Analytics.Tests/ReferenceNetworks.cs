@@ -29,6 +29,14 @@ public static class ReferenceNetworks
         return builder.Build();
     }
 
+    /// <summary>Karate club membership after the split, aligned with <paramref name="g"/>'s ids: 0 = Mr. Hi, 1 = Officer.</summary>
+    public static int[] KarateClubs(NamedGraph g)
+    {
+        var clubs = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", "karate_nodes.csv")).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(f => f[0], f => f[1] == "Mr. Hi" ? 0 : 1);
+        return g.Ids.Select(id => clubs[id]).ToArray();
+    }
+
     /// <summary>Asserts that every node's value matches the reference within <paramref name="tolerance"/>.</summary>
     public static void AssertPerNode(NamedGraph g, IReadOnlyList<double> actual, JsonElement expected, double tolerance, string measure)
     {

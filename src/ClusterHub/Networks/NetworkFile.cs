@@ -73,14 +73,7 @@ public static class NetworkFile
                 if (string.IsNullOrWhiteSpace(value)) throw new NetworkFormatException(file, line, i + 1, $"{header[i]} is empty");
                 return value.Trim();
             }
-            double? weight = null;
-            if (w >= 0)
-            {
-                var text = Field(w);
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || x < 0 || !double.IsFinite(x))
-                    throw new NetworkFormatException(file, line, w + 1, $"weight '{text}' is not a number ≥ 0");
-                weight = x;
-            }
+            double? weight = w >= 0 ? ParseWeight(file, line, w + 1, Field(w)) : null;
             builder.AddEdge(Field(s), Field(t), weight);
         }
         return new Network(builder.Build(), new Dictionary<string, string?[]>());
@@ -225,9 +218,13 @@ public static class NetworkFile
         return tokens;
     }
 
-    private static double ParseWeight(string file, XObject at, string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w >= 0 && double.IsFinite(w) ? w : throw At(file, at, $"weight '{text}' is not a number ≥ 0");
+    private static double ParseWeight(string file, XObject at, string text)
+    {
+        var info = (IXmlLineInfo)at;
+        return ParseWeight(file, info.LineNumber, info.LinePosition, text);
+    }
 
+    /// <summary>The one rule for weights in every format: a finite number ≥ 0.</summary>
     private static double ParseWeight(string file, int line, int column, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w >= 0 && double.IsFinite(w) ? w : throw new NetworkFormatException(file, line, column, $"weight '{text}' is not a number ≥ 0");
 

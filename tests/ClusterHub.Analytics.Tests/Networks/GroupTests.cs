@@ -7,9 +7,7 @@ public class GroupTests
     private static (NamedGraph Graph, int[] Club) Karate()
     {
         var g = ReferenceNetworks.Load("karate");
-        var clubs = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", "karate_nodes.csv")).Skip(1).Select(l => l.Split(','))
-            .ToDictionary(f => f[0], f => f[1] == "Mr. Hi" ? 0 : 1);
-        return (g, g.Ids.Select(id => clubs[id]).ToArray());
+        return (g, ReferenceNetworks.KarateClubs(g));
     }
 
     [Fact]

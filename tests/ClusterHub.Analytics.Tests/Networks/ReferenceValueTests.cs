@@ -84,9 +84,7 @@ public class ReferenceValueTests
     public void Modularity_of_the_karate_club_split_is_the_published_value()
     {
         var g = ReferenceNetworks.Load("karate");
-        var clubs = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", "karate_nodes.csv")).Skip(1).Select(l => l.Split(','))
-            .ToDictionary(f => f[0], f => f[1] == "Mr. Hi" ? 0 : 1);
-        var partition = g.Ids.Select(id => clubs[id]).ToArray();
+        var partition = ReferenceNetworks.KarateClubs(g);
         // shared/data/reference_networks: networkx modularity of the "club" attribute, unweighted.
         Assert.Equal(0.3582347140039448, Centrality.Modularity(g.Graph, partition), 12);
     }
