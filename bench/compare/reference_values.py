@@ -42,6 +42,9 @@ def values(g):
         "strength": per(dict(g.degree(weight="weight"))) if weighted else None,
         "betweenness": per(nx.betweenness_centrality(g)),
         "closeness": per(nx.closeness_centrality(g)),
+        # Weights read as distances, networkx's convention.
+        "betweenness_weighted": per(nx.betweenness_centrality(g, weight="weight")) if weighted else None,
+        "closeness_weighted": per(nx.closeness_centrality(g, distance="weight")) if weighted else None,
         "harmonic": per(nx.harmonic_centrality(g)),
         "clustering": per(nx.clustering(g)),
         "core_number": per(nx.core_number(g)),

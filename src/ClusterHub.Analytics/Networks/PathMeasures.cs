@@ -9,6 +9,9 @@ public sealed record BetweennessOptions
     public int? Pivots { get; init; }
 
     public int Seed { get; init; }
+
+    /// <summary>Read edge weights as lengths (networkx's convention) and follow shortest weighted paths (Dijkstra).</summary>
+    public bool WeightsAsDistances { get; init; }
 }
 
 /// <summary>Betweenness values, and whether they are exact or a pivot-sampled estimate.</summary>
@@ -37,9 +40,11 @@ public static class PathMeasures
         var total = new double[n];
         var gate = new object();
         var incoming = g.IsDirected ? Topology.Reverse(g) : g; // predecessors are found along in-arcs
+        var weighted = options.WeightsAsDistances && g.IsWeighted;
         Parallel.For(0, sources.Length, () => new BrandesState(n), (i, _, state) =>
         {
-            state.Accumulate(g, incoming, sources[i]);
+            if (weighted) state.AccumulateWeighted(g, incoming, sources[i]);
+            else state.Accumulate(g, incoming, sources[i]);
             return state;
         }, state => { lock (gate) for (var v = 0; v < n; v++) total[v] += state.Centrality[v]; });
 
@@ -96,6 +101,61 @@ public static class PathMeasures
         return new DistanceSummary(closeness, harmonic, diameter, pairs == 0 ? 0 : (double)pathSum / pairs, connected);
     }
 
+    /// <summary>
+    /// Closeness over weighted shortest paths, weights read as lengths (Dijkstra from every node),
+    /// in networkx's Wasserman–Faust form.
+    /// </summary>
+    public static double[] WeightedCloseness(Graph g)
+    {
+        var n = g.NodeCount;
+        var closeness = new double[n];
+        Parallel.For(0, n, () => (Dist: new double[n], Queue: new PriorityQueue<int, double>()), (s, _, st) =>
+        {
+            Dijkstra(g, s, st.Dist, st.Queue, null);
+            double sum = 0;
+            var reached = 0;
+            for (var v = 0; v < n; v++)
+                if (v != s && !double.IsPositiveInfinity(st.Dist[v])) { sum += st.Dist[v]; reached++; }
+            closeness[s] = sum == 0 || n < 2 ? 0 : (double)reached / (n - 1) * (reached / sum);
+            return st;
+        }, _ => { });
+        return closeness;
+    }
+
+    /// <summary>Single-source Dijkstra; settles nodes into <paramref name="order"/> (when given) in non-decreasing distance.</summary>
+    private static int Dijkstra(Graph g, int s, double[] dist, PriorityQueue<int, double> queue, int[]? order, double[]? sigma = null)
+    {
+        Array.Fill(dist, double.PositiveInfinity);
+        dist[s] = 0;
+        if (sigma is not null) sigma[s] = 1;
+        queue.Clear();
+        queue.Enqueue(s, 0);
+        var settled = 0;
+        var done = new bool[g.NodeCount];
+        while (queue.TryDequeue(out var v, out var d))
+        {
+            if (done[v] || d > dist[v]) continue;
+            done[v] = true;
+            if (order is not null) order[settled] = v;
+            settled++;
+            var targets = g.Neighbors(v);
+            var weights = g.NeighborWeights(v);
+            for (var i = 0; i < targets.Length; i++)
+            {
+                var w = targets[i];
+                var nd = d + (weights.IsEmpty ? 1.0 : weights[i]);
+                if (nd < dist[w])
+                {
+                    dist[w] = nd;
+                    if (sigma is not null) sigma[w] = sigma[v];
+                    queue.Enqueue(w, nd);
+                }
+                else if (sigma is not null && nd == dist[w] && !done[w]) sigma[w] += sigma[v];
+            }
+        }
+        return settled;
+    }
+
     /// <summary>Scratch buffers of one worker: reused across sources, so a source costs no allocation.</summary>
     private sealed class BrandesState(int n)
     {
@@ -104,6 +164,29 @@ public static class PathMeasures
         private readonly double[] sigma = new double[n];
         private readonly double[] delta = new double[n];
         private readonly int[] order = new int[n];
+        private readonly double[] length = new double[n];
+        private readonly PriorityQueue<int, double> queue = new();
+
+        /// <summary>Brandes over weighted shortest paths (weights as lengths).</summary>
+        public void AccumulateWeighted(Graph g, Graph incoming, int s)
+        {
+            Array.Clear(sigma);
+            Array.Clear(delta);
+            var settled = Dijkstra(g, s, length, queue, order, sigma);
+            for (var i = settled - 1; i > 0; i--)
+            {
+                var w = order[i];
+                var coefficient = (1 + delta[w]) / sigma[w];
+                var sources = incoming.Neighbors(w);
+                var weights = incoming.NeighborWeights(w);
+                for (var j = 0; j < sources.Length; j++)
+                {
+                    var v = sources[j];
+                    if (v != w && length[v] + weights[j] == length[w]) delta[v] += sigma[v] * coefficient;
+                }
+                Centrality[w] += delta[w];
+            }
+        }
 
         public void Accumulate(Graph g, Graph incoming, int s)
         {

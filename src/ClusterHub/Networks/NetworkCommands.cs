@@ -22,12 +22,13 @@ public static class NetworkCommands
         var pivots = new Option<int?>("--pivots") { Description = "Estimate betweenness from this many random sources (big graphs)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
         var partition = new Option<string?>("--partition") { Description = "Node attribute for brokerage roles (e.g. region)" };
-        var metrics = new Command("metrics", "Per-node centrality, clustering, cores, structural holes and brokerage") { input, pivots, seed, partition, Source, Target, WeightColumn, Directed, Output };
+        var lengths = new Option<bool>("--weights-as-distances") { Description = "Betweenness and closeness over weighted shortest paths (weights are lengths)" };
+        var metrics = new Command("metrics", "Per-node centrality, clustering, cores, structural holes and brokerage") { input, pivots, seed, partition, lengths, Source, Target, WeightColumn, Directed, Output };
         metrics.SetAction(parse =>
         {
             var network = Load(parse, input);
             var progress = new Progress<string>(step => stderr.Write($"\r{step,-20}"));
-            var (summary, columns) = NetworkMetrics.Compute(network, new MetricsOptions(parse.GetValue(pivots), parse.GetValue(seed), parse.GetValue(partition)), progress);
+            var (summary, columns) = NetworkMetrics.Compute(network, new MetricsOptions(parse.GetValue(pivots), parse.GetValue(seed), parse.GetValue(partition), WeightsAsDistances: parse.GetValue(lengths)), progress);
             stderr.Write('\r' + new string(' ', 20) + '\r');
             stdout.WriteLine(FormattableString.Invariant($"{summary.Nodes} nodes, {summary.Edges} edges, density {summary.Density:0.######}, {summary.Components} component(s)")
                 + (summary.Transitivity is { } t ? FormattableString.Invariant($", transitivity {t:0.######}") : "")

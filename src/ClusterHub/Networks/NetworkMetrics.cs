@@ -3,7 +3,13 @@ using ClusterHub.Analytics.Networks;
 
 namespace ClusterHub.Networks;
 
-public sealed record MetricsOptions(int? Pivots = null, int Seed = 0, string? Partition = null, bool UseWeights = true);
+/// <summary>What <see cref="NetworkMetrics.Compute"/> computes.</summary>
+/// <param name="Pivots">Estimate betweenness from this many random sources; null: exact.</param>
+/// <param name="Seed">Seed of the pivot choice.</param>
+/// <param name="Partition">Node attribute whose values are the groups of the brokerage roles.</param>
+/// <param name="UseWeights">PageRank, eigenvector and constraint use edge weights as tie strengths.</param>
+/// <param name="WeightsAsDistances">Betweenness and closeness follow weighted shortest paths, weights read as lengths.</param>
+public sealed record MetricsOptions(int? Pivots = null, int Seed = 0, string? Partition = null, bool UseWeights = true, bool WeightsAsDistances = false);
 
 public sealed record NetworkSummary(int Nodes, int Edges, bool Directed, double Density, int Components, double? Transitivity, bool BetweennessIsEstimate, int BetweennessSources);
 
@@ -17,10 +23,11 @@ public static class NetworkMetrics
         void Add(string name, double[] values) { columns[name] = values; progress?.Report(name); }
         Add("degree", [.. Topology.Degrees(g).Select(d => (double)d)]);
         Add("strength", Topology.Strengths(g));
-        var betweenness = PathMeasures.Betweenness(g, new BetweennessOptions { Pivots = options.Pivots, Seed = options.Seed });
+        var byLength = options.WeightsAsDistances && g.IsWeighted;
+        var betweenness = PathMeasures.Betweenness(g, new BetweennessOptions { Pivots = options.Pivots, Seed = options.Seed, WeightsAsDistances = byLength });
         Add("betweenness", betweenness.Values);
         var distances = PathMeasures.Distances(g);
-        Add("closeness", distances.Closeness);
+        Add("closeness", byLength ? PathMeasures.WeightedCloseness(g) : distances.Closeness);
         Add("harmonic", distances.Harmonic);
         Add("pagerank", Centrality.PageRank(g, new PageRankOptions { UseWeights = options.UseWeights }).Ranks);
         Add("eigenvector", Centrality.Eigenvector(g, options.UseWeights).Values);

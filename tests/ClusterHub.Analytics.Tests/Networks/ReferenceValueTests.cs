@@ -34,6 +34,19 @@ public class ReferenceValueTests
         ReferenceNetworks.AssertPerNode(g, result.Values, ReferenceNetworks.Values(name).GetProperty("betweenness"), 1e-9, "betweenness");
     }
 
+    [Theory]
+    [InlineData("karate")]
+    [InlineData("lesmis")]
+    public void Weighted_betweenness_and_closeness_read_weights_as_lengths_like_networkx(string name)
+    {
+        var g = ReferenceNetworks.Load(name);
+        var r = ReferenceNetworks.Values(name);
+        var betweenness = PathMeasures.Betweenness(g.Graph, new BetweennessOptions { WeightsAsDistances = true }).Values;
+        ReferenceNetworks.AssertPerNode(g, betweenness, r.GetProperty("betweenness_weighted"), 1e-9, "weighted betweenness");
+        ReferenceNetworks.AssertPerNode(g, PathMeasures.WeightedCloseness(g.Graph), r.GetProperty("closeness_weighted"), 1e-12, "weighted closeness");
+        Assert.NotEqual(PathMeasures.Betweenness(g.Graph).Values, betweenness); // the weights do change the answer
+    }
+
     [Theory, MemberData(nameof(Networks))]
     public void Closeness_harmonic_diameter_and_average_path_match_networkx(string name)
     {

@@ -77,6 +77,10 @@ public sealed class NetworkFileTests : IDisposable
         Assert.StartsWith("34 nodes, 78 edges, density 0.139037, 1 component(s), transitivity 0.255682", output, StringComparison.Ordinal);
         Assert.Contains("node,degree,strength,betweenness", output, StringComparison.Ordinal);
 
+        var (_, weighted, _) = await Run("network", "metrics", Data("lesmis_edges.csv"), "--weights-as-distances");
+        var (_, plain, _) = await Run("network", "metrics", Data("lesmis_edges.csv"));
+        Assert.NotEqual(plain, weighted);
+
         var gexf = Path.Combine(dir, "lesmis.gexf");
         (exit, output, _) = await Run("network", "communities", Data("lesmis_edges.csv"), "--seed", "1", "-o", gexf);
         Assert.Equal(0, exit);
