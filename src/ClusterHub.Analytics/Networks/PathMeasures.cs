@@ -109,9 +109,9 @@ public static class PathMeasures
     {
         var n = g.NodeCount;
         var closeness = new double[n];
-        Parallel.For(0, n, () => (Dist: new double[n], Queue: new PriorityQueue<int, double>()), (s, _, st) =>
+        Parallel.For(0, n, () => (Dist: new double[n], Done: new bool[n], Queue: new PriorityQueue<int, double>()), (s, _, st) =>
         {
-            Dijkstra(g, s, st.Dist, st.Queue, null);
+            Dijkstra(g, s, st.Dist, st.Done, st.Queue, null);
             double sum = 0;
             var reached = 0;
             for (var v = 0; v < n; v++)
@@ -123,15 +123,15 @@ public static class PathMeasures
     }
 
     /// <summary>Single-source Dijkstra; settles nodes into <paramref name="order"/> (when given) in non-decreasing distance.</summary>
-    private static int Dijkstra(Graph g, int s, double[] dist, PriorityQueue<int, double> queue, int[]? order, double[]? sigma = null)
+    private static int Dijkstra(Graph g, int s, double[] dist, bool[] done, PriorityQueue<int, double> queue, int[]? order, double[]? sigma = null)
     {
         Array.Fill(dist, double.PositiveInfinity);
+        Array.Clear(done);
         dist[s] = 0;
         if (sigma is not null) sigma[s] = 1;
         queue.Clear();
         queue.Enqueue(s, 0);
         var settled = 0;
-        var done = new bool[g.NodeCount];
         while (queue.TryDequeue(out var v, out var d))
         {
             if (done[v] || d > dist[v]) continue;
@@ -165,6 +165,7 @@ public static class PathMeasures
         private readonly double[] delta = new double[n];
         private readonly int[] order = new int[n];
         private readonly double[] length = new double[n];
+        private readonly bool[] settledFlags = new bool[n];
         private readonly PriorityQueue<int, double> queue = new();
 
         /// <summary>Brandes over weighted shortest paths (weights as lengths).</summary>
@@ -172,7 +173,7 @@ public static class PathMeasures
         {
             Array.Clear(sigma);
             Array.Clear(delta);
-            var settled = Dijkstra(g, s, length, queue, order, sigma);
+            var settled = Dijkstra(g, s, length, settledFlags, queue, order, sigma);
             for (var i = settled - 1; i > 0; i--)
             {
                 var w = order[i];
