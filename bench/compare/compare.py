@@ -84,7 +84,6 @@ for name, path in graphs:
     ch = clusterhub(path)
     ids = ch["ids"]
     print(f"# {name}: {ch['nodes']} nodes, {ch['edges']} edges; ClusterHub CSR graph {ch['graph_bytes'] / 2**20:.1f} MiB", flush=True)
-    h = ig.Graph.Read_Ncol(path, names=True, directed=False) if False else None
     with open(path) as f:
         next(f)
         edge_list = [tuple(l.rstrip("\n").split(",")) for l in f]

@@ -19,23 +19,21 @@ public static class Bipartite
     public static NamedGraph Project(IEnumerable<(string Actor, string Event)> participations, ProjectionWeighting weighting = ProjectionWeighting.SharedCount)
     {
         var builder = new GraphBuilder();
-        var byEvent = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var actorIds = new List<string>();
+        var byEvent = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (actor, ev) in participations)
         {
-            var id = builder.AddNode(actor);
-            if (id == actorIds.Count) actorIds.Add(actor);
+            builder.AddNode(actor);
             if (!byEvent.TryGetValue(ev, out var members)) byEvent[ev] = members = [];
-            members.Add(id);
+            members.Add(actor);
         }
         foreach (var members in byEvent.Values)
         {
-            var distinct = members.Distinct().ToArray();
+            var distinct = members.Distinct(StringComparer.Ordinal).ToArray();
             if (distinct.Length < 2) continue;
             var w = weighting == ProjectionWeighting.Newman ? 1.0 / (distinct.Length - 1) : 1.0;
             for (var i = 0; i < distinct.Length; i++)
                 for (var j = i + 1; j < distinct.Length; j++)
-                    builder.AddEdge(actorIds[distinct[i]], actorIds[distinct[j]], w);
+                    builder.AddEdge(distinct[i], distinct[j], w);
         }
         return builder.Build();
     }

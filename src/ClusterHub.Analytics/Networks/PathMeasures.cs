@@ -17,7 +17,7 @@ public sealed record BetweennessOptions
 /// <summary>Betweenness values, and whether they are exact or a pivot-sampled estimate.</summary>
 public sealed record BetweennessResult(double[] Values, bool IsEstimate, int Sources);
 
-/// <summary>Distance statistics from all-pairs breadth-first search.</summary>
+/// <summary>Distance statistics from all-pairs breadth-first search; <c>Connected</c>: every node reaches every other.</summary>
 public sealed record DistanceSummary(double[] Closeness, double[] Harmonic, int Diameter, double AverageShortestPathLength, bool Connected);
 
 /// <summary>
@@ -97,7 +97,8 @@ public static class PathMeasures
             st.Pairs += reached;
             return st;
         }, st => { lock (gate) { diameter = Math.Max(diameter, st.Max); pathSum += st.Sum; pairs += st.Pairs; } });
-        var connected = Topology.Components(g).Count == 1;
+        // Every node reached every other exactly when the reachable pairs are all n(n−1) ordered pairs.
+        var connected = pairs == (long)n * (n - 1);
         return new DistanceSummary(closeness, harmonic, diameter, pairs == 0 ? 0 : (double)pathSum / pairs, connected);
     }
 

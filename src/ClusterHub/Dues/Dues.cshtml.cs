@@ -37,16 +37,14 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         if (!Scope.Can(ClusterPermission.ReadDashboard)) return Forbid();
-        var writer = new StringWriter(CultureInfo.InvariantCulture);
-        await DuesLedger.WriteCsvAsync(await DuesLedger.LinesAsync(db, Scope.ClusterId, null, ct), writer);
-        return File(Encoding.UTF8.GetBytes(writer.ToString()), "text/csv", $"{Scope.Slug}-dues-ledger.csv");
+        return File(await DuesLedger.CsvAsync(await DuesLedger.LinesAsync(db, Scope.ClusterId, null, ct)), "text/csv", DuesLedger.CsvFileName(Scope.Slug));
     }
 
     /// <summary>The one-action renewal of every active member for a year.</summary>
     public async Task<IActionResult> OnPostRenewAsync(int year, CancellationToken ct)
     {
         if (!Scope.Can(ClusterPermission.ManageDues)) return Forbid();
-        var result = await DuesLedger.RenewAsync(db, Scope.ClusterId, year, MembersApi.Today(clock), ct);
+        var result = await DuesLedger.RenewAsync(db, Scope.ClusterId, year, clock.Today(), ct);
         Message = string.Format(CultureInfo.CurrentCulture, l["Dues.Renewed"].Value, result.Year, result.Renewed, result.AlreadyRenewed)
             + (result.MissingTiers.Count > 0 ? " " + l["Dues.MissingTiers"].Value + " " + string.Join(", ", result.MissingTiers) : "");
         await LoadAsync(ct);
@@ -83,7 +81,7 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
 
     /// <summary>Records a payment dated today (secretariat).</summary>
     public Task<IActionResult> OnPostPayAsync(int id, CancellationToken ct) =>
-        SettleAsync(id, InvoiceStatus.Paid, MembersApi.Today(clock), ClusterPermission.EditMembers, ct);
+        SettleAsync(id, InvoiceStatus.Paid, clock.Today(), ClusterPermission.EditMembers, ct);
 
     /// <summary>Writes an unpaid invoice off (managers).</summary>
     public Task<IActionResult> OnPostWriteOffAsync(int id, CancellationToken ct) =>

@@ -58,7 +58,7 @@ public static class DuesApi
     public static async Task<Ok<RenewalResult>> Renew(RenewalRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
     {
         scope.Demand(ClusterPermission.ManageDues);
-        return TypedResults.Ok(await DuesLedger.RenewAsync(db, scope.ClusterId, request.Year, MembersApi.Today(clock), ct));
+        return TypedResults.Ok(await DuesLedger.RenewAsync(db, scope.ClusterId, request.Year, clock.Today(), ct));
     }
 
     /// <summary>Totals by year and tier: invoiced, paid, outstanding, written off. <c>?format=csv</c> downloads it.</summary>
@@ -67,9 +67,7 @@ public static class DuesApi
         scope.Demand(ClusterPermission.ReadDashboard);
         var lines = await DuesLedger.LinesAsync(db, scope.ClusterId, year, ct);
         if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(lines);
-        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        await DuesLedger.WriteCsvAsync(lines, writer);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(writer.ToString()), "text/csv", $"{scope.Slug}-dues-ledger.csv");
+        return TypedResults.File(await DuesLedger.CsvAsync(lines), "text/csv", DuesLedger.CsvFileName(scope.Slug));
     }
 
     /// <summary>Invoices, newest first, filtered by year and status, paged.</summary>
@@ -96,7 +94,7 @@ public static class DuesApi
         var (found, problem) = await DuesLedger.SettleAsync(db, scope.ClusterId, id, to, paidOn, ct);
         if (!found) return TypedResults.NotFound();
         if (problem is not null) return TypedResults.Problem(problem.Value.Detail, statusCode: problem.Value.Status);
-        return TypedResults.Ok((await InvoiceList.PageAsync(db, scope.ClusterId, null, null, 1, 1, ct, id)).Items[0]);
+        return TypedResults.Ok((await InvoiceList.FindAsync(db, scope.ClusterId, id, ct))!);
     }
 }
 
@@ -112,17 +110,20 @@ public static class DuesTiers
 
 public static class InvoiceList
 {
-    public static async Task<Page<InvoiceRow>> PageAsync(ClusterDb db, int clusterId, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct, int? id = null)
+    public static async Task<Page<InvoiceRow>> PageAsync(ClusterDb db, int clusterId, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Clamp(page, pageSize);
         var q = db.Invoices.AsNoTracking().Where(i => i.ClusterId == clusterId);
-        if (id is { } one) q = q.Where(i => i.Id == one);
         if (year is { } y) q = q.Where(i => i.MembershipYear!.Year == y);
         if (status is { } s) q = q.Where(i => i.Status == s);
         var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(i => i.MembershipYear!.Year).ThenBy(i => i.Number).Skip((p - 1) * size).Take(size)
-            .Select(i => new InvoiceRow(i.Id, i.Number, i.MembershipYear!.Year, i.MembershipYear.MemberId, i.MembershipYear.Member!.Name, i.IssuedOn, i.DueOn, i.AmountCents, i.Status, i.PaidOn))
-            .ToListAsync(ct);
+        var items = await q.OrderByDescending(i => i.MembershipYear!.Year).ThenBy(i => i.Number).Skip((p - 1) * size).Take(size).Select(Row).ToListAsync(ct);
         return new Page<InvoiceRow>(items, p, size, total);
     }
+
+    public static async Task<InvoiceRow?> FindAsync(ClusterDb db, int clusterId, int id, CancellationToken ct) =>
+        await db.Invoices.AsNoTracking().Where(i => i.ClusterId == clusterId && i.Id == id).Select(Row).SingleOrDefaultAsync(ct);
+
+    private static readonly System.Linq.Expressions.Expression<Func<Invoice, InvoiceRow>> Row = i =>
+        new InvoiceRow(i.Id, i.Number, i.MembershipYear!.Year, i.MembershipYear.MemberId, i.MembershipYear.Member!.Name, i.IssuedOn, i.DueOn, i.AmountCents, i.Status, i.PaidOn);
 }

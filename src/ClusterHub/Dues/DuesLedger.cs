@@ -84,7 +84,17 @@ public static class DuesLedger
             .OrderByDescending(l => l.Year).ThenBy(l => l.MemberType).ThenBy(l => l.SizeClass).ToList();
     }
 
-    public static async Task WriteCsvAsync(IEnumerable<LedgerLine> lines, TextWriter writer)
+    /// <summary>The ledger as a CSV download (UTF-8), for the API and the dues page alike.</summary>
+    public static async Task<byte[]> CsvAsync(IEnumerable<LedgerLine> lines)
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        await WriteCsvAsync(lines, writer);
+        return System.Text.Encoding.UTF8.GetBytes(writer.ToString());
+    }
+
+    public static string CsvFileName(string clusterSlug) => $"{clusterSlug}-dues-ledger.csv";
+
+    private static async Task WriteCsvAsync(IEnumerable<LedgerLine> lines, TextWriter writer)
     {
         await using var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var h in new[] { "year", "member_type", "size_class", "invoices", "invoiced_eur", "paid_eur", "outstanding_eur", "written_off_eur" }) csv.WriteField(h);

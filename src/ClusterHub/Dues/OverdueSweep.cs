@@ -1,4 +1,5 @@
 using ClusterHub.Data;
+using ClusterHub.Web;
 
 namespace ClusterHub.Dues;
 
@@ -14,7 +15,7 @@ internal sealed partial class OverdueSweep(IServiceScopeFactory scopes, TimeProv
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ClusterDb>();
-                var marked = await DuesLedger.MarkOverdueAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), stoppingToken);
+                var marked = await DuesLedger.MarkOverdueAsync(db, clock.Today(), stoppingToken);
                 if (marked > 0) Marked(log, marked);
             }
             catch (Exception e) when (e is not OperationCanceledException)

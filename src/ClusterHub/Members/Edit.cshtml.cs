@@ -74,7 +74,7 @@ public sealed class EditModel(ClusterDb db, TimeProvider clock) : PageModel
         var (member, refusal) = await LoadAsync(ct);
         if (refusal is not null) return refusal;
         member ??= db.Members.Add(new Member { Name = "", ClusterId = Scope.ClusterId }).Entity;
-        Errors = MemberValidation.Apply(Form.ToInput(), member, MembersApi.Today(clock));
+        Errors = MemberValidation.Apply(Form.ToInput(), member, clock.Today());
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

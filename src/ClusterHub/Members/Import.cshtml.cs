@@ -24,7 +24,7 @@ public sealed class ImportModel(ClusterDb db, TimeProvider clock) : PageModel
             return Page();
         }
         using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-        Report = await MemberImport.RunAsync(db, scope.ClusterId, reader, file.FileName, MemberFile.FormatOf(file.FileName), MembersApi.Today(clock), ct);
+        Report = await MemberImport.RunAsync(db, scope.ClusterId, reader, file.FileName, MemberFile.FormatOf(file.FileName), clock.Today(), ct);
         if (!Report.Succeeded) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

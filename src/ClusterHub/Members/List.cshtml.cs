@@ -20,11 +20,10 @@ public sealed class ListModel(ClusterDb db) : PageModel
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         if (!Scope.Can(ClusterPermission.ReadMembers)) return Forbid();
-        var fmt = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase) ? FileFormat.Json : FileFormat.Csv;
+        var fmt = MemberFile.Parse(format);
         var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         await MemberFile.WriteAsync(MemberExport.Query(db, Scope.ClusterId, Filter), writer, fmt, ct);
-        return File(Encoding.UTF8.GetBytes(writer.ToString()), fmt == FileFormat.Json ? "application/json" : "text/csv",
-            $"{Scope.Slug}-members.{fmt.ToString().ToLowerInvariant()}");
+        return File(Encoding.UTF8.GetBytes(writer.ToString()), MemberFile.ContentType(fmt), MemberFile.DownloadName(Scope.Slug, fmt));
     }
 
     public string PageUrl(int page, string? sort)

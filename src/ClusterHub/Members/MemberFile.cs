@@ -31,6 +31,13 @@ public static class MemberFile
 
     private static readonly string[] RequiredColumns = ["name", "type", "joined_on"];
 
+    /// <summary>"json" (any case) or else CSV, as the export's <c>?format=</c> is read everywhere.</summary>
+    public static FileFormat Parse(string? format) => string.Equals(format, "json", StringComparison.OrdinalIgnoreCase) ? FileFormat.Json : FileFormat.Csv;
+
+    public static string ContentType(FileFormat format) => format == FileFormat.Json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8";
+
+    public static string DownloadName(string clusterSlug, FileFormat format) => $"{clusterSlug}-members.{format.ToString().ToLowerInvariant()}";
+
     public static FileFormat FormatOf(string fileName, FileFormat? declared = null) =>
         declared ?? (fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? FileFormat.Json : FileFormat.Csv);
 

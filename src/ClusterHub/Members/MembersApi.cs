@@ -45,7 +45,7 @@ public static class MembersApi
     {
         scope.Demand(ClusterPermission.EditMembers);
         var member = new Member { Name = "", ClusterId = scope.ClusterId };
-        var errors = MemberValidation.Apply(input, member, Today(clock));
+        var errors = MemberValidation.Apply(input, member, clock.Today());
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         db.Members.Add(member);
         await db.SaveChangesAsync(ct);
@@ -57,7 +57,7 @@ public static class MembersApi
         var member = await db.Members.Include(m => m.Contacts).SingleOrDefaultAsync(m => m.Id == id && m.ClusterId == scope.ClusterId, ct);
         if (member is null) return TypedResults.NotFound();
         if (!scope.CanEditMember(id)) throw new AccessRefusedException(StatusCodes.Status403Forbidden, "You may edit only your own organisation.");
-        var errors = MemberValidation.Apply(input, member, Today(clock));
+        var errors = MemberValidation.Apply(input, member, clock.Today());
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok((await MemberDetailsQuery.FindAsync(db, scope.ClusterId, id, ct))!);
@@ -74,7 +74,7 @@ public static class MembersApi
         // The parsers read synchronously; Kestrel forbids that on the request stream, so read the body first.
         using var body = new StreamReader(request.Body, Encoding.UTF8);
         using var reader = new StringReader(await body.ReadToEndAsync(ct));
-        var report = await MemberImport.RunAsync(db, scope.ClusterId, reader, fileName ?? (format == FileFormat.Json ? "upload.json" : "upload.csv"), format, Today(clock), ct);
+        var report = await MemberImport.RunAsync(db, scope.ClusterId, reader, fileName ?? (format == FileFormat.Json ? "upload.json" : "upload.csv"), format, clock.Today(), ct);
         return report.Succeeded ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }
 
@@ -82,14 +82,12 @@ public static class MembersApi
     public static async Task Export(HttpContext http, ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, string? format, CancellationToken ct)
     {
         scope.Demand(ClusterPermission.ReadMembers);
-        var fmt = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase) ? FileFormat.Json : FileFormat.Csv;
-        http.Response.ContentType = fmt == FileFormat.Json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{scope.Slug}-members.{fmt.ToString().ToLowerInvariant()}\"";
+        var fmt = MemberFile.Parse(format);
+        http.Response.ContentType = MemberFile.ContentType(fmt);
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{MemberFile.DownloadName(scope.Slug, fmt)}\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
         await MemberFile.WriteAsync(MemberExport.Query(db, scope.ClusterId, filter), writer, fmt, ct);
     }
-
-    internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     internal static Dictionary<string, string[]> ToProblemDictionary(this IEnumerable<FieldError> errors) =>
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray());

@@ -155,7 +155,6 @@ public static class NetworkFile
 
     private static Network ReadPajek(TextReader reader, string file)
     {
-        GraphBuilder? builder = null;
         var labels = new Dictionary<string, string>();
         var section = "";
         var lineNumber = 0;
@@ -176,7 +175,8 @@ public static class NetworkFile
             }
             lines.Add((lineNumber, section, t));
         }
-        builder = new GraphBuilder(directedArcs);
+        // Directedness is known only once every section header is read: build after the scan.
+        var builder = new GraphBuilder(directedArcs);
         foreach (var (line, sec, text) in lines)
         {
             var fields = Tokens(text);
