@@ -28,5 +28,5 @@ public class NetworkBenchmarks
     [Benchmark] public int[] CoreNumbers() => Cores.CoreNumbers(g);
     [Benchmark] public double Transitivity() => Clustering.Transitivity(g);
     [Benchmark] public double[] BetweennessSampled256() => PathMeasures.Betweenness(g, new BetweennessOptions { Pivots = 256, Seed = 1 }).Values;
-    [Benchmark] public double Louvain() => Communities.Louvain(g, new LouvainOptions { Seed = 1, UseWeights = false }).Modularity;
+    [Benchmark] public double Louvain() => Communities.Louvain(g, new CommunityOptions { Seed = 1, UseWeights = false }).Modularity;
 }

