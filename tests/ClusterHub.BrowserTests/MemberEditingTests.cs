@@ -8,6 +8,23 @@ namespace ClusterHub.BrowserTests;
 public sealed partial class MemberEditingTests(DemoSite site) : IClassFixture<DemoSite>
 {
     [Fact]
+    public async Task The_clusters_page_pages_through_what_an_administrator_sees()
+    {
+        for (var i = 0; i < 30; i++) await site.App.CreateClusterAsync($"z-cluster-{i:00}");
+        var page = await site.LogInAsync("admin@clusterhub.demo");
+        await page.GotoAsync("/");
+        var rows = page.Locator("main table tbody tr");
+        Assert.Equal(25, await rows.CountAsync());
+        Assert.Contains("Page 1 of 2", await page.TextContentAsync(".pager"), StringComparison.Ordinal);
+        await page.ClickAsync(".pager a[rel=next]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.EndsWith("/?page=2", page.Url, StringComparison.Ordinal);
+        // 30 + other-cluster + Nuclear Valley = 32 by name: seven on the second page, Nuclear Valley last.
+        Assert.Equal(7, await rows.CountAsync());
+        Assert.Equal("Nuclear Valley", (await rows.Last.Locator("td").First.TextContentAsync())?.Trim());
+    }
+
+    [Fact]
     public async Task Adding_a_member_shows_validation_errors_on_the_page_then_saves()
     {
         var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);

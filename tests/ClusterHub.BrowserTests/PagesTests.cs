@@ -14,6 +14,8 @@ public sealed class PagesTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Matches(@"^85\s?%$", (await page.TextContentAsync("#card-companies .value"))!.Trim());
         Assert.Matches(@"^15\s?%$", (await page.TextContentAsync("#card-education .value"))!.Trim());
         Assert.Matches(@"^60\s?%$", (await page.TextContentAsync("#card-home .value"))!.Trim());
+        // English with European dates: the 2005 labelling reads 12/07/2005, not 7/12/2005.
+        Assert.Contains("12/07/2005", await page.TextContentAsync("body"), StringComparison.Ordinal);
         // Chart.js drew on the canvases (a drawn canvas has a non-zero size and a chart attached).
         await page.WaitForFunctionAsync("() => window.Chart && Chart.getChart('chart-growth') && Chart.getChart('chart-dues')");
         await page.ScreenshotAsync(new() { Path = Path.Combine(DemoSite.Screenshots, "dashboard.png"), FullPage = true });

@@ -27,13 +27,17 @@ public static class ClustersApi
     }
 
     /// <summary>The clusters visible to the caller: all for a platform administrator, else those it holds a role in.</summary>
-    public static async Task<Ok<Page<ClusterSummary>>> List(ClaimsPrincipal user, ClusterDb db, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Ok<Page<ClusterSummary>>> List(ClaimsPrincipal user, ClusterDb db, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await PageAsync(db, user, page, pageSize, ct));
+
+    /// <summary>One page of the visible clusters by name: the API's list and the clusters page.</summary>
+    public static async Task<Page<ClusterSummary>> PageAsync(ClusterDb db, ClaimsPrincipal user, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Paging.Clamp(page, pageSize);
         var q = VisibleClusters(db, user);
         var total = await q.CountAsync(ct);
         var items = await q.OrderBy(c => c.Name).Skip((p - 1) * size).Take(size).Select(c => new ClusterSummary(c.Slug, c.Name, c.Region, c.Sector)).ToListAsync(ct);
-        return TypedResults.Ok(new Page<ClusterSummary>(items, p, size, total));
+        return new Page<ClusterSummary>(items, p, size, total);
     }
 
     /// <summary>Registers a new cluster initiative (platform administrators only).</summary>

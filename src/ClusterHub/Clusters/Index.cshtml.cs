@@ -1,19 +1,20 @@
 using ClusterHub.Data;
+using ClusterHub.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClusterHub.Clusters;
 
 /// <summary>The clusters the user belongs to; with just one, go straight to it.</summary>
 public sealed class IndexModel(ClusterDb db) : PageModel
 {
-    public List<ClusterSummary> Clusters { get; private set; } = [];
+    public Page<ClusterSummary> Clusters { get; private set; } = new([], 1, Paging.DefaultSize, 0);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
-        Clusters = await ClustersApi.VisibleClusters(db, User).OrderBy(c => c.Name)
-            .Select(c => new ClusterSummary(c.Slug, c.Name, c.Region, c.Sector)).Take(500).ToListAsync(ct);
-        return Clusters.Count == 1 ? Redirect($"/c/{Clusters[0].Slug}") : Page();
+        Clusters = await ClustersApi.PageAsync(db, User, pageNumber, Paging.DefaultSize, ct);
+        return Clusters.Total == 1 ? Redirect($"/c/{Clusters.Items[0].Slug}") : Page();
     }
+
+    public string PageLink(int page) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/?page={page}");
 }

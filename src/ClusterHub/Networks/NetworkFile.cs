@@ -30,7 +30,7 @@ public sealed record EdgeColumns(string Source = "source", string Target = "targ
 /// Pajek .net, and JSON for the web. A reader either returns a whole graph or throws
 /// <see cref="NetworkFormatException"/> naming the line and column.
 /// </summary>
-public static class NetworkFile
+public static partial class NetworkFile
 {
     public static NetworkFormat FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
@@ -47,7 +47,8 @@ public static class NetworkFile
         NetworkFormat.GraphMl => ReadGraphMl(reader, file),
         NetworkFormat.Gexf => ReadGexf(reader, file),
         NetworkFormat.Pajek => ReadPajek(reader, file),
-        _ => throw new NetworkFormatException(file, 0, 0, $"{format} is an output format only"),
+        NetworkFormat.Json => ReadJson(reader, file),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
     private static Network ReadCsv(TextReader reader, string file, EdgeColumns columns, bool directed)

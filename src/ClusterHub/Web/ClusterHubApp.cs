@@ -14,7 +14,11 @@ namespace ClusterHub.Web;
 /// <summary>The composition root, shared by every verb: the web server serves it, the CLI verbs use its services.</summary>
 public static class ClusterHubApp
 {
-    public static readonly CultureInfo[] Cultures = [new("en"), new("fr"), new("ko")];
+    public static readonly CultureInfo[] Cultures = [English(), new("fr"), new("ko")];
+
+    /// <summary>English words with British dates (25/11/2026): the product's readers are in Europe and Korea, where 11/25 reads wrong.</summary>
+    private static CultureInfo English() =>
+        new("en") { DateTimeFormat = (DateTimeFormatInfo)CultureInfo.GetCultureInfo("en-GB").DateTimeFormat.Clone() };
 
     public static WebApplication Build(string[] args, string? database = null)
     {
@@ -57,7 +61,7 @@ public static class ClusterHubApp
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            o.DefaultRequestCulture = new RequestCulture("en");
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             o.SupportedCultures = o.SupportedUICultures = Cultures;
         });
         services.AddRazorPages(o =>

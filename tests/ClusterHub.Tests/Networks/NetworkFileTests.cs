@@ -26,6 +26,7 @@ public sealed class NetworkFileTests : IDisposable
     [InlineData(NetworkFormat.Csv)]
     [InlineData(NetworkFormat.GraphMl)]
     [InlineData(NetworkFormat.Gexf)]
+    [InlineData(NetworkFormat.Json)]
     public void Every_format_round_trips_edges_weights_and_attributes(NetworkFormat format)
     {
         var karate = Karate();
@@ -56,6 +57,10 @@ public sealed class NetworkFileTests : IDisposable
     [InlineData(NetworkFormat.GraphMl, "<graphml><graph>\n<node id='a'>\n</graph></graphml>", 3, 3, "")]
     [InlineData(NetworkFormat.Gexf, "<gexf><graph><edges>\n<edge source='a' target='b' weight='-2'/></edges></graph></gexf>", 2, 29, "weight '-2'")]
     [InlineData(NetworkFormat.Pajek, "*Vertices 2\n1 \"a\"\n2 \"b\"\n*Edges\n1\n", 5, 1, "two vertex numbers")]
+    [InlineData(NetworkFormat.Json, "{\"nodes\": [],\n \"edges\": [{\"source\": \"a\", \"target\": \"b\"},\n   {\"source\": \"a\"}]}", 3, 4, "an edge has no \"target\"")]
+    [InlineData(NetworkFormat.Json, "{\"edges\": [\n{\"source\": \"a\", \"target\": \"b\", \"weight\": -1}]}", 2, 1, "weight '-1'")]
+    [InlineData(NetworkFormat.Json, "{\"edges\": [\n{\"source\": \"a\",, }]}", 2, 16, "invalid")]
+    [InlineData(NetworkFormat.Json, "[1, 2]", 1, 1, "expected an object")]
     public void A_malformed_file_is_refused_with_its_line_and_column(NetworkFormat format, string text, int line, int column, string reason)
     {
         var e = Assert.Throws<NetworkFormatException>(() => NetworkFile.Read(new StringReader(text), "bad", format));
