@@ -33,12 +33,13 @@ public static class Graphs
     }
 
     /// <summary>Organisations of H2020 projects tied by shared projects (shared/data/cordis_h2020_eunets), or null when the file is absent.</summary>
-    public static NamedGraph? Cordis()
+    public static NamedGraph? Cordis() => CordisParticipations() is { } pairs ? Bipartite.Project(pairs) : null;
+
+    /// <summary>(organisation PIC, project RCN) of every H2020 participation, or null when shared/data is absent.</summary>
+    public static List<(string Organisation, string Project)>? CordisParticipations()
     {
         var file = FindUp(Path.Combine("shared", "data", "cordis_h2020_eunets", "h2020_participations.csv"));
-        if (file is null) return null;
-        var pairs = File.ReadLines(file).Skip(1).Select(l => l.Split(',')).Select(f => (f[2], f[0]));
-        return Bipartite.Project(pairs);
+        return file is null ? null : [.. File.ReadLines(file).Skip(1).Select(l => l.Split(',')).Select(f => (f[2], f[0]))];
     }
 
     public static string? FindUp(string relative)

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Running;
 
-// `compare EDGEFILE` is the ClusterHub side of bench/compare/compare.py; anything else goes to BenchmarkDotNet.
-if (args is ["compare", var file]) return ClusterHub.Benchmarks.Compare.Run(file);
+// `compare EDGEFILE [--measures]` and `project PARTICIPATIONS` are the ClusterHub side of bench/compare/compare.py;
+// anything else goes to BenchmarkDotNet.
+if (args is ["compare", var file, ..]) return ClusterHub.Benchmarks.Compare.Run(file, args.Contains("--measures"));
+if (args is ["project", var participations]) return ClusterHub.Benchmarks.Compare.Project(participations);
 BenchmarkSwitcher.FromAssembly(typeof(ClusterHub.Benchmarks.NetworkBenchmarks).Assembly).Run(args);
 return 0;

@@ -34,9 +34,7 @@ public static class NetworkCommands
                 var network = Load(parse, input, bar);
                 return (network, NetworkMetrics.Compute(network, new MetricsOptions(parse.GetValue(pivots), parse.GetValue(seed), parse.GetValue(partition), WeightsAsDistances: parse.GetValue(lengths)), bar));
             });
-            stdout.WriteLine(FormattableString.Invariant($"{summary.Nodes} nodes, {summary.Edges} edges, density {summary.Density:0.######}, {summary.Components} component(s)")
-                + (summary.Transitivity is { } t ? FormattableString.Invariant($", transitivity {t:0.######}") : "")
-                + (summary.BetweennessIsEstimate ? FormattableString.Invariant($"; betweenness estimated from {summary.BetweennessSources} pivots") : ""));
+            stdout.WriteLine(Describe(summary));
             WriteTable(parse, network, columns, stdout);
             return 0;
         });
@@ -87,6 +85,14 @@ public static class NetworkCommands
         });
         return new Command("network", "Network analytics over files") { metrics, communities, project, convert };
     }
+
+    /// <summary>The metrics verb's first line: the whole network in numbers.</summary>
+    private static string Describe(NetworkSummary s) => string.Concat(
+        FormattableString.Invariant($"{s.Nodes} nodes, {s.Edges} edges, density {s.Density:0.######}, {s.Components} component(s)"),
+        s.Transitivity is { } t ? FormattableString.Invariant($", transitivity {t:0.######}") : "",
+        FormattableString.Invariant($", diameter {s.Diameter}, average path {s.AveragePathLength:0.####}"),
+        s.Groups is { } grp ? FormattableString.Invariant($"; {grp.Count} {grp.Attribute} groups: E-I {grp.EI:0.####}, assortativity {grp.Assortativity:0.####}") : "",
+        s.BetweennessIsEstimate ? FormattableString.Invariant($"; betweenness estimated from {s.BetweennessSources} pivots") : "");
 
     /// <summary>Runs a verb's work under a progress bar on stderr, cleared before the verb writes its results.</summary>
     private static T WithProgress<T>(TextWriter stderr, Func<ProgressBar, T> work)

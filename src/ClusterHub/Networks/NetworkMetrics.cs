@@ -12,7 +12,11 @@ namespace ClusterHub.Networks;
 /// <param name="WeightsAsDistances">Betweenness and closeness follow weighted shortest paths, weights read as lengths.</param>
 public sealed record MetricsOptions(int? Pivots = null, int Seed = 0, string? Partition = null, bool UseWeights = true, bool WeightsAsDistances = false);
 
-public sealed record NetworkSummary(int Nodes, int Edges, bool Directed, double Density, int Components, double? Transitivity, bool BetweennessIsEstimate, int BetweennessSources);
+public sealed record NetworkSummary(int Nodes, int Edges, bool Directed, double Density, int Components, double? Transitivity, bool BetweennessIsEstimate, int BetweennessSources,
+    int Diameter, double AveragePathLength, GroupSummary? Groups);
+
+/// <summary>How the groups of a node attribute mix: E-I index (−1 inward … +1 outward) and categorical assortativity.</summary>
+public sealed record GroupSummary(string Attribute, int Count, double EI, double Assortativity);
 
 /// <summary>Every per-node measure of the engine over one network, as named columns (CLI now, web pages later).</summary>
 public static class NetworkMetrics
@@ -62,9 +66,12 @@ public static class NetworkMetrics
             Add("effective_size", () => Brokerage.EffectiveSize(g));
             transitivity = Clustering.Transitivity(g);
         }
+        GroupSummary? groupSummary = null;
         if (options.Partition is { } attribute)
         {
             var groups = PartitionOf(network, attribute);
+            groupSummary = new GroupSummary(attribute, groups.Length == 0 ? 0 : groups.Max() + 1,
+                g.IsDirected ? double.NaN : Groups.EI(g, groups).Overall, Groups.Assortativity(g, groups));
             var roles = Groups.Brokerage(g, groups);
             Add("coordinator", () => [.. roles.Select(r => (double)r.Coordinator)]);
             Add("itinerant", () => [.. roles.Select(r => (double)r.Itinerant)]);
@@ -73,7 +80,7 @@ public static class NetworkMetrics
             Add("liaison", () => [.. roles.Select(r => (double)r.Liaison)]);
         }
         var summary = new NetworkSummary(g.NodeCount, g.EdgeCount, g.IsDirected, Topology.Density(g), Topology.Components(g).Count, transitivity,
-            betweenness.IsEstimate, betweenness.Sources);
+            betweenness.IsEstimate, betweenness.Sources, distances.Diameter, distances.AverageShortestPathLength, groupSummary);
         return (summary, columns);
     }
 

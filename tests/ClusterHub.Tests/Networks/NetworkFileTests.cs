@@ -80,7 +80,7 @@ public sealed class NetworkFileTests : IDisposable
     {
         var (exit, output, error) = await Run("network", "metrics", Data("karate_edges.csv"));
         Assert.Equal((0, ""), (exit, error)); // no progress bar when stderr is not a terminal
-        Assert.StartsWith("34 nodes, 78 edges, density 0.139037, 1 component(s), transitivity 0.255682", output, StringComparison.Ordinal);
+        Assert.StartsWith("34 nodes, 78 edges, density 0.139037, 1 component(s), transitivity 0.255682, diameter 5, average path 2.4082", output, StringComparison.Ordinal);
         Assert.Contains("node,degree,strength,betweenness", output, StringComparison.Ordinal);
 
         var (_, weighted, _) = await Run("network", "metrics", Data("lesmis_edges.csv"), "--weights-as-distances");
@@ -109,6 +109,21 @@ public sealed class NetworkFileTests : IDisposable
         (exit, _, err) = await Run("network", "metrics", Data("karate_edges.csv"), "--partition", "region");
         Assert.Equal(1, exit);
         Assert.Contains("no node attribute 'region'", err, StringComparison.Ordinal);
+    }
+
+    /// <summary>The karate club with its two clubs as a node attribute: E-I and assortativity as networkx has them (Data/reference.json).</summary>
+    [Fact]
+    public async Task Metrics_by_a_partition_give_brokerage_roles_E_I_and_assortativity()
+    {
+        var karate = Karate();
+        var club = File.ReadLines(Data("karate_nodes.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1]);
+        var gexf = Path.Combine(dir, "karate.gexf");
+        using (var writer = new StreamWriter(gexf))
+            NetworkFile.Write(karate with { NodeAttributes = new Dictionary<string, string?[]> { ["club"] = [.. karate.Graph.Ids.Select(id => club[id])] } }, writer, NetworkFormat.Gexf);
+        var (exit, output, _) = await Run("network", "metrics", gexf, "--partition", "club");
+        Assert.Equal(0, exit);
+        Assert.Contains("; 2 club groups: E-I -0.7179, assortativity 0.7175", output, StringComparison.Ordinal);
+        Assert.Contains(",coordinator,itinerant,gatekeeper,representative,liaison", output.Split('\n')[1], StringComparison.Ordinal);
     }
 
     [Fact]
