@@ -46,6 +46,11 @@ public static class Commands
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
+        catch (ArgumentException e) // an engine's precondition, e.g. a measure defined for undirected graphs only
+        {
+            stderr.WriteLine("clusterhub: " + e.Message.Split(" (Parameter '")[0].ReplaceLineEndings(" "));
+            return 1;
+        }
         catch (Exception e) when (e is CliException or InvalidOperationException or IOException or DbUpdateException or UnauthorizedAccessException)
         {
             stderr.WriteLine("clusterhub: " + (e.InnerException?.Message ?? e.Message).ReplaceLineEndings(" "));

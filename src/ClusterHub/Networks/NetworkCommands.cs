@@ -48,6 +48,7 @@ public static class NetworkCommands
             var (network, result) = WithProgress(stderr, bar =>
             {
                 var network = Load(parse, input, bar);
+                if (network.Graph.Graph.IsDirected) throw new CliException($"{parse.GetValue(input)!.Name}: communities are found in undirected networks; this one is directed");
                 var options = new CommunityOptions { Seed = parse.GetValue(seed), Resolution = parse.GetValue(resolution), MaxIterations = parse.GetValue(iterations) };
                 return (network, parse.GetValue(method) == CommunityMethod.Louvain
                     ? Communities.Louvain(network.Graph.Graph, options)

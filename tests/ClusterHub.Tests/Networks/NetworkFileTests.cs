@@ -106,6 +106,10 @@ public sealed class NetworkFileTests : IDisposable
         await File.WriteAllTextAsync(bad, "source,target,weight\na,b,x\n");
         var err = (await Run("network", "metrics", bad)).Err;
         Assert.Equal("clusterhub: bad.csv: line 2, column 3: weight 'x' is not a number ≥ 0", err.Trim());
+        var directed = Path.Combine(dir, "directed.graphml");
+        await File.WriteAllTextAsync(directed, "<graphml><graph edgedefault='directed'><node id='a'/><node id='b'/><edge source='a' target='b'/></graph></graphml>");
+        (exit, _, err) = await Run("network", "communities", directed);
+        Assert.Equal((1, "clusterhub: directed.graphml: communities are found in undirected networks; this one is directed"), (exit, err.Trim()));
         (exit, _, err) = await Run("network", "metrics", Data("karate_edges.csv"), "--partition", "region");
         Assert.Equal(1, exit);
         Assert.Contains("no node attribute 'region'", err, StringComparison.Ordinal);
