@@ -31,29 +31,33 @@ public static class Topology
         return g.IsDirected ? (double)g.EdgeCount / (n * (n - 1)) : 2.0 * g.EdgeCount / (n * (n - 1));
     }
 
-    /// <summary>Connected components (weakly connected for a directed graph, through out-arcs and their reverse): a label per node, 0..count-1 by first node.</summary>
+    /// <summary>
+    /// Connected components (weakly connected for a directed graph): a label per node, 0..count-1 by first node.
+    /// Union–find with path halving over each arc once (an undirected edge from its lower end only): half the arcs
+    /// a traversal reads, and no reversed copy for directed graphs.
+    /// </summary>
     public static (int Count, int[] Labels) Components(Graph g)
     {
-        var reverse = g.IsDirected ? Reverse(g) : null;
-        var labels = new int[g.NodeCount];
-        Array.Fill(labels, -1);
-        var stack = new int[g.NodeCount];
-        var count = 0;
-        for (var s = 0; s < g.NodeCount; s++)
+        var n = g.NodeCount;
+        var parent = new int[n];
+        for (var v = 0; v < n; v++) parent[v] = v;
+        int Find(int v)
         {
-            if (labels[s] >= 0) continue;
-            var top = 0;
-            stack[top++] = s;
-            labels[s] = count;
-            while (top > 0)
-            {
-                var v = stack[--top];
-                foreach (var t in g.Neighbors(v)) if (labels[t] < 0) { labels[t] = count; stack[top++] = t; }
-                if (reverse is not null)
-                    foreach (var t in reverse.Neighbors(v)) if (labels[t] < 0) { labels[t] = count; stack[top++] = t; }
-            }
-            count++;
+            while (parent[v] != v) v = parent[v] = parent[parent[v]];
+            return v;
         }
+        for (var u = 0; u < n; u++)
+            foreach (var v in g.Neighbors(u))
+            {
+                if (!g.IsDirected && v <= u) continue;
+                var (a, b) = (Find(u), Find(v));
+                if (a == b) continue;
+                if (a < b) parent[b] = a; else parent[a] = b; // the smaller node is the root
+            }
+        // Roots are each component's smallest node, so labelling roots in node order numbers components by first node.
+        var labels = new int[n];
+        var count = 0;
+        for (var v = 0; v < n; v++) labels[v] = parent[v] == v ? count++ : labels[Find(v)];
         return (count, labels);
     }
 
