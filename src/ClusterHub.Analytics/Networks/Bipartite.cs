@@ -52,8 +52,14 @@ public static class Bipartite
         var degree = new int[n];
         Parallel.For(0, chunks.Length, () => (Sum: new double[n], Touched: new List<int>()), (chunk, _, scratch) =>
         {
-            var (targets, weights) = chunks[chunk] = ([], []);
-            for (var u = chunk * ChunkRows; u < Math.Min(n, (chunk + 1) * ChunkRows); u++)
+            var (first, end) = (chunk * ChunkRows, Math.Min(n, (chunk + 1) * ChunkRows));
+            // Sized once by an upper bound (every co-participation a distinct tie) instead of growing by doubling.
+            var bound = 0;
+            for (var u = first; u < end; u++)
+                for (var i = byActor.Offsets[u]; i < byActor.Offsets[u + 1]; i++)
+                    bound += byEvent.Offsets[byActor.Targets[i] + 1] - byEvent.Offsets[byActor.Targets[i]] - 1;
+            var (targets, weights) = chunks[chunk] = (new List<int>(bound), new List<double>(bound));
+            for (var u = first; u < end; u++)
             {
                 for (var i = byActor.Offsets[u]; i < byActor.Offsets[u + 1]; i++)
                 {

@@ -17,6 +17,42 @@ public class PropertyTests
         Assert.All(ranks, r => Assert.True(r > 0));
     }
 
+    /// <summary>
+    /// Components on sparse random graphs with hundreds of them, directed ones read as weakly connected: an arc never
+    /// crosses two labels, each label's nodes are reached from its first node along arcs either way, and labels are
+    /// numbered by first node (0, then 1, …), as a flood in node order would number them.
+    /// </summary>
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    public void Components_are_connected_separate_and_numbered_by_first_node(int seed, bool directed)
+    {
+        var g = RandomGraphs.Named(600, 400, seed, directed).Graph;
+        var (count, labels) = Topology.Components(g);
+        Assert.InRange(count, 150, 600);
+        var neighbours = Enumerable.Range(0, g.NodeCount).Select(_ => new List<int>()).ToArray();
+        for (var u = 0; u < g.NodeCount; u++)
+            foreach (var v in g.Neighbors(u))
+            {
+                Assert.Equal(labels[u], labels[v]);
+                neighbours[u].Add(v);
+                neighbours[v].Add(u);
+            }
+        var next = 0;
+        var reached = new bool[g.NodeCount];
+        for (var s = 0; s < g.NodeCount; s++)
+        {
+            if (reached[s]) continue;
+            Assert.Equal(next++, labels[s]);
+            var stack = new Stack<int>([s]);
+            reached[s] = true;
+            while (stack.TryPop(out var v))
+                foreach (var u in neighbours[v])
+                    if (!reached[u]) { reached[u] = true; stack.Push(u); }
+        }
+        Assert.Equal(count, next);
+    }
+
     [Fact]
     public void The_centre_of_a_star_has_betweenness_one_and_the_leaves_zero()
     {
