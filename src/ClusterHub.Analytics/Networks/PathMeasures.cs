@@ -17,14 +17,17 @@ public sealed record BetweennessOptions
 /// <summary>Betweenness values, and whether they are exact or a pivot-sampled estimate.</summary>
 public sealed record BetweennessResult(double[] Values, bool IsEstimate, int Sources);
 
-/// <summary>Distance statistics from all-pairs breadth-first search; <c>Connected</c>: every node reaches every other.</summary>
-public sealed record DistanceSummary(double[] Closeness, double[] Harmonic, int Diameter, double AverageShortestPathLength, bool Connected);
+/// <summary>
+/// Distance statistics from breadth-first searches; <c>Connected</c>: every node reaches every other. An estimate
+/// (<see cref="PathMeasures.EstimateDistances"/>) says so, and its diameter is then a lower bound.
+/// </summary>
+public sealed record DistanceSummary(double[] Closeness, double[] Harmonic, int Diameter, double AverageShortestPathLength, bool Connected, bool IsEstimate = false);
 
 /// <summary>
 /// Shortest-path measures over hop counts (edge weights ignored), computed from one breadth-first
 /// search per source on all cores. Brandes (2001), "A faster algorithm for betweenness centrality".
 /// </summary>
-public static class PathMeasures
+public static partial class PathMeasures
 {
     /// <param name="g">The graph.</param>
     /// <param name="options">Normalisation, sampling and weights.</param>
@@ -33,13 +36,8 @@ public static class PathMeasures
     {
         options ??= new BetweennessOptions();
         var n = g.NodeCount;
-        var sources = Enumerable.Range(0, n).ToArray();
-        var sampled = options.Pivots is { } k && k < n;
-        if (sampled)
-        {
-            new Random(options.Seed).Shuffle(sources);
-            sources = sources[..options.Pivots!.Value];
-        }
+        var sources = Sources(n, options.Pivots, options.Seed);
+        var sampled = sources.Length < n;
         var total = new double[n];
         var gate = new object();
         var incoming = g.IsDirected ? Topology.Reverse(g) : g; // predecessors are found along in-arcs
@@ -59,6 +57,15 @@ public static class PathMeasures
         if (options.Normalized && n > 2) scale *= g.IsDirected ? 1.0 / ((n - 1.0) * (n - 2.0)) : 2.0 / ((n - 1.0) * (n - 2.0));
         for (var v = 0; v < n; v++) total[v] *= scale;
         return new BetweennessResult(total, sampled, sources.Length);
+    }
+
+    /// <summary>Every node, or <paramref name="pivots"/> of them drawn uniformly with the seed (the same draw for every measure).</summary>
+    private static int[] Sources(int n, int? pivots, int seed)
+    {
+        var sources = Enumerable.Range(0, n).ToArray();
+        if (pivots is not { } k || k >= n) return sources;
+        new Random(seed).Shuffle(sources);
+        return sources[..Math.Max(1, k)];
     }
 
     /// <summary>

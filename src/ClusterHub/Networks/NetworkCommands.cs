@@ -22,7 +22,7 @@ public static class NetworkCommands
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var input = new Argument<FileInfo>("file") { Description = "Network file: .csv edge list, .graphml, .gexf or .net" };
-        var pivots = new Option<int?>("--pivots") { Description = "Estimate betweenness from this many random sources (big graphs)" };
+        var pivots = new Option<int?>("--pivots") { Description = "Estimate betweenness, closeness and harmonic from this many random sources (big graphs)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
         var partition = new Option<string?>("--partition") { Description = "Node attribute for brokerage roles (e.g. region)" };
         var lengths = new Option<bool>("--weights-as-distances") { Description = "Betweenness and closeness over weighted shortest paths (weights are lengths)" };
@@ -91,9 +91,9 @@ public static class NetworkCommands
     private static string Describe(NetworkSummary s) => string.Concat(
         FormattableString.Invariant($"{s.Nodes} nodes, {s.Edges} edges, density {s.Density:0.######}, {s.Components} component(s)"),
         s.Transitivity is { } t ? FormattableString.Invariant($", transitivity {t:0.######}") : "",
-        FormattableString.Invariant($", diameter {s.Diameter}, average path {s.AveragePathLength:0.####}"),
+        FormattableString.Invariant($", diameter {(s.DistancesAreEstimates ? "≥ " : "")}{s.Diameter}, average path {s.AveragePathLength:0.####}"),
         s.Groups is { } grp ? FormattableString.Invariant($"; {grp.Count} {grp.Attribute} groups: E-I {grp.EI:0.####}, assortativity {grp.Assortativity:0.####}") : "",
-        s.BetweennessIsEstimate ? FormattableString.Invariant($"; betweenness estimated from {s.BetweennessSources} pivots") : "");
+        s.Pivots is { } k ? FormattableString.Invariant($"; {(s.DistancesAreEstimates ? "betweenness, closeness, harmonic and paths" : "betweenness")} estimated from {k} pivots") : "");
 
     /// <summary>Runs a verb's work under a progress bar on stderr, cleared before the verb writes its results.</summary>
     private static T WithProgress<T>(TextWriter stderr, Func<ProgressBar, T> work)

@@ -5,15 +5,17 @@ using ClusterHub.Web;
 namespace ClusterHub.Networks;
 
 /// <summary>What <see cref="NetworkMetrics.Compute"/> computes.</summary>
-/// <param name="Pivots">Estimate betweenness from this many random sources; null: exact.</param>
+/// <param name="Pivots">Estimate betweenness, and hop-count closeness and harmonic, from this many random sources; null: exact.</param>
 /// <param name="Seed">Seed of the pivot choice.</param>
 /// <param name="Partition">Node attribute whose values are the groups of the brokerage roles.</param>
 /// <param name="UseWeights">PageRank, eigenvector and constraint use edge weights as tie strengths.</param>
 /// <param name="WeightsAsDistances">Betweenness and closeness follow weighted shortest paths, weights read as lengths.</param>
 public sealed record MetricsOptions(int? Pivots = null, int Seed = 0, string? Partition = null, bool UseWeights = true, bool WeightsAsDistances = false);
 
-public sealed record NetworkSummary(int Nodes, int Edges, bool Directed, double Density, int Components, double? Transitivity, bool BetweennessIsEstimate, int BetweennessSources,
-    int Diameter, double AveragePathLength, GroupSummary? Groups);
+/// <summary>The whole network in numbers; <c>Pivots</c>: the sources that betweenness (and, when <c>DistancesAreEstimates</c>,
+/// closeness, harmonic, the average path and a lower bound of the diameter) were estimated from, or null when exact.</summary>
+public sealed record NetworkSummary(int Nodes, int Edges, bool Directed, double Density, int Components, double? Transitivity, int? Pivots,
+    int Diameter, double AveragePathLength, bool DistancesAreEstimates, GroupSummary? Groups);
 
 /// <summary>How the groups of a node attribute mix: E-I index (−1 inward … +1 outward) and categorical assortativity.</summary>
 public sealed record GroupSummary(string Attribute, int Count, double EI, double Assortativity);
@@ -30,8 +32,9 @@ public static class NetworkMetrics
         var g = network.Graph.Graph;
         var columns = new Dictionary<string, double[]>();
         var byLength = options.WeightsAsDistances && g.IsWeighted;
-        var betweennessSources = Math.Min(options.Pivots ?? g.NodeCount, g.NodeCount);
-        var allSources = Math.Max(1.0, betweennessSources + g.NodeCount * (byLength ? 2.0 : 1.0));
+        // With pivots, hop-count closeness and harmonic are estimated from the same pivots as betweenness.
+        var pivots = Math.Min(options.Pivots ?? g.NodeCount, g.NodeCount);
+        var allSources = Math.Max(1.0, 2.0 * pivots + (byLength ? g.NodeCount : 0));
         var done = 0.0;
         const double LightStep = 0.01; // each O(m) measure: 1 % of the bar; the all-sources ones share the rest
         IProgress<double> Heavy(string step, int sources)
@@ -50,9 +53,11 @@ public static class NetworkMetrics
         Add("degree", () => [.. Topology.Degrees(g).Select(d => (double)d)]);
         Add("strength", () => Topology.Strengths(g));
         var betweenness = PathMeasures.Betweenness(g, new BetweennessOptions { Pivots = options.Pivots, Seed = options.Seed, WeightsAsDistances = byLength },
-            Heavy("betweenness", betweennessSources));
+            Heavy("betweenness", pivots));
         columns["betweenness"] = betweenness.Values;
-        var distances = PathMeasures.Distances(g, Heavy("closeness", g.NodeCount));
+        var distances = options.Pivots is { } k
+            ? PathMeasures.EstimateDistances(g, k, options.Seed, Heavy("closeness", pivots))
+            : PathMeasures.Distances(g, Heavy("closeness", pivots));
         columns["closeness"] = byLength ? PathMeasures.WeightedCloseness(g, Heavy("closeness", g.NodeCount)) : distances.Closeness;
         columns["harmonic"] = distances.Harmonic;
         Add("pagerank", () => Centrality.PageRank(g, new PageRankOptions { UseWeights = options.UseWeights }).Ranks);
@@ -80,7 +85,7 @@ public static class NetworkMetrics
             Add("liaison", () => [.. roles.Select(r => (double)r.Liaison)]);
         }
         var summary = new NetworkSummary(g.NodeCount, g.EdgeCount, g.IsDirected, Topology.Density(g), Topology.Components(g).Count, transitivity,
-            betweenness.IsEstimate, betweenness.Sources, distances.Diameter, distances.AverageShortestPathLength, groupSummary);
+            betweenness.IsEstimate ? betweenness.Sources : null, distances.Diameter, distances.AverageShortestPathLength, distances.IsEstimate, groupSummary);
         return (summary, columns);
     }
 

@@ -83,6 +83,10 @@ public sealed class NetworkFileTests : IDisposable
         Assert.StartsWith("34 nodes, 78 edges, density 0.139037, 1 component(s), transitivity 0.255682, diameter 5, average path 2.4082", output, StringComparison.Ordinal);
         Assert.Contains("node,degree,strength,betweenness", output, StringComparison.Ordinal);
 
+        (exit, output, _) = await Run("network", "metrics", Data("lesmis_edges.csv"), "--pivots", "20", "--seed", "3");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"^77 nodes, 254 edges, .*, diameter ≥ \d, average path [\d.]+; betweenness, closeness, harmonic and paths estimated from 20 pivots\n", output);
+
         var (_, weighted, _) = await Run("network", "metrics", Data("lesmis_edges.csv"), "--weights-as-distances");
         var (_, plain, _) = await Run("network", "metrics", Data("lesmis_edges.csv"));
         Assert.NotEqual(plain, weighted);
