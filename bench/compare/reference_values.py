@@ -45,6 +45,7 @@ def values(g):
         # Weights read as distances, networkx's convention.
         "betweenness_weighted": per(nx.betweenness_centrality(g, weight="weight")) if weighted else None,
         "closeness_weighted": per(nx.closeness_centrality(g, distance="weight")) if weighted else None,
+        "harmonic_weighted": per(nx.harmonic_centrality(g, distance="weight")) if weighted else None,
         "harmonic": per(nx.harmonic_centrality(g)),
         "clustering": per(nx.clustering(g)),
         "core_number": per(nx.core_number(g)),
@@ -100,6 +101,17 @@ result["davis"] = {
     "columns": header,
     "shared": {f"{u}|{v}" if u < v else f"{v}|{u}": d["weight"] for u, v, d in shared.edges(data=True)},
     "newman": {f"{u}|{v}" if u < v else f"{v}|{u}": d["weight"] for u, v, d in newman.edges(data=True)},
+}
+# Les Misérables read as directed (source → target as listed): distance-based measures look at distances *to* a node.
+d = nx.DiGraph()
+with open(os.path.join(data, "lesmis_edges.csv"), newline="", encoding="utf-8") as f:
+    for row in csv.DictReader(f):
+        d.add_edge(row["source"], row["target"], weight=float(row["weight"]))
+result["lesmis_directed"] = {
+    "closeness": {n: v for n, v in sorted(nx.closeness_centrality(d).items())},
+    "harmonic": {n: v for n, v in sorted(nx.harmonic_centrality(d).items())},
+    "closeness_weighted": {n: v for n, v in sorted(nx.closeness_centrality(d, distance="weight").items())},
+    "harmonic_weighted": {n: v for n, v in sorted(nx.harmonic_centrality(d, distance="weight").items())},
 }
 with open(os.path.join(data, "reference.json"), "w", encoding="utf-8") as f:
     json.dump(result, f, indent=1, sort_keys=True)

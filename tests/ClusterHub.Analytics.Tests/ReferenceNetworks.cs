@@ -18,9 +18,9 @@ public static class ReferenceNetworks
     public static JsonElement Values(string name) => Reference.GetProperty(name);
 
     /// <summary>Reads an edge list (source,target[,weight]); the test's own tiny parser, the engine reads no files.</summary>
-    public static NamedGraph Load(string name)
+    public static NamedGraph Load(string name, bool directed = false)
     {
-        var builder = new GraphBuilder();
+        var builder = new GraphBuilder(directed);
         foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", Files[name])).Skip(1))
         {
             var f = line.Split(',');

@@ -71,6 +71,7 @@ public static partial class PathMeasures
     /// <summary>
     /// Closeness (networkx's Wasserman–Faust form: (r/(n-1)) · (r / Σd) for the r nodes reachable),
     /// harmonic centrality (Σ 1/d), the diameter and the average shortest path length (over reachable pairs).
+    /// In a directed graph the distances are those *to* the node (networkx's convention: how near the others are).
     /// </summary>
     /// <param name="g">The graph.</param>
     /// <param name="progress">Told the fraction of sources done, from the workers' threads.</param>
@@ -83,6 +84,7 @@ public static partial class PathMeasures
         long pathSum = 0, pairs = 0;
         var gate = new object();
         var counter = new SourceCounter(n, progress);
+        var toward = g.IsDirected ? Topology.Reverse(g) : g; // distances *to* each node, as networkx
         Parallel.For(0, n, () => (Dist: new int[n], Queue: new int[n], Max: 0, Sum: 0L, Pairs: 0L), (s, _, st) =>
         {
             Array.Fill(st.Dist, -1);
@@ -95,7 +97,7 @@ public static partial class PathMeasures
             while (head < tail)
             {
                 var v = st.Queue[head++];
-                foreach (var t in g.Neighbors(v))
+                foreach (var t in toward.Neighbors(v))
                 {
                     if (st.Dist[t] >= 0) continue;
                     var d = st.Dist[t] = st.Dist[v] + 1;
@@ -119,28 +121,36 @@ public static partial class PathMeasures
     }
 
     /// <summary>
-    /// Closeness over weighted shortest paths, weights read as lengths (Dijkstra from every node),
-    /// in networkx's Wasserman–Faust form.
+    /// Closeness and harmonic centrality over weighted shortest paths, weights read as lengths (Dijkstra from every
+    /// node), in networkx's forms (closeness_centrality and harmonic_centrality with distance="weight").
     /// </summary>
     /// <param name="g">The graph.</param>
     /// <param name="progress">Told the fraction of sources done, from the workers' threads.</param>
-    public static double[] WeightedCloseness(Graph g, IProgress<double>? progress = null)
+    public static (double[] Closeness, double[] Harmonic) WeightedCloseness(Graph g, IProgress<double>? progress = null)
     {
         var n = g.NodeCount;
         var closeness = new double[n];
+        var harmonic = new double[n];
+        var toward = g.IsDirected ? Topology.Reverse(g) : g; // distances *to* each node, as networkx
         var counter = new SourceCounter(n, progress);
         Parallel.For(0, n, () => (Dist: new double[n], Done: new bool[n], Queue: new PriorityQueue<int, double>()), (s, _, st) =>
         {
-            Dijkstra(g, s, st.Dist, st.Done, st.Queue, null);
-            double sum = 0;
+            Dijkstra(toward, s, st.Dist, st.Done, st.Queue, null);
+            double sum = 0, inverse = 0;
             var reached = 0;
             for (var v = 0; v < n; v++)
-                if (v != s && !double.IsPositiveInfinity(st.Dist[v])) { sum += st.Dist[v]; reached++; }
+                if (v != s && !double.IsPositiveInfinity(st.Dist[v]))
+                {
+                    sum += st.Dist[v];
+                    reached++;
+                    if (st.Dist[v] > 0) inverse += 1 / st.Dist[v];
+                }
             closeness[s] = sum == 0 || n < 2 ? 0 : (double)reached / (n - 1) * (reached / sum);
+            harmonic[s] = inverse;
             counter.Done();
             return st;
         }, _ => { });
-        return closeness;
+        return (closeness, harmonic);
     }
 
     /// <summary>Single-source Dijkstra; settles nodes into <paramref name="order"/> (when given) in non-decreasing distance.</summary>

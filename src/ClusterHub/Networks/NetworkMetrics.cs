@@ -58,8 +58,7 @@ public static class NetworkMetrics
         var distances = options.Pivots is { } k
             ? PathMeasures.EstimateDistances(g, k, options.Seed, Heavy("closeness", pivots))
             : PathMeasures.Distances(g, Heavy("closeness", pivots));
-        columns["closeness"] = byLength ? PathMeasures.WeightedCloseness(g, Heavy("closeness", g.NodeCount)) : distances.Closeness;
-        columns["harmonic"] = distances.Harmonic;
+        (columns["closeness"], columns["harmonic"]) = byLength ? PathMeasures.WeightedCloseness(g, Heavy("closeness", g.NodeCount)) : (distances.Closeness, distances.Harmonic);
         Add("pagerank", () => Centrality.PageRank(g, new PageRankOptions { UseWeights = options.UseWeights }).Ranks);
         Add("eigenvector", () => Centrality.Eigenvector(g, options.UseWeights).Values);
         double? transitivity = null;

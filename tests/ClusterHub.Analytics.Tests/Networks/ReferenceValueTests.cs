@@ -37,14 +37,30 @@ public class ReferenceValueTests
     [Theory]
     [InlineData("karate")]
     [InlineData("lesmis")]
-    public void Weighted_betweenness_and_closeness_read_weights_as_lengths_like_networkx(string name)
+    public void Weighted_betweenness_closeness_and_harmonic_read_weights_as_lengths_like_networkx(string name)
     {
         var g = ReferenceNetworks.Load(name);
         var r = ReferenceNetworks.Values(name);
         var betweenness = PathMeasures.Betweenness(g.Graph, new BetweennessOptions { WeightsAsDistances = true }).Values;
         ReferenceNetworks.AssertPerNode(g, betweenness, r.GetProperty("betweenness_weighted"), 1e-9, "weighted betweenness");
-        ReferenceNetworks.AssertPerNode(g, PathMeasures.WeightedCloseness(g.Graph), r.GetProperty("closeness_weighted"), 1e-12, "weighted closeness");
+        var (closeness, harmonic) = PathMeasures.WeightedCloseness(g.Graph);
+        ReferenceNetworks.AssertPerNode(g, closeness, r.GetProperty("closeness_weighted"), 1e-12, "weighted closeness");
+        ReferenceNetworks.AssertPerNode(g, harmonic, r.GetProperty("harmonic_weighted"), 1e-12, "weighted harmonic");
         Assert.NotEqual(PathMeasures.Betweenness(g.Graph).Values, betweenness); // the weights do change the answer
+    }
+
+    /// <summary>On a directed graph closeness and harmonic centrality measure the distances *to* a node, as networkx does (1e-12).</summary>
+    [Fact]
+    public void Directed_closeness_and_harmonic_look_at_distances_to_the_node_like_networkx()
+    {
+        var g = ReferenceNetworks.Load("lesmis", directed: true);
+        var r = ReferenceNetworks.Values("lesmis_directed");
+        var hops = PathMeasures.Distances(g.Graph);
+        ReferenceNetworks.AssertPerNode(g, hops.Closeness, r.GetProperty("closeness"), 1e-12, "directed closeness");
+        ReferenceNetworks.AssertPerNode(g, hops.Harmonic, r.GetProperty("harmonic"), 1e-12, "directed harmonic");
+        var (closeness, harmonic) = PathMeasures.WeightedCloseness(g.Graph);
+        ReferenceNetworks.AssertPerNode(g, closeness, r.GetProperty("closeness_weighted"), 1e-12, "directed weighted closeness");
+        ReferenceNetworks.AssertPerNode(g, harmonic, r.GetProperty("harmonic_weighted"), 1e-12, "directed weighted harmonic");
     }
 
     [Theory, MemberData(nameof(Networks))]
