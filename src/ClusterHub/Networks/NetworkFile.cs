@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Xml;
-using System.Xml.Linq;
 using ClusterHub.Analytics.Networks;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -80,80 +78,6 @@ public static partial class NetworkFile
         return new Network(builder.Build(), new Dictionary<string, string?[]>());
     }
 
-    private static XDocument LoadXml(TextReader reader, string file)
-    {
-        try { return XDocument.Load(reader, LoadOptions.SetLineInfo); }
-        catch (XmlException e) { throw new NetworkFormatException(file, e.LineNumber, e.LinePosition, e.Message.Split(" Line ")[0]); }
-    }
-
-    private static NetworkFormatException At(string file, XObject x, string reason)
-    {
-        var info = (IXmlLineInfo)x;
-        return new NetworkFormatException(file, info.LineNumber, info.LinePosition, reason);
-    }
-
-    private static string Required(string file, XElement e, string attribute) =>
-        e.Attribute(attribute)?.Value is { Length: > 0 } v ? v : throw At(file, e, $"<{e.Name.LocalName}> has no '{attribute}'");
-
-    private static Network ReadGraphMl(TextReader reader, string file)
-    {
-        var doc = LoadXml(reader, file);
-        XNamespace ns = doc.Root?.Name.Namespace ?? XNamespace.None;
-        var graph = doc.Root?.Element(ns + "graph") ?? throw new NetworkFormatException(file, 1, 1, "no <graph> element");
-        var keys = doc.Root!.Elements(ns + "key").ToDictionary(k => Required(file, k, "id"), k => (For: k.Attribute("for")?.Value, Name: k.Attribute("attr.name")?.Value ?? k.Attribute("id")!.Value));
-        var builder = new GraphBuilder(graph.Attribute("edgedefault")?.Value == "directed");
-        var values = new Dictionary<string, Dictionary<string, string>>();
-        foreach (var node in graph.Elements(ns + "node"))
-        {
-            var id = Required(file, node, "id");
-            builder.AddNode(id);
-            foreach (var data in node.Elements(ns + "data"))
-            {
-                var key = Required(file, data, "key");
-                var name = keys.TryGetValue(key, out var k) ? k.Name : key;
-                (values.TryGetValue(name, out var map) ? map : values[name] = [])[id] = data.Value;
-            }
-        }
-        var weightKey = keys.FirstOrDefault(k => k.Value.For is "edge" or "all" && k.Value.Name == "weight").Key;
-        foreach (var edge in graph.Elements(ns + "edge"))
-        {
-            double? weight = null;
-            if (weightKey is not null && edge.Elements(ns + "data").FirstOrDefault(d => d.Attribute("key")?.Value == weightKey) is { } wd)
-                weight = ParseWeight(file, wd, wd.Value);
-            builder.AddEdge(Required(file, edge, "source"), Required(file, edge, "target"), weight);
-        }
-        return WithAttributes(builder.Build(), values);
-    }
-
-    private static Network ReadGexf(TextReader reader, string file)
-    {
-        var doc = LoadXml(reader, file);
-        XNamespace ns = doc.Root?.Name.Namespace ?? XNamespace.None;
-        var graph = doc.Root?.Element(ns + "graph") ?? throw new NetworkFormatException(file, 1, 1, "no <graph> element");
-        var titles = graph.Elements(ns + "attributes").Where(a => a.Attribute("class")?.Value == "node").Elements(ns + "attribute")
-            .ToDictionary(a => Required(file, a, "id"), a => a.Attribute("title")?.Value ?? a.Attribute("id")!.Value);
-        var builder = new GraphBuilder(graph.Attribute("defaultedgetype")?.Value == "directed");
-        var values = new Dictionary<string, Dictionary<string, string>>();
-        foreach (var node in graph.Element(ns + "nodes")?.Elements(ns + "node") ?? [])
-        {
-            var id = Required(file, node, "id");
-            builder.AddNode(id);
-            if (node.Attribute("label")?.Value is { } label) (values.TryGetValue("label", out var l) ? l : values["label"] = [])[id] = label;
-            foreach (var av in node.Element(ns + "attvalues")?.Elements(ns + "attvalue") ?? [])
-            {
-                var key = Required(file, av, "for");
-                var name = titles.TryGetValue(key, out var t) ? t : key;
-                (values.TryGetValue(name, out var map) ? map : values[name] = [])[id] = av.Attribute("value")?.Value ?? "";
-            }
-        }
-        foreach (var edge in graph.Element(ns + "edges")?.Elements(ns + "edge") ?? [])
-        {
-            var weight = edge.Attribute("weight") is { } w ? ParseWeight(file, w, w.Value) : (double?)null;
-            builder.AddEdge(Required(file, edge, "source"), Required(file, edge, "target"), weight);
-        }
-        return WithAttributes(builder.Build(), values);
-    }
-
     private static Network ReadPajek(TextReader reader, string file)
     {
         var labels = new Dictionary<string, string>();
@@ -219,12 +143,6 @@ public static partial class NetworkFile
         return tokens;
     }
 
-    private static double ParseWeight(string file, XObject at, string text)
-    {
-        var info = (IXmlLineInfo)at;
-        return ParseWeight(file, info.LineNumber, info.LinePosition, text);
-    }
-
     /// <summary>The one rule for weights in every format: a finite number ≥ 0.</summary>
     private static double ParseWeight(string file, int line, int column, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w >= 0 && double.IsFinite(w) ? w : throw new NetworkFormatException(file, line, column, $"weight '{text}' is not a number ≥ 0");
@@ -255,37 +173,11 @@ public static partial class NetworkFile
                 foreach (var (u, v, w) in edges) writer.WriteLine($"{u + 1} {v + 1} {Num(w)}");
                 break;
             case NetworkFormat.GraphMl:
-                {
-                    XNamespace ns = "http://graphml.graphdrawing.org/xmlns";
-                    var attrs = network.NodeAttributes.Keys.ToList();
-                    var root = new XElement(ns + "graphml",
-                        attrs.Select((a, i) => new XElement(ns + "key", new XAttribute("id", $"d{i}"), new XAttribute("for", "node"), new XAttribute("attr.name", a), new XAttribute("attr.type", "string"))),
-                        new XElement(ns + "key", new XAttribute("id", "weight"), new XAttribute("for", "edge"), new XAttribute("attr.name", "weight"), new XAttribute("attr.type", "double")),
-                        new XElement(ns + "graph", new XAttribute("id", "G"), new XAttribute("edgedefault", g.IsDirected ? "directed" : "undirected"),
-                            Enumerable.Range(0, g.NodeCount).Select(v => new XElement(ns + "node", new XAttribute("id", ids[v]),
-                                attrs.Select((a, i) => network.NodeAttributes[a][v] is { } value ? new XElement(ns + "data", new XAttribute("key", $"d{i}"), value) : null))),
-                            edges.Select(e => new XElement(ns + "edge", new XAttribute("source", ids[e.U]), new XAttribute("target", ids[e.V]),
-                                new XElement(ns + "data", new XAttribute("key", "weight"), Num(e.W))))));
-                    new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(writer);
-                    break;
-                }
+                WriteGraphMl(network, writer, edges);
+                break;
             case NetworkFormat.Gexf:
-                {
-                    XNamespace ns = "http://gexf.net/1.3";
-                    var attrs = network.NodeAttributes.Keys.Where(a => a != "label").ToList();
-                    network.NodeAttributes.TryGetValue("label", out var labels);
-                    var declarations = new XElement(ns + "attributes", new XAttribute("class", "node"),
-                        attrs.Select((a, i) => new XElement(ns + "attribute", new XAttribute("id", i), new XAttribute("title", a), new XAttribute("type", "string"))));
-                    var nodes = new XElement(ns + "nodes", Enumerable.Range(0, g.NodeCount).Select(v => new XElement(ns + "node",
-                        new XAttribute("id", ids[v]), new XAttribute("label", labels?[v] ?? ids[v]),
-                        new XElement(ns + "attvalues", attrs.Select((a, i) => network.NodeAttributes[a][v] is { } value
-                            ? new XElement(ns + "attvalue", new XAttribute("for", i), new XAttribute("value", value)) : null)))));
-                    var edgeList = new XElement(ns + "edges", edges.Select((e, i) => new XElement(ns + "edge", new XAttribute("id", i),
-                        new XAttribute("source", ids[e.U]), new XAttribute("target", ids[e.V]), new XAttribute("weight", Num(e.W)))));
-                    var graph = new XElement(ns + "graph", new XAttribute("defaultedgetype", g.IsDirected ? "directed" : "undirected"), declarations, nodes, edgeList);
-                    new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(ns + "gexf", new XAttribute("version", "1.3"), graph)).Save(writer);
-                    break;
-                }
+                WriteGexf(network, writer, edges);
+                break;
             case NetworkFormat.Json:
                 writer.Write(System.Text.Json.JsonSerializer.Serialize(new
                 {

@@ -30,13 +30,18 @@ public sealed class NetworkFileTests : IDisposable
     public void Every_format_round_trips_edges_weights_and_attributes(NetworkFormat format)
     {
         var karate = Karate();
-        var withAttribute = NetworkMetrics.WithColumns(karate, new Dictionary<string, double[]> { ["core"] = [.. Cores.CoreNumbers(karate.Graph.Graph).Select(c => (double)c)] });
+        var withAttribute = NetworkMetrics.WithColumns(karate, new Dictionary<string, double[]>
+        {
+            ["core"] = [.. Cores.CoreNumbers(karate.Graph.Graph).Select(c => (double)c)],
+            ["degree"] = [.. Topology.Degrees(karate.Graph.Graph).Select(d => (double)d)],
+        });
         var text = new StringWriter();
         NetworkFile.Write(withAttribute, text, format);
         var back = NetworkFile.Read(new StringReader(text.ToString()), "x", format);
         Assert.Equal(EdgeSet(karate), EdgeSet(back));
         if (format != NetworkFormat.Csv)
-            Assert.Equal(withAttribute.NodeAttributes["core"], back.Graph.Ids.Select(id => withAttribute.NodeAttributes["core"][karate.Graph.IndexOf(id)]).ToArray());
+            foreach (var name in new[] { "core", "degree" }) // two per node: a streaming reader must not skip the second
+                Assert.Equal(back.Graph.Ids.Select(id => withAttribute.NodeAttributes[name][karate.Graph.IndexOf(id)]).ToArray(), back.NodeAttributes[name]);
     }
 
     [Fact]
