@@ -27,6 +27,7 @@ public class NetworkBenchmarks
     [Benchmark] public int Components() => Topology.Components(g).Count;
     [Benchmark] public int[] CoreNumbers() => Cores.CoreNumbers(g);
     [Benchmark] public double Transitivity() => Clustering.Transitivity(g);
+    [Benchmark] public double[] LocalClustering() => Clustering.Local(g);
     [Benchmark] public double[] BetweennessSampled256() => PathMeasures.Betweenness(g, new BetweennessOptions { Pivots = 256, Seed = 1 }).Values;
     [Benchmark] public DistanceSummary ClosenessSampled256() => PathMeasures.EstimateDistances(g, 256, seed: 1);
     [Benchmark] public double Louvain() => Communities.Louvain(g, new CommunityOptions { Seed = 1, UseWeights = false }).Modularity;
