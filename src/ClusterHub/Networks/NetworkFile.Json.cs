@@ -79,6 +79,18 @@ public static partial class NetworkFile
         return WithAttributes(builder.Build(), values);
     }
 
+    private static void WriteJson(Network network, TextWriter writer, List<(int U, int V, double W)> edges)
+    {
+        var g = network.Graph.Graph;
+        var ids = network.Graph.Ids;
+        writer.Write(JsonSerializer.Serialize(new
+        {
+            directed = g.IsDirected,
+            nodes = Enumerable.Range(0, g.NodeCount).Select(v => new Dictionary<string, string?>(network.NodeAttributes.Select(a => KeyValuePair.Create(a.Key, a.Value[v]))) { ["id"] = ids[v] }),
+            edges = edges.Select(e => new { source = ids[e.U], target = ids[e.V], weight = e.W }),
+        }));
+    }
+
     private delegate NetworkFormatException ErrorAt(long offset, string reason);
 
     /// <summary>

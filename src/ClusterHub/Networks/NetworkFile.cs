@@ -179,12 +179,7 @@ public static partial class NetworkFile
                 WriteGexf(network, writer, edges);
                 break;
             case NetworkFormat.Json:
-                writer.Write(System.Text.Json.JsonSerializer.Serialize(new
-                {
-                    directed = g.IsDirected,
-                    nodes = Enumerable.Range(0, g.NodeCount).Select(v => new Dictionary<string, string?>(network.NodeAttributes.Select(a => KeyValuePair.Create(a.Key, a.Value[v]))) { ["id"] = ids[v] }),
-                    edges = edges.Select(e => new { source = ids[e.U], target = ids[e.V], weight = e.W }),
-                }));
+                WriteJson(network, writer, edges);
                 break;
         }
     }
