@@ -35,7 +35,7 @@ public static partial class PathMeasures
         long pathSum = 0, pairs = 0;
         var gate = new object();
         var counter = new SourceCounter(sources.Length, progress);
-        Parallel.For(0, sources.Length, () => new PivotState(n), (i, _, st) =>
+        Parallel.For(0, sources.Length, () => new SearchState(n, tally: true), (i, _, st) =>
         {
             st.Search(g, sources[i]);
             counter.Done();
@@ -63,55 +63,13 @@ public static partial class PathMeasures
             closeness[v] = reachable / (n - 1.0) / meanDistance; // (r/(n−1)) · (r / (r · mean d))
             harmonic[v] = inverseSum[v] / hits[v] * reachable;
         }
-        Parallel.ForEach(exact, () => new PivotState(n), (v, _, st) =>
+        Parallel.ForEach(exact, () => new SearchState(n, tally: false), (v, _, st) =>
         {
-            var (sum, inverse) = st.Search(g, v);
-            closeness[v] = sum == 0 ? 0 : (size[component[v]] - 1.0) / (n - 1) * ((size[component[v]] - 1.0) / sum);
+            var (sum, reached, inverse) = st.Search(g, v);
+            closeness[v] = Closeness(sum, reached, n);
             harmonic[v] = inverse;
             return st;
         }, _ => { });
         return new DistanceSummary(closeness, harmonic, diameter, pairs == 0 ? 0 : (double)pathSum / pairs, components == 1, IsEstimate: true);
-    }
-
-    /// <summary>One worker's buffers: breadth-first search from a source, adding what it finds to the per-node sums.</summary>
-    private sealed class PivotState(int n)
-    {
-        public readonly int[] Hits = new int[n];
-        public readonly double[] DistanceSum = new double[n];
-        public readonly double[] InverseSum = new double[n];
-        public int Max;
-        public long PathSum, Pairs;
-        private readonly int[] distance = new int[n];
-        private readonly int[] queue = new int[n];
-
-        /// <summary>Searches from <paramref name="s"/>; returns the source's own distance sum and harmonic sum.</summary>
-        public (long Sum, double Inverse) Search(Graph g, int s)
-        {
-            Array.Fill(distance, -1);
-            distance[s] = 0;
-            int head = 0, tail = 0;
-            queue[tail++] = s;
-            long sum = 0;
-            double inverse = 0;
-            while (head < tail)
-            {
-                var v = queue[head++];
-                foreach (var t in g.Neighbors(v))
-                {
-                    if (distance[t] >= 0) continue;
-                    var d = distance[t] = distance[v] + 1;
-                    queue[tail++] = t;
-                    Hits[t]++;
-                    DistanceSum[t] += d;
-                    InverseSum[t] += 1.0 / d;
-                    sum += d;
-                    inverse += 1.0 / d;
-                    Max = Math.Max(Max, d);
-                }
-            }
-            PathSum += sum;
-            Pairs += tail - 1;
-            return (sum, inverse);
-        }
     }
 }

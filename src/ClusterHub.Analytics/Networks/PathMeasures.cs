@@ -85,40 +85,22 @@ public static partial class PathMeasures
         var gate = new object();
         var counter = new SourceCounter(n, progress);
         var toward = g.IsDirected ? Topology.Reverse(g) : g; // distances *to* each node, as networkx
-        Parallel.For(0, n, () => (Dist: new int[n], Queue: new int[n], Max: 0, Sum: 0L, Pairs: 0L), (s, _, st) =>
+        Parallel.For(0, n, () => new SearchState(n, tally: false), (s, _, st) =>
         {
-            Array.Fill(st.Dist, -1);
-            st.Dist[s] = 0;
-            int head = 0, tail = 0;
-            st.Queue[tail++] = s;
-            long sum = 0;
-            var reached = 0;
-            double h = 0;
-            while (head < tail)
-            {
-                var v = st.Queue[head++];
-                foreach (var t in toward.Neighbors(v))
-                {
-                    if (st.Dist[t] >= 0) continue;
-                    var d = st.Dist[t] = st.Dist[v] + 1;
-                    st.Queue[tail++] = t;
-                    sum += d;
-                    reached++;
-                    h += 1.0 / d;
-                    if (d > st.Max) st.Max = d;
-                }
-            }
-            harmonic[s] = h;
-            closeness[s] = sum == 0 || n < 2 ? 0 : (double)reached / (n - 1) * (reached / (double)sum);
-            st.Sum += sum;
-            st.Pairs += reached;
+            var (sum, reached, inverse) = st.Search(toward, s);
+            closeness[s] = Closeness(sum, reached, n);
+            harmonic[s] = inverse;
             counter.Done();
             return st;
-        }, st => { lock (gate) { diameter = Math.Max(diameter, st.Max); pathSum += st.Sum; pairs += st.Pairs; } });
+        }, st => { lock (gate) { diameter = Math.Max(diameter, st.Max); pathSum += st.PathSum; pairs += st.Pairs; } });
         // Every node reached every other exactly when the reachable pairs are all n(n−1) ordered pairs.
         var connected = pairs == (long)n * (n - 1);
         return new DistanceSummary(closeness, harmonic, diameter, pairs == 0 ? 0 : (double)pathSum / pairs, connected);
     }
+
+    /// <summary>networkx's Wasserman–Faust closeness: (r/(n−1)) · (r/Σd) over the r nodes reached, 0 when none is.</summary>
+    private static double Closeness(double distanceSum, int reached, int n) =>
+        distanceSum == 0 || n < 2 ? 0 : (double)reached / (n - 1) * (reached / distanceSum);
 
     /// <summary>
     /// Closeness and harmonic centrality over weighted shortest paths, weights read as lengths (Dijkstra from every
@@ -145,7 +127,7 @@ public static partial class PathMeasures
                     reached++;
                     if (st.Dist[v] > 0) inverse += 1 / st.Dist[v];
                 }
-            closeness[s] = sum == 0 || n < 2 ? 0 : (double)reached / (n - 1) * (reached / sum);
+            closeness[s] = Closeness(sum, reached, n);
             harmonic[s] = inverse;
             counter.Done();
             return st;
@@ -185,6 +167,53 @@ public static partial class PathMeasures
             }
         }
         return settled;
+    }
+
+    /// <summary>
+    /// One worker's breadth-first search, its buffers reused across sources; it keeps the largest distance, the path
+    /// sum and the pairs it met. With <paramref name="tally"/> it also adds each source's distances to per-node sums
+    /// (what the pivot estimate averages).
+    /// </summary>
+    private sealed class SearchState(int n, bool tally)
+    {
+        public readonly int[] Hits = tally ? new int[n] : [];
+        public readonly double[] DistanceSum = tally ? new double[n] : [];
+        public readonly double[] InverseSum = tally ? new double[n] : [];
+        public int Max;
+        public long PathSum, Pairs;
+        private readonly int[] distance = new int[n];
+        private readonly int[] queue = new int[n];
+
+        /// <summary>Searches from <paramref name="s"/>; returns its distance sum, how many nodes it reached and Σ 1/d.</summary>
+        public (long Sum, int Reached, double Inverse) Search(Graph g, int s)
+        {
+            Array.Fill(distance, -1);
+            distance[s] = 0;
+            int head = 0, tail = 0;
+            queue[tail++] = s;
+            long sum = 0;
+            double inverse = 0;
+            while (head < tail)
+            {
+                var v = queue[head++];
+                foreach (var t in g.Neighbors(v))
+                {
+                    if (distance[t] >= 0) continue;
+                    var d = distance[t] = distance[v] + 1;
+                    queue[tail++] = t;
+                    sum += d;
+                    inverse += 1.0 / d;
+                    if (d > Max) Max = d;
+                    if (!tally) continue;
+                    Hits[t]++;
+                    DistanceSum[t] += d;
+                    InverseSum[t] += 1.0 / d;
+                }
+            }
+            PathSum += sum;
+            Pairs += tail - 1;
+            return (sum, tail - 1, inverse);
+        }
     }
 
     /// <summary>Scratch buffers of one worker: reused across sources, so a source costs no allocation.</summary>
