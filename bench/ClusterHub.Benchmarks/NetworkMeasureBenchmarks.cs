@@ -38,7 +38,8 @@ public class NetworkMeasureBenchmarks
     [Benchmark] public double[] Eigenvector() => Centrality.Eigenvector(g, tolerance: 1e-10).Values;
     [Benchmark] public double[] LocalClustering() => Clustering.Local(g);
     [Benchmark] public DistanceSummary ClosenessHarmonic() => PathMeasures.Distances(g);
-    [Benchmark] public double[] WeightedCloseness() => PathMeasures.WeightedCloseness(weighted).Closeness;
+    [Benchmark] public DistanceSummary WeightedCloseness() => PathMeasures.Distances(weighted, weightsAsDistances: true);
+    [Benchmark] public DistanceSummary WeightedClosenessSampled256() => PathMeasures.EstimateDistances(weighted, 256, seed: 1, weightsAsDistances: true);
     [Benchmark] public double[] BetweennessExact() => PathMeasures.Betweenness(g).Values;
     [Benchmark] public double[] BetweennessWeighted256() => PathMeasures.Betweenness(weighted, new BetweennessOptions { Pivots = 256, Seed = 1, WeightsAsDistances = true }).Values;
     [Benchmark] public double[] Constraint() => Brokerage.Constraint(weighted, useWeights: true);

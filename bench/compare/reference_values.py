@@ -46,6 +46,9 @@ def values(g):
         "betweenness_weighted": per(nx.betweenness_centrality(g, weight="weight")) if weighted else None,
         "closeness_weighted": per(nx.closeness_centrality(g, distance="weight")) if weighted else None,
         "harmonic_weighted": per(nx.harmonic_centrality(g, distance="weight")) if weighted else None,
+        # networkx 2.8's diameter() takes no weight: the largest weighted distance over all pairs instead.
+        "diameter_weighted": max(max(d.values()) for _, d in nx.all_pairs_dijkstra_path_length(g)) if weighted else None,
+        "average_shortest_path_length_weighted": nx.average_shortest_path_length(g, weight="weight") if weighted else None,
         "harmonic": per(nx.harmonic_centrality(g)),
         "clustering": per(nx.clustering(g)),
         "core_number": per(nx.core_number(g)),

@@ -6,7 +6,7 @@ public static partial class PathMeasures
     private const int MinimumPivots = 10;
 
     /// <summary>
-    /// Closeness and harmonic centrality estimated from breadth-first searches out of <paramref name="pivots"/> random
+    /// Closeness and harmonic centrality estimated from shortest-path searches out of <paramref name="pivots"/> random
     /// sources (Eppstein &amp; Wang 2004), for graphs where one search per node is too much: O(k·m) instead of O(n·m).
     /// A node's mean distance to the pivots in its component stands for its mean distance to the whole component,
     /// whose size is known exactly; a node whose component holds fewer than ten pivots (a small one, so it is cheap)
@@ -18,11 +18,13 @@ public static partial class PathMeasures
     /// <param name="pivots">How many sources.</param>
     /// <param name="seed">Seeds the pivot draw (the same draw as betweenness with the same seed).</param>
     /// <param name="progress">Told the fraction of searches done, from the workers' threads.</param>
-    public static DistanceSummary EstimateDistances(Graph g, int pivots, int seed = 0, IProgress<double>? progress = null)
+    /// <param name="weightsAsDistances">Read edge weights as lengths (Dijkstra) instead of counting hops.</param>
+    public static DistanceSummary EstimateDistances(Graph g, int pivots, int seed = 0, IProgress<double>? progress = null, bool weightsAsDistances = false)
     {
         var n = g.NodeCount;
         var sources = Sources(n, pivots, seed);
-        if (sources.Length == n || g.IsDirected) return Distances(g, progress);
+        if (sources.Length == n || g.IsDirected) return Distances(g, progress, weightsAsDistances);
+        var byLength = weightsAsDistances && g.IsWeighted;
         var (components, component) = Topology.Components(g);
         var size = new int[components];
         foreach (var c in component) size[c]++;
@@ -31,11 +33,12 @@ public static partial class PathMeasures
         var hits = new int[n];
         var distanceSum = new double[n];
         var inverseSum = new double[n];
-        var diameter = 0;
-        long pathSum = 0, pairs = 0;
+        var diameter = 0.0;
+        double pathSum = 0;
+        long pairs = 0;
         var gate = new object();
         var counter = new SourceCounter(sources.Length, progress);
-        Parallel.For(0, sources.Length, () => new SearchState(n, tally: true), (i, _, st) =>
+        Parallel.For(0, sources.Length, () => new SearchState(n, tally: true, byLength), (i, _, st) =>
         {
             st.Search(g, sources[i]);
             counter.Done();
@@ -63,13 +66,13 @@ public static partial class PathMeasures
             closeness[v] = reachable / (n - 1.0) / meanDistance; // (r/(n−1)) · (r / (r · mean d))
             harmonic[v] = inverseSum[v] / hits[v] * reachable;
         }
-        Parallel.ForEach(exact, () => new SearchState(n, tally: false), (v, _, st) =>
+        Parallel.ForEach(exact, () => new SearchState(n, tally: false, byLength), (v, _, st) =>
         {
             var (sum, reached, inverse) = st.Search(g, v);
             closeness[v] = Closeness(sum, reached, n);
             harmonic[v] = inverse;
             return st;
         }, _ => { });
-        return new DistanceSummary(closeness, harmonic, diameter, pairs == 0 ? 0 : (double)pathSum / pairs, components == 1, IsEstimate: true);
+        return new DistanceSummary(closeness, harmonic, diameter, pairs == 0 ? 0 : pathSum / pairs, components == 1, IsEstimate: true);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ClusterHub.Analytics.Networks;
 
 public sealed record BetweennessOptions
@@ -18,14 +20,14 @@ public sealed record BetweennessOptions
 public sealed record BetweennessResult(double[] Values, bool IsEstimate, int Sources);
 
 /// <summary>
-/// Distance statistics from breadth-first searches; <c>Connected</c>: every node reaches every other. An estimate
+/// Distance statistics from shortest-path searches (hops, or weights read as lengths); <c>Connected</c>: every node reaches every other. An estimate
 /// (<see cref="PathMeasures.EstimateDistances"/>) says so, and its diameter is then a lower bound.
 /// </summary>
-public sealed record DistanceSummary(double[] Closeness, double[] Harmonic, int Diameter, double AverageShortestPathLength, bool Connected, bool IsEstimate = false);
+public sealed record DistanceSummary(double[] Closeness, double[] Harmonic, double Diameter, double AverageShortestPathLength, bool Connected, bool IsEstimate = false);
 
 /// <summary>
-/// Shortest-path measures over hop counts (edge weights ignored), computed from one breadth-first
-/// search per source on all cores. Brandes (2001), "A faster algorithm for betweenness centrality".
+/// Shortest-path measures over hop counts, or over weights read as lengths (Dijkstra), computed from one search per
+/// source on all cores. Brandes (2001), "A faster algorithm for betweenness centrality".
 /// </summary>
 public static partial class PathMeasures
 {
@@ -75,17 +77,21 @@ public static partial class PathMeasures
     /// </summary>
     /// <param name="g">The graph.</param>
     /// <param name="progress">Told the fraction of sources done, from the workers' threads.</param>
-    public static DistanceSummary Distances(Graph g, IProgress<double>? progress = null)
+    /// <param name="weightsAsDistances">Read edge weights as lengths (Dijkstra), as networkx's <c>distance="weight"</c>;
+    /// otherwise (or on an unweighted graph) count hops.</param>
+    public static DistanceSummary Distances(Graph g, IProgress<double>? progress = null, bool weightsAsDistances = false)
     {
         var n = g.NodeCount;
         var closeness = new double[n];
         var harmonic = new double[n];
-        var diameter = 0;
-        long pathSum = 0, pairs = 0;
+        var diameter = 0.0;
+        double pathSum = 0;
+        long pairs = 0;
         var gate = new object();
         var counter = new SourceCounter(n, progress);
         var toward = g.IsDirected ? Topology.Reverse(g) : g; // distances *to* each node, as networkx
-        Parallel.For(0, n, () => new SearchState(n, tally: false), (s, _, st) =>
+        var byLength = weightsAsDistances && g.IsWeighted;
+        Parallel.For(0, n, () => new SearchState(n, tally: false, byLength), (s, _, st) =>
         {
             var (sum, reached, inverse) = st.Search(toward, s);
             closeness[s] = Closeness(sum, reached, n);
@@ -95,45 +101,12 @@ public static partial class PathMeasures
         }, st => { lock (gate) { diameter = Math.Max(diameter, st.Max); pathSum += st.PathSum; pairs += st.Pairs; } });
         // Every node reached every other exactly when the reachable pairs are all n(n−1) ordered pairs.
         var connected = pairs == (long)n * (n - 1);
-        return new DistanceSummary(closeness, harmonic, diameter, pairs == 0 ? 0 : (double)pathSum / pairs, connected);
+        return new DistanceSummary(closeness, harmonic, diameter, pairs == 0 ? 0 : pathSum / pairs, connected);
     }
 
     /// <summary>networkx's Wasserman–Faust closeness: (r/(n−1)) · (r/Σd) over the r nodes reached, 0 when none is.</summary>
     private static double Closeness(double distanceSum, int reached, int n) =>
         distanceSum == 0 || n < 2 ? 0 : (double)reached / (n - 1) * (reached / distanceSum);
-
-    /// <summary>
-    /// Closeness and harmonic centrality over weighted shortest paths, weights read as lengths (Dijkstra from every
-    /// node), in networkx's forms (closeness_centrality and harmonic_centrality with distance="weight").
-    /// </summary>
-    /// <param name="g">The graph.</param>
-    /// <param name="progress">Told the fraction of sources done, from the workers' threads.</param>
-    public static (double[] Closeness, double[] Harmonic) WeightedCloseness(Graph g, IProgress<double>? progress = null)
-    {
-        var n = g.NodeCount;
-        var closeness = new double[n];
-        var harmonic = new double[n];
-        var toward = g.IsDirected ? Topology.Reverse(g) : g; // distances *to* each node, as networkx
-        var counter = new SourceCounter(n, progress);
-        Parallel.For(0, n, () => (Dist: new double[n], Done: new bool[n], Queue: new PriorityQueue<int, double>()), (s, _, st) =>
-        {
-            Dijkstra(toward, s, st.Dist, st.Done, st.Queue, null);
-            double sum = 0, inverse = 0;
-            var reached = 0;
-            for (var v = 0; v < n; v++)
-                if (v != s && !double.IsPositiveInfinity(st.Dist[v]))
-                {
-                    sum += st.Dist[v];
-                    reached++;
-                    if (st.Dist[v] > 0) inverse += 1 / st.Dist[v];
-                }
-            closeness[s] = Closeness(sum, reached, n);
-            harmonic[s] = inverse;
-            counter.Done();
-            return st;
-        }, _ => { });
-        return (closeness, harmonic);
-    }
 
     /// <summary>Single-source Dijkstra; settles nodes into <paramref name="order"/> (when given) in non-decreasing distance.</summary>
     private static int Dijkstra(Graph g, int s, double[] dist, bool[] done, PriorityQueue<int, double> queue, int[]? order, double[]? sigma = null)
@@ -170,49 +143,73 @@ public static partial class PathMeasures
     }
 
     /// <summary>
-    /// One worker's breadth-first search, its buffers reused across sources; it keeps the largest distance, the path
-    /// sum and the pairs it met. With <paramref name="tally"/> it also adds each source's distances to per-node sums
-    /// (what the pivot estimate averages).
+    /// One worker's shortest-path search (breadth-first over hops, or Dijkstra over lengths), its buffers reused across
+    /// sources; it keeps the largest distance, the path sum and the pairs it met. With <paramref name="tally"/> it also
+    /// adds each source's distances to per-node sums (what the pivot estimate averages).
     /// </summary>
-    private sealed class SearchState(int n, bool tally)
+    private sealed class SearchState(int n, bool tally, bool byLength)
     {
         public readonly int[] Hits = tally ? new int[n] : [];
         public readonly double[] DistanceSum = tally ? new double[n] : [];
         public readonly double[] InverseSum = tally ? new double[n] : [];
-        public int Max;
-        public long PathSum, Pairs;
-        private readonly int[] distance = new int[n];
-        private readonly int[] queue = new int[n];
+        public double Max;
+        public double PathSum;
+        public long Pairs;
+        private readonly int[] hops = byLength ? [] : new int[n];
+        private readonly double[] length = byLength ? new double[n] : [];
+        private readonly bool[] settled = byLength ? new bool[n] : [];
+        private readonly PriorityQueue<int, double>? heap = byLength ? new() : null;
+        private readonly int[] order = new int[n];
+        private double sum, inverse;
 
         /// <summary>Searches from <paramref name="s"/>; returns its distance sum, how many nodes it reached and Σ 1/d.</summary>
-        public (long Sum, int Reached, double Inverse) Search(Graph g, int s)
+        public (double Sum, int Reached, double Inverse) Search(Graph g, int s)
         {
-            Array.Fill(distance, -1);
-            distance[s] = 0;
+            sum = inverse = 0;
+            int reached;
+            if (byLength)
+            {
+                reached = Dijkstra(g, s, length, settled, heap!, order) - 1;
+                for (var i = 1; i <= reached; i++) Reach(order[i], length[order[i]]);
+            }
+            else reached = BreadthFirst(g, s);
+            PathSum += sum;
+            Pairs += reached;
+            return (sum, reached, inverse);
+        }
+
+        /// <summary>Hop counts, each node counted as it is first reached (the hot loop of the all-pairs measures).</summary>
+        private int BreadthFirst(Graph g, int s)
+        {
+            Array.Fill(hops, -1);
+            hops[s] = 0;
             int head = 0, tail = 0;
-            queue[tail++] = s;
-            long sum = 0;
-            double inverse = 0;
+            order[tail++] = s;
             while (head < tail)
             {
-                var v = queue[head++];
+                var v = order[head++];
                 foreach (var t in g.Neighbors(v))
                 {
-                    if (distance[t] >= 0) continue;
-                    var d = distance[t] = distance[v] + 1;
-                    queue[tail++] = t;
-                    sum += d;
-                    inverse += 1.0 / d;
-                    if (d > Max) Max = d;
-                    if (!tally) continue;
-                    Hits[t]++;
-                    DistanceSum[t] += d;
-                    InverseSum[t] += 1.0 / d;
+                    if (hops[t] >= 0) continue;
+                    var d = hops[t] = hops[v] + 1;
+                    order[tail++] = t;
+                    Reach(t, d);
                 }
             }
-            PathSum += sum;
-            Pairs += tail - 1;
-            return (sum, tail - 1, inverse);
+            return tail - 1;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Reach(int t, double d)
+        {
+            sum += d;
+            var near = d > 0 ? 1 / d : 0; // a zero-length path adds nothing to Σ 1/d, as in networkx
+            inverse += near;
+            if (d > Max) Max = d;
+            if (!tally) return;
+            Hits[t]++;
+            DistanceSum[t] += d;
+            InverseSum[t] += near;
         }
     }
 

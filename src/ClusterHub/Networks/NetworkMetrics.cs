@@ -5,17 +5,18 @@ using ClusterHub.Web;
 namespace ClusterHub.Networks;
 
 /// <summary>What <see cref="NetworkMetrics.Compute"/> computes.</summary>
-/// <param name="Pivots">Estimate betweenness, and hop-count closeness and harmonic, from this many random sources; null: exact.</param>
+/// <param name="Pivots">Estimate betweenness, closeness, harmonic and the path statistics from this many random sources; null: exact.</param>
 /// <param name="Seed">Seed of the pivot choice.</param>
 /// <param name="Partition">Node attribute whose values are the groups of the brokerage roles.</param>
 /// <param name="UseWeights">PageRank, eigenvector and constraint use edge weights as tie strengths.</param>
-/// <param name="WeightsAsDistances">Betweenness and closeness follow weighted shortest paths, weights read as lengths.</param>
+/// <param name="WeightsAsDistances">Every distance measure (betweenness, closeness, harmonic, diameter, average path) follows
+/// weighted shortest paths, weights read as lengths.</param>
 public sealed record MetricsOptions(int? Pivots = null, int Seed = 0, string? Partition = null, bool UseWeights = true, bool WeightsAsDistances = false);
 
 /// <summary>The whole network in numbers; <c>Pivots</c>: the sources that betweenness (and, when <c>DistancesAreEstimates</c>,
 /// closeness, harmonic, the average path and a lower bound of the diameter) were estimated from, or null when exact.</summary>
 public sealed record NetworkSummary(int Nodes, int Edges, bool Directed, double Density, int Components, double? Transitivity, int? Pivots,
-    int Diameter, double AveragePathLength, bool DistancesAreEstimates, GroupSummary? Groups);
+    double Diameter, double AveragePathLength, bool DistancesAreEstimates, GroupSummary? Groups);
 
 /// <summary>How the groups of a node attribute mix: E-I index (−1 inward … +1 outward) and categorical assortativity.</summary>
 public sealed record GroupSummary(string Attribute, int Count, double EI, double Assortativity);
@@ -32,9 +33,9 @@ public static class NetworkMetrics
         var g = network.Graph.Graph;
         var columns = new Dictionary<string, double[]>();
         var byLength = options.WeightsAsDistances && g.IsWeighted;
-        // With pivots, hop-count closeness and harmonic are estimated from the same pivots as betweenness.
+        // With pivots, closeness, harmonic and the path statistics are estimated from the same pivots as betweenness.
         var pivots = Math.Min(options.Pivots ?? g.NodeCount, g.NodeCount);
-        var allSources = Math.Max(1.0, 2.0 * pivots + (byLength ? g.NodeCount : 0));
+        var allSources = Math.Max(1.0, 2.0 * pivots);
         var done = 0.0;
         const double LightStep = 0.01; // each O(m) measure: 1 % of the bar; the all-sources ones share the rest
         IProgress<double> Heavy(string step, int sources)
@@ -56,9 +57,10 @@ public static class NetworkMetrics
             Heavy("betweenness", pivots));
         columns["betweenness"] = betweenness.Values;
         var distances = options.Pivots is { } k
-            ? PathMeasures.EstimateDistances(g, k, options.Seed, Heavy("closeness", pivots))
-            : PathMeasures.Distances(g, Heavy("closeness", pivots));
-        (columns["closeness"], columns["harmonic"]) = byLength ? PathMeasures.WeightedCloseness(g, Heavy("closeness", g.NodeCount)) : (distances.Closeness, distances.Harmonic);
+            ? PathMeasures.EstimateDistances(g, k, options.Seed, Heavy("closeness", pivots), byLength)
+            : PathMeasures.Distances(g, Heavy("closeness", pivots), byLength);
+        columns["closeness"] = distances.Closeness;
+        columns["harmonic"] = distances.Harmonic;
         Add("pagerank", () => Centrality.PageRank(g, new PageRankOptions { UseWeights = options.UseWeights }).Ranks);
         Add("eigenvector", () => Centrality.Eigenvector(g, options.UseWeights).Values);
         double? transitivity = null;

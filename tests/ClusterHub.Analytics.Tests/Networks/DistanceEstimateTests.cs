@@ -18,21 +18,24 @@ public class DistanceEstimateTests
 
     /// <summary>
     /// 200 of 3,000 nodes as pivots on a connected graph of mean degree 8: every node's closeness within 5 % and harmonic
-    /// within 8 % of the exact value, the average path within 1 %, the diameter a lower bound. (Largest errors when
-    /// written: 3.7 %, 5.7 % and 0.3 %; the draw is seeded, so the test is deterministic.)
+    /// within 8 % (12 % over weighted lengths, where the few nearest nodes weigh more) of the exact value, the average
+    /// path within 1 %, the diameter a lower bound. (Largest errors when written, hops: 3.7 %, 5.7 % and 0.3 %; lengths:
+    /// 4.4 %, 10.1 % and 0.5 %; the draw is seeded, so the test is deterministic.)
     /// </summary>
-    [Fact]
-    public void Two_hundred_pivots_estimate_closeness_and_harmonic_within_a_few_percent()
+    [Theory]
+    [InlineData(false, 0.08)]
+    [InlineData(true, 0.12)]
+    public void Two_hundred_pivots_estimate_closeness_and_harmonic_within_a_few_percent(bool weightsAsDistances, double harmonicError)
     {
         var g = RandomGraphs.Gnm(3000, 12000, 5);
-        var exact = PathMeasures.Distances(g);
+        var exact = PathMeasures.Distances(g, weightsAsDistances: weightsAsDistances);
         Assert.True(exact.Connected);
-        var estimate = PathMeasures.EstimateDistances(g, pivots: 200, seed: 1);
+        var estimate = PathMeasures.EstimateDistances(g, pivots: 200, seed: 1, weightsAsDistances: weightsAsDistances);
         Assert.True(estimate.IsEstimate);
         Assert.All(Enumerable.Range(0, g.NodeCount), v =>
         {
             Assert.InRange(estimate.Closeness[v] / exact.Closeness[v], 0.95, 1.05);
-            Assert.InRange(estimate.Harmonic[v] / exact.Harmonic[v], 0.92, 1.08);
+            Assert.InRange(estimate.Harmonic[v] / exact.Harmonic[v], 1 - harmonicError, 1 + harmonicError);
         });
         Assert.InRange(estimate.AverageShortestPathLength / exact.AverageShortestPathLength, 0.99, 1.01);
         Assert.InRange(estimate.Diameter, 1, exact.Diameter);

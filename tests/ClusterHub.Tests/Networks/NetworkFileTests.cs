@@ -92,9 +92,14 @@ public sealed class NetworkFileTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Matches(@"^77 nodes, 254 edges, .*, diameter ≥ \d, average path [\d.]+; betweenness, closeness, harmonic and paths estimated from 20 pivots\n", output);
 
+        // Weights read as lengths: networkx's weighted diameter (14) and average shortest path (4.861244…) of Les Misérables.
         var (_, weighted, _) = await Run("network", "metrics", Data("lesmis_edges.csv"), "--weights-as-distances");
+        Assert.Contains(", diameter 14, average path 4.8612\n", weighted, StringComparison.Ordinal);
         var (_, plain, _) = await Run("network", "metrics", Data("lesmis_edges.csv"));
-        Assert.NotEqual(plain, weighted);
+        Assert.Contains(", diameter 5, average path 2.6411", plain, StringComparison.Ordinal);
+        (exit, output, _) = await Run("network", "metrics", Data("lesmis_edges.csv"), "--weights-as-distances", "--pivots", "40", "--seed", "2");
+        Assert.Equal(0, exit);
+        Assert.Matches(@", diameter ≥ \d+, average path [4-5]\.\d+; betweenness, closeness, harmonic and paths estimated from 40 pivots", output);
 
         var gexf = Path.Combine(dir, "lesmis.gexf");
         (exit, output, _) = await Run("network", "communities", Data("lesmis_edges.csv"), "--seed", "1", "-o", gexf);
