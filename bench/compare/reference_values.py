@@ -23,6 +23,16 @@ def load(name):
                 g.add_edge(row["source"], row["target"], weight=w)
     return g
 
+def inverse_values(g, per):
+    nx.set_edge_attributes(g, {(u, v): 1 / d["weight"] for u, v, d in g.edges(data=True)}, "inverse")
+    return {
+        "betweenness_inverse": per(nx.betweenness_centrality(g, weight="inverse")),
+        "closeness_inverse": per(nx.closeness_centrality(g, distance="inverse")),
+        "harmonic_inverse": per(nx.harmonic_centrality(g, distance="inverse")),
+        "diameter_inverse": max(max(d.values()) for _, d in nx.all_pairs_dijkstra_path_length(g, weight="inverse")),
+        "average_shortest_path_length_inverse": nx.average_shortest_path_length(g, weight="inverse"),
+    }
+
 def values(g):
     nodes = sorted(g.nodes())
     per = lambda d: {n: d[n] for n in nodes}
@@ -49,6 +59,8 @@ def values(g):
         # networkx 2.8's diameter() takes no weight: the largest weighted distance over all pairs instead.
         "diameter_weighted": max(max(d.values()) for _, d in nx.all_pairs_dijkstra_path_length(g)) if weighted else None,
         "average_shortest_path_length_weighted": nx.average_shortest_path_length(g, weight="weight") if weighted else None,
+        # Weights read as tie strengths: a tie's length is 1/weight (Newman 2001), through an attribute "inverse".
+        **(inverse_values(g, per) if weighted else {}),
         "harmonic": per(nx.harmonic_centrality(g)),
         "clustering": per(nx.clustering(g)),
         "core_number": per(nx.core_number(g)),

@@ -39,7 +39,8 @@ public static class Commands
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine("clusterhub: " + string.Join("; ", parsed.Errors.Select(e => e.Message)));
+            // Some parser messages span lines (an enum's choices, one per line): one line is the contract.
+            stderr.WriteLine("clusterhub: " + string.Join("; ", parsed.Errors.Select(e => e.Message.ReplaceLineEndings(" "))));
             return 2;
         }
         try

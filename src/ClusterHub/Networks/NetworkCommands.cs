@@ -25,14 +25,18 @@ public static class NetworkCommands
         var pivots = new Option<int?>("--pivots") { Description = "Estimate betweenness, closeness and harmonic from this many random sources (big graphs)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
         var partition = new Option<string?>("--partition") { Description = "Node attribute for brokerage roles (e.g. region)" };
-        var lengths = new Option<bool>("--weights-as-distances") { Description = "Betweenness, closeness, harmonic, diameter and average path over weighted shortest paths (weights are lengths)" };
+        var lengths = new Option<PathLength>("--distances")
+        {
+            DefaultValueFactory = _ => PathLength.Hops,
+            Description = "How betweenness, closeness, harmonic, diameter and average path measure a path: Hops, Weights (weights are lengths) or Inverse (weights are tie strengths; a tie's length is 1/weight)",
+        };
         var metrics = new Command("metrics", "Per-node centrality, clustering, cores, structural holes and brokerage") { input, pivots, seed, partition, lengths, Source, Target, WeightColumn, Directed, Output };
         metrics.SetAction(parse =>
         {
             var (network, (summary, columns)) = WithProgress(stderr, bar =>
             {
                 var network = Load(parse, input, bar);
-                return (network, NetworkMetrics.Compute(network, new MetricsOptions(parse.GetValue(pivots), parse.GetValue(seed), parse.GetValue(partition), WeightsAsDistances: parse.GetValue(lengths)), bar));
+                return (network, NetworkMetrics.Compute(network, new MetricsOptions(parse.GetValue(pivots), parse.GetValue(seed), parse.GetValue(partition), Distances: parse.GetValue(lengths)), bar));
             });
             stdout.WriteLine(Describe(summary));
             WriteTable(parse, network, columns, stdout);
@@ -92,6 +96,7 @@ public static class NetworkCommands
         FormattableString.Invariant($"{s.Nodes} nodes, {s.Edges} edges, density {s.Density:0.######}, {s.Components} component(s)"),
         s.Transitivity is { } t ? FormattableString.Invariant($", transitivity {t:0.######}") : "",
         FormattableString.Invariant($", diameter {(s.DistancesAreEstimates ? "≥ " : "")}{s.Diameter:0.####}, average path {s.AveragePathLength:0.####}"),
+        s.Distances switch { PathLength.Weights => " (lengths: weights)", PathLength.Inverse => " (lengths: 1/weight)", _ => "" },
         s.Groups is { } grp ? FormattableString.Invariant($"; {grp.Count} {grp.Attribute} groups: E-I {grp.EI:0.####}, assortativity {grp.Assortativity:0.####}") : "",
         s.Pivots is { } k ? FormattableString.Invariant($"; {(s.DistancesAreEstimates ? "betweenness, closeness, harmonic and paths" : "betweenness")} estimated from {k} pivots") : "");
 

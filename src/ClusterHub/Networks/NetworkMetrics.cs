@@ -9,14 +9,18 @@ namespace ClusterHub.Networks;
 /// <param name="Seed">Seed of the pivot choice.</param>
 /// <param name="Partition">Node attribute whose values are the groups of the brokerage roles.</param>
 /// <param name="UseWeights">PageRank, eigenvector and constraint use edge weights as tie strengths.</param>
-/// <param name="WeightsAsDistances">Every distance measure (betweenness, closeness, harmonic, diameter, average path) follows
-/// weighted shortest paths, weights read as lengths.</param>
-public sealed record MetricsOptions(int? Pivots = null, int Seed = 0, string? Partition = null, bool UseWeights = true, bool WeightsAsDistances = false);
+/// <param name="Distances">How the distance measures (betweenness, closeness, harmonic, diameter, average path) measure a path.</param>
+public sealed record MetricsOptions(int? Pivots = null, int Seed = 0, string? Partition = null, bool UseWeights = true, PathLength Distances = PathLength.Hops);
+
+/// <summary>How a path is measured: by its ties, by the sum of their weights read as lengths (networkx's and igraph's
+/// convention), or by the sum of 1/weight, for weights that are tie strengths such as shared projects (Newman 2001).</summary>
+public enum PathLength { Hops, Weights, Inverse }
 
 /// <summary>The whole network in numbers; <c>Pivots</c>: the sources that betweenness (and, when <c>DistancesAreEstimates</c>,
-/// closeness, harmonic, the average path and a lower bound of the diameter) were estimated from, or null when exact.</summary>
+/// closeness, harmonic, the average path and a lower bound of the diameter) were estimated from, or null when exact;
+/// <c>Distances</c>: how those paths were measured (hops on an unweighted network, whatever was asked).</summary>
 public sealed record NetworkSummary(int Nodes, int Edges, bool Directed, double Density, int Components, double? Transitivity, int? Pivots,
-    double Diameter, double AveragePathLength, bool DistancesAreEstimates, GroupSummary? Groups);
+    double Diameter, double AveragePathLength, bool DistancesAreEstimates, PathLength Distances, GroupSummary? Groups);
 
 /// <summary>How the groups of a node attribute mix: E-I index (−1 inward … +1 outward) and categorical assortativity.</summary>
 public sealed record GroupSummary(string Attribute, int Count, double EI, double Assortativity);
@@ -32,7 +36,8 @@ public static class NetworkMetrics
     {
         var g = network.Graph.Graph;
         var columns = new Dictionary<string, double[]>();
-        var byLength = options.WeightsAsDistances && g.IsWeighted;
+        var byLength = options.Distances != PathLength.Hops && g.IsWeighted;
+        var paths = options.Distances == PathLength.Inverse ? Topology.InverseWeights(g) : g;
         // With pivots, closeness, harmonic and the path statistics are estimated from the same pivots as betweenness.
         var pivots = Math.Min(options.Pivots ?? g.NodeCount, g.NodeCount);
         var allSources = Math.Max(1.0, 2.0 * pivots);
@@ -53,12 +58,12 @@ public static class NetworkMetrics
         }
         Add("degree", () => [.. Topology.Degrees(g).Select(d => (double)d)]);
         Add("strength", () => Topology.Strengths(g));
-        var betweenness = PathMeasures.Betweenness(g, new BetweennessOptions { Pivots = options.Pivots, Seed = options.Seed, WeightsAsDistances = byLength },
+        var betweenness = PathMeasures.Betweenness(paths, new BetweennessOptions { Pivots = options.Pivots, Seed = options.Seed, WeightsAsDistances = byLength },
             Heavy("betweenness", pivots));
         columns["betweenness"] = betweenness.Values;
         var distances = options.Pivots is { } k
-            ? PathMeasures.EstimateDistances(g, k, options.Seed, Heavy("closeness", pivots), byLength)
-            : PathMeasures.Distances(g, Heavy("closeness", pivots), byLength);
+            ? PathMeasures.EstimateDistances(paths, k, options.Seed, Heavy("closeness", pivots), byLength)
+            : PathMeasures.Distances(paths, Heavy("closeness", pivots), byLength);
         columns["closeness"] = distances.Closeness;
         columns["harmonic"] = distances.Harmonic;
         Add("pagerank", () => Centrality.PageRank(g, new PageRankOptions { UseWeights = options.UseWeights }).Ranks);
@@ -86,7 +91,8 @@ public static class NetworkMetrics
             Add("liaison", () => [.. roles.Select(r => (double)r.Liaison)]);
         }
         var summary = new NetworkSummary(g.NodeCount, g.EdgeCount, g.IsDirected, Topology.Density(g), Topology.Components(g).Count, transitivity,
-            betweenness.IsEstimate ? betweenness.Sources : null, distances.Diameter, distances.AverageShortestPathLength, distances.IsEstimate, groupSummary);
+            betweenness.IsEstimate ? betweenness.Sources : null, distances.Diameter, distances.AverageShortestPathLength, distances.IsEstimate,
+            byLength ? options.Distances : PathLength.Hops, groupSummary);
         return (summary, columns);
     }
 

@@ -51,6 +51,25 @@ public class ReferenceValueTests
         Assert.NotEqual(PathMeasures.Betweenness(g.Graph).Values, betweenness); // the weights do change the answer
     }
 
+    /// <summary>Weights as tie strengths: each tie's length is 1/weight (networkx on an attribute 1/weight; 1e-9 and 1e-12).</summary>
+    [Theory]
+    [InlineData("karate")]
+    [InlineData("lesmis")]
+    public void Inverse_weights_make_strong_ties_short_steps_like_networkx_on_one_over_weight(string name)
+    {
+        var g = ReferenceNetworks.Load(name);
+        var r = ReferenceNetworks.Values(name);
+        var lengths = Topology.InverseWeights(g.Graph);
+        var betweenness = PathMeasures.Betweenness(lengths, new BetweennessOptions { WeightsAsDistances = true }).Values;
+        ReferenceNetworks.AssertPerNode(g, betweenness, r.GetProperty("betweenness_inverse"), 1e-9, "betweenness over 1/weight");
+        var distances = PathMeasures.Distances(lengths, weightsAsDistances: true);
+        ReferenceNetworks.AssertPerNode(g, distances.Closeness, r.GetProperty("closeness_inverse"), 1e-12, "closeness over 1/weight");
+        ReferenceNetworks.AssertPerNode(g, distances.Harmonic, r.GetProperty("harmonic_inverse"), 1e-12, "harmonic over 1/weight");
+        Assert.Equal(r.GetProperty("diameter_inverse").GetDouble(), distances.Diameter, 12);
+        Assert.Equal(r.GetProperty("average_shortest_path_length_inverse").GetDouble(), distances.AverageShortestPathLength, 12);
+        Assert.Same(g.Graph.Targets, lengths.Targets); // the arcs are shared, only the weights are new
+    }
+
     /// <summary>On a directed graph closeness and harmonic centrality measure the distances *to* a node, as networkx does (1e-12).</summary>
     [Fact]
     public void Directed_closeness_and_harmonic_look_at_distances_to_the_node_like_networkx()

@@ -93,13 +93,16 @@ public sealed class NetworkFileTests : IDisposable
         Assert.Matches(@"^77 nodes, 254 edges, .*, diameter ≥ \d, average path [\d.]+; betweenness, closeness, harmonic and paths estimated from 20 pivots\n", output);
 
         // Weights read as lengths: networkx's weighted diameter (14) and average shortest path (4.861244…) of Les Misérables.
-        var (_, weighted, _) = await Run("network", "metrics", Data("lesmis_edges.csv"), "--weights-as-distances");
-        Assert.Contains(", diameter 14, average path 4.8612\n", weighted, StringComparison.Ordinal);
+        var (_, weighted, _) = await Run("network", "metrics", Data("lesmis_edges.csv"), "--distances", "weights");
+        Assert.Contains(", diameter 14, average path 4.8612 (lengths: weights)\n", weighted, StringComparison.Ordinal);
+        // Weights as tie strengths, lengths 1/weight: networkx's 3.002632 and 1.12225 on the same graph.
+        var (_, inverse, _) = await Run("network", "metrics", Data("lesmis_edges.csv"), "--distances", "inverse");
+        Assert.Contains(", diameter 3.0026, average path 1.1222 (lengths: 1/weight)\n", inverse, StringComparison.Ordinal);
         var (_, plain, _) = await Run("network", "metrics", Data("lesmis_edges.csv"));
         Assert.Contains(", diameter 5, average path 2.6411", plain, StringComparison.Ordinal);
-        (exit, output, _) = await Run("network", "metrics", Data("lesmis_edges.csv"), "--weights-as-distances", "--pivots", "40", "--seed", "2");
+        (exit, output, _) = await Run("network", "metrics", Data("lesmis_edges.csv"), "--distances", "Weights", "--pivots", "40", "--seed", "2");
         Assert.Equal(0, exit);
-        Assert.Matches(@", diameter ≥ \d+, average path [4-5]\.\d+; betweenness, closeness, harmonic and paths estimated from 40 pivots", output);
+        Assert.Matches(@", diameter ≥ \d+, average path [4-5]\.\d+ \(lengths: weights\); betweenness, closeness, harmonic and paths estimated from 40 pivots", output);
 
         var gexf = Path.Combine(dir, "lesmis.gexf");
         (exit, output, _) = await Run("network", "communities", Data("lesmis_edges.csv"), "--seed", "1", "-o", gexf);
@@ -127,6 +130,9 @@ public sealed class NetworkFileTests : IDisposable
         (exit, _, err) = await Run("network", "metrics", Data("karate_edges.csv"), "--partition", "region");
         Assert.Equal(1, exit);
         Assert.Contains("no node attribute 'region'", err, StringComparison.Ordinal);
+        (exit, _, err) = await Run("network", "metrics", Data("karate_edges.csv"), "--distances", "miles");
+        Assert.Equal(2, exit);
+        Assert.Matches(@"^clusterhub: Cannot parse argument 'miles' for option '--distances'.*Hops.*Inverse.*Weights\n$", err); // one line, the choices on it
     }
 
     /// <summary>The karate club with its two clubs as a node attribute: E-I and assortativity as networkx has them (Data/reference.json).</summary>
