@@ -15,13 +15,13 @@ public static class NetworkCommands
 {
     private static readonly Option<string> Source = new("--source") { DefaultValueFactory = _ => "source", Description = "CSV column of the edge's first end" };
     private static readonly Option<string> Target = new("--target") { DefaultValueFactory = _ => "target", Description = "CSV column of the edge's second end" };
-    private static readonly Option<string?> WeightColumn = new("--weight") { DefaultValueFactory = _ => "weight", Description = "CSV column of the weight (absent column: unweighted)" };
+    private static readonly Option<string?> WeightColumn = new("--weight") { DefaultValueFactory = _ => "weight", Description = "CSV column (or GML edge key) of the weight (absent: unweighted)" };
     private static readonly Option<bool> Directed = new("--directed") { Description = "Read a CSV edge list as directed" };
-    private static readonly Option<FileInfo?> Output = new("--output", "-o") { Description = "Output file; its extension picks the format (.csv .json .gexf .graphml .net)" };
+    private static readonly Option<FileInfo?> Output = new("--output", "-o") { Description = "Output file; its extension picks the format (.csv .json .gexf .graphml .gml .net)" };
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var input = new Argument<FileInfo>("file") { Description = "Network file: .csv edge list, .graphml, .gexf or .net" };
+        var input = new Argument<FileInfo>("file") { Description = "Network file: .csv edge list, .graphml, .gexf, .gml, .net or .json" };
         var pivots = new Option<int?>("--pivots") { Description = "Estimate betweenness, closeness and harmonic from this many random sources (big graphs)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
         var partition = new Option<string?>("--partition") { Description = "Node attribute for brokerage roles (e.g. region)" };
@@ -46,7 +46,8 @@ public static class NetworkCommands
         var resolution = new Option<double>("--resolution") { DefaultValueFactory = _ => 1.0, Description = "γ: above 1 favours smaller communities" };
         var method = new Option<CommunityMethod>("--method") { DefaultValueFactory = _ => CommunityMethod.Leiden, Description = "Leiden (connected communities) or Louvain" };
         var iterations = new Option<int>("--iterations") { DefaultValueFactory = _ => 2, Description = "Leiden iterations, each from the last result; negative: until stable" };
-        var communities = new Command("communities", "Communities (Leiden or Louvain, seeded) with modularity") { input, method, seed, resolution, iterations, Source, Target, WeightColumn, Output };
+        var compare = new Option<string?>("--compare") { Description = "Node attribute to set the communities beside (e.g. region): NMI and adjusted Rand index" };
+        var communities = new Command("communities", "Communities (Leiden or Louvain, seeded) with modularity") { input, method, seed, resolution, iterations, compare, Source, Target, WeightColumn, Output };
         communities.SetAction(parse =>
         {
             var (network, result) = WithProgress(stderr, bar =>
@@ -58,7 +59,14 @@ public static class NetworkCommands
                     ? Communities.Louvain(network.Graph.Graph, options)
                     : Communities.Leiden(network.Graph.Graph, options, bar.Step("communities", 0.1, 1)));
             });
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Count} communities, modularity {result.Modularity:0.######} ({parse.GetValue(method)}, seed {parse.GetValue(seed)})"));
+            var line = string.Create(CultureInfo.InvariantCulture, $"{result.Count} communities, modularity {result.Modularity:0.######} ({parse.GetValue(method)}, seed {parse.GetValue(seed)})");
+            if (parse.GetValue(compare) is { } attribute)
+            {
+                var groups = NetworkMetrics.PartitionOf(network, attribute);
+                line += string.Create(CultureInfo.InvariantCulture,
+                    $"; beside {attribute} ({groups.Distinct().Count()} groups): NMI {Partitions.NormalizedMutualInformation(groups, result.Community):0.####}, adjusted Rand {Partitions.AdjustedRandIndex(groups, result.Community):0.####}");
+            }
+            stdout.WriteLine(line);
             WriteTable(parse, network, new Dictionary<string, double[]> { ["community"] = [.. result.Community.Select(c => (double)c)] }, stdout);
             return 0;
         });

@@ -6,7 +6,7 @@ using CsvHelper.Configuration;
 
 namespace ClusterHub.Networks;
 
-public enum NetworkFormat { Csv, GraphMl, Gexf, Pajek, Json }
+public enum NetworkFormat { Csv, GraphMl, Gexf, Pajek, Json, Gml }
 
 /// <summary>A malformed network file: where, and why. Nothing of the file is kept.</summary>
 public sealed class NetworkFormatException(string file, int line, int column, string reason)
@@ -25,7 +25,7 @@ public sealed record EdgeColumns(string Source = "source", string Target = "targ
 
 /// <summary>
 /// Reads and writes networks: edge-list CSV, GraphML and GEXF (node attributes, readable by Gephi),
-/// Pajek .net, and JSON for the web. A reader either returns a whole graph or throws
+/// Pajek .net, GML, and JSON for the web. A reader either returns a whole graph or throws
 /// <see cref="NetworkFormatException"/> naming the line and column.
 /// </summary>
 public static partial class NetworkFile
@@ -36,6 +36,7 @@ public static partial class NetworkFile
         ".gexf" => NetworkFormat.Gexf,
         ".net" or ".paj" => NetworkFormat.Pajek,
         ".json" => NetworkFormat.Json,
+        ".gml" => NetworkFormat.Gml,
         _ => NetworkFormat.Csv,
     };
 
@@ -46,6 +47,7 @@ public static partial class NetworkFile
         NetworkFormat.Gexf => ReadGexf(reader, file),
         NetworkFormat.Pajek => ReadPajek(reader, file),
         NetworkFormat.Json => ReadJson(reader, file),
+        NetworkFormat.Gml => ReadGml(reader, file, (columns ?? new EdgeColumns()).Weight),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
@@ -180,6 +182,9 @@ public static partial class NetworkFile
                 break;
             case NetworkFormat.Json:
                 WriteJson(network, writer, edges);
+                break;
+            case NetworkFormat.Gml:
+                WriteGml(network, writer, edges);
                 break;
         }
     }
