@@ -25,54 +25,41 @@ public static partial class PathMeasures
         var sources = Sources(n, pivots, seed);
         if (sources.Length == n || g.IsDirected) return Distances(g, progress, weightsAsDistances);
         var byLength = weightsAsDistances && g.IsWeighted;
+        var totals = new DistanceTotals(n);
+        ForEachSource(sources, () => new PathSearch(n, byLength, betweenness: false, tally: true), (search, s) =>
+        {
+            search.Search(g, s);
+            search.MeasureDistances();
+        }, totals.Merge, progress);
+        return Estimate(g, totals, byLength);
+    }
+
+    /// <summary>Every node's closeness and harmonic centrality from the pivots' distance sums in <paramref name="totals"/>.</summary>
+    private static DistanceSummary Estimate(Graph g, DistanceTotals totals, bool byLength)
+    {
+        var n = g.NodeCount;
         var (components, component) = Topology.Components(g);
         var size = new int[components];
         foreach (var c in component) size[c]++;
-
-        // Per node: how many pivots reached it, and the sums of their distances and inverse distances to it.
-        var hits = new int[n];
-        var distanceSum = new double[n];
-        var inverseSum = new double[n];
-        var diameter = 0.0;
-        double pathSum = 0;
-        long pairs = 0;
-        var gate = new object();
-        var counter = new SourceCounter(sources.Length, progress);
-        Parallel.For(0, sources.Length, () => new SearchState(n, tally: true, byLength), (i, _, st) =>
-        {
-            st.Search(g, sources[i]);
-            counter.Done();
-            return st;
-        }, st =>
-        {
-            lock (gate)
-            {
-                for (var v = 0; v < n; v++) { hits[v] += st.Hits[v]; distanceSum[v] += st.DistanceSum[v]; inverseSum[v] += st.InverseSum[v]; }
-                diameter = Math.Max(diameter, st.Max);
-                pathSum += st.PathSum;
-                pairs += st.Pairs;
-            }
-        });
-
-        var closeness = new double[n];
-        var harmonic = new double[n];
+        var (closeness, harmonic) = (totals.Closeness, totals.Harmonic);
         var exact = new List<int>();
         for (var v = 0; v < n; v++)
         {
             var reachable = size[component[v]] - 1;
             if (reachable == 0) continue;
-            if (hits[v] < Math.Min(MinimumPivots, reachable)) { exact.Add(v); continue; }
-            var meanDistance = distanceSum[v] / hits[v];
+            if (totals.Hits[v] < Math.Min(MinimumPivots, reachable)) { exact.Add(v); continue; }
+            var meanDistance = totals.DistanceSum[v] / totals.Hits[v];
             closeness[v] = reachable / (n - 1.0) / meanDistance; // (r/(n−1)) · (r / (r · mean d))
-            harmonic[v] = inverseSum[v] / hits[v] * reachable;
+            harmonic[v] = totals.InverseSum[v] / totals.Hits[v] * reachable;
         }
-        Parallel.ForEach(exact, () => new SearchState(n, tally: false, byLength), (v, _, st) =>
+        // The exact searches measure their own node only: their paths stay out of the pivots' statistics.
+        var own = new DistanceTotals(n);
+        ForEachSource([.. exact], () => new PathSearch(n, byLength, betweenness: false, tally: false), (search, v) =>
         {
-            var (sum, reached, inverse) = st.Search(g, v);
-            closeness[v] = Closeness(sum, reached, n);
-            harmonic[v] = inverse;
-            return st;
-        }, _ => { });
-        return new DistanceSummary(closeness, harmonic, diameter, pairs == 0 ? 0 : pathSum / pairs, components == 1, IsEstimate: true);
+            search.Search(g, v);
+            own.Measure(search, v);
+        }, _ => { }, progress: null);
+        foreach (var v in exact) (closeness[v], harmonic[v]) = (own.Closeness[v], own.Harmonic[v]);
+        return new DistanceSummary(closeness, harmonic, totals.Diameter, totals.Pairs == 0 ? 0 : totals.PathSum / totals.Pairs, components == 1, IsEstimate: true);
     }
 }

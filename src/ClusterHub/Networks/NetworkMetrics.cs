@@ -30,26 +30,16 @@ public static class NetworkMetrics
 {
     /// <param name="network">The network and its node attributes.</param>
     /// <param name="options">What to compute and how.</param>
-    /// <param name="progress">Told each step as it starts; the all-sources measures (betweenness, closeness) take
-    /// most of the bar, in proportion to their sources, and report as their sources finish.</param>
+    /// <param name="progress">Told each step as it starts; the searches from every source (betweenness, closeness) take
+    /// most of the bar and report as their sources finish.</param>
     public static (NetworkSummary Summary, Dictionary<string, double[]> Columns) Compute(Network network, MetricsOptions options, IProgress<WorkProgress>? progress = null)
     {
         var g = network.Graph.Graph;
         var columns = new Dictionary<string, double[]>();
         var byLength = options.Distances != PathLength.Hops && g.IsWeighted;
         var paths = options.Distances == PathLength.Inverse ? Topology.InverseWeights(g) : g;
-        // With pivots, closeness, harmonic and the path statistics are estimated from the same pivots as betweenness.
-        var pivots = Math.Min(options.Pivots ?? g.NodeCount, g.NodeCount);
-        var allSources = Math.Max(1.0, 2.0 * pivots);
         var done = 0.0;
-        const double LightStep = 0.01; // each O(m) measure: 1 % of the bar; the all-sources ones share the rest
-        IProgress<double> Heavy(string step, int sources)
-        {
-            var span = (1 - 20 * LightStep) * sources / allSources;
-            var stepProgress = progress.Step(step, done, done + span);
-            done += span;
-            return stepProgress;
-        }
+        const double LightStep = 0.01; // each O(m) measure: 1 % of the bar; the searches from every source (or pivot) the rest
         void Add(string name, Func<double[]> compute)
         {
             progress?.Report(new WorkProgress(name, done));
@@ -58,12 +48,13 @@ public static class NetworkMetrics
         }
         Add("degree", () => [.. Topology.Degrees(g).Select(d => (double)d)]);
         Add("strength", () => Topology.Strengths(g));
-        var betweenness = PathMeasures.Betweenness(paths, new BetweennessOptions { Pivots = options.Pivots, Seed = options.Seed, WeightsAsDistances = byLength },
-            Heavy("betweenness", pivots));
+        // One search per source (or pivot) serves betweenness, closeness, harmonic and the path statistics.
+        const double SearchShare = 1 - 20 * LightStep;
+        var (betweenness, distances) = PathMeasures.BetweennessAndDistances(paths,
+            new BetweennessOptions { Pivots = options.Pivots, Seed = options.Seed, WeightsAsDistances = byLength },
+            progress.Step("betweenness, closeness", done, done + SearchShare));
+        done += SearchShare;
         columns["betweenness"] = betweenness.Values;
-        var distances = options.Pivots is { } k
-            ? PathMeasures.EstimateDistances(paths, k, options.Seed, Heavy("closeness", pivots), byLength)
-            : PathMeasures.Distances(paths, Heavy("closeness", pivots), byLength);
         columns["closeness"] = distances.Closeness;
         columns["harmonic"] = distances.Harmonic;
         Add("pagerank", () => Centrality.PageRank(g, new PageRankOptions { UseWeights = options.UseWeights }).Ranks);

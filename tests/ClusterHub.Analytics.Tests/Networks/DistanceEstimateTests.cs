@@ -63,3 +63,30 @@ public class DistanceEstimateTests
         Assert.False(estimate.Connected);
     }
 }
+
+/// <summary>One search per source for betweenness and the distances gives what the two measures give apart.</summary>
+public class BetweennessAndDistancesTests
+{
+    [Theory]
+    [InlineData(false, false, null)]
+    [InlineData(false, true, null)]
+    [InlineData(false, false, 40)]
+    [InlineData(false, true, 40)]
+    [InlineData(true, false, null)]
+    [InlineData(true, true, 40)]
+    public void One_pass_equals_the_two_measures_apart(bool directed, bool weightsAsDistances, int? pivots)
+    {
+        var g = RandomGraphs.Named(400, 1200, 9, directed).Graph;
+        var options = new BetweennessOptions { Pivots = pivots, Seed = 2, WeightsAsDistances = weightsAsDistances };
+        var (betweenness, distances) = PathMeasures.BetweennessAndDistances(g, options);
+        var apart = pivots is { } k
+            ? PathMeasures.EstimateDistances(g, k, 2, weightsAsDistances: weightsAsDistances)
+            : PathMeasures.Distances(g, weightsAsDistances: weightsAsDistances);
+        Assert.Equal(PathMeasures.Betweenness(g, options).Values, betweenness.Values, (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(apart.Closeness, distances.Closeness, (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(apart.Harmonic, distances.Harmonic, (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal((apart.Diameter, apart.Connected, apart.IsEstimate), (distances.Diameter, distances.Connected, distances.IsEstimate));
+        Assert.Equal(apart.AverageShortestPathLength, distances.AverageShortestPathLength, 12);
+        Assert.Equal(pivots is not null && !directed, distances.IsEstimate);
+    }
+}
