@@ -30,6 +30,7 @@ public class NetworkBenchmarks
     [Benchmark] public double[] LocalClustering() => Clustering.Local(g);
     [Benchmark] public double[] BetweennessSampled256() => PathMeasures.Betweenness(g, new BetweennessOptions { Pivots = 256, Seed = 1 }).Values;
     [Benchmark] public DistanceSummary ClosenessSampled256() => PathMeasures.EstimateDistances(g, 256, seed: 1);
+    [Benchmark] public DistanceSummary BetweennessAndClosenessSampled256() => PathMeasures.BetweennessAndDistances(g, new BetweennessOptions { Pivots = 256, Seed = 1 }).Distances;
     [Benchmark] public double Louvain() => Communities.Louvain(g, new CommunityOptions { Seed = 1, UseWeights = false }).Modularity;
     [Benchmark] public double Leiden() => Communities.Leiden(g, new CommunityOptions { Seed = 1, UseWeights = false }).Modularity;
 }
