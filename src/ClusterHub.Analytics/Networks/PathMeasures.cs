@@ -74,18 +74,18 @@ public static partial class PathMeasures
         var byLength = options.WeightsAsDistances && g.IsWeighted;
         var incoming = g.IsDirected ? Topology.Reverse(g) : g; // predecessors are found along in-arcs
         var total = new double[n];
-        var distances = new DistanceTotals(n);
+        var distances = withDistances ? new DistanceTotals(n) : null;
         ForEachSource(sources, () => new PathSearch(n, byLength, betweenness: true, tally: withDistances && sampled), (search, s) =>
         {
             search.Search(g, s);
             search.AddDependencies(incoming);
-            if (!withDistances) return;
+            if (distances is null) return;
             if (sampled) search.MeasureDistances();
             else distances.Measure(search, s);
         }, search =>
         {
             for (var v = 0; v < n; v++) total[v] += search.Centrality[v];
-            distances.Merge(search);
+            distances?.Merge(search);
         }, progress);
 
         // Each unordered pair was counted from both ends in an undirected graph.
@@ -93,7 +93,7 @@ public static partial class PathMeasures
         if (sampled) scale *= (double)n / sources.Length;
         if (options.Normalized && n > 2) scale *= g.IsDirected ? 1.0 / ((n - 1.0) * (n - 2.0)) : 2.0 / ((n - 1.0) * (n - 2.0));
         for (var v = 0; v < n; v++) total[v] *= scale;
-        var summary = !withDistances ? null : sampled ? Estimate(g, distances, byLength) : distances.Exact();
+        var summary = distances is null ? null : sampled ? Estimate(g, distances, byLength) : distances.Exact();
         return (new BetweennessResult(total, sampled, sources.Length), summary);
     }
 
