@@ -34,40 +34,29 @@ public class ReferenceValueTests
         ReferenceNetworks.AssertPerNode(g, result.Values, ReferenceNetworks.Values(name).GetProperty("betweenness"), 1e-9, "betweenness");
     }
 
+    /// <summary>
+    /// Paths over weights read as lengths ("weighted": networkx's weight="weight") or over 1/weight ("inverse": weights as
+    /// tie strengths, networkx on an attribute 1/weight): betweenness 1e-9, the distance measures 1e-12.
+    /// </summary>
     [Theory]
-    [InlineData("karate")]
-    [InlineData("lesmis")]
-    public void Weighted_betweenness_closeness_harmonic_and_path_statistics_read_weights_as_lengths_like_networkx(string name)
+    [InlineData("karate", "weighted")]
+    [InlineData("lesmis", "weighted")]
+    [InlineData("karate", "inverse")]
+    [InlineData("lesmis", "inverse")]
+    public void Betweenness_closeness_harmonic_and_path_statistics_over_lengths_match_networkx(string name, string lengths)
     {
         var g = ReferenceNetworks.Load(name);
         var r = ReferenceNetworks.Values(name);
-        var betweenness = PathMeasures.Betweenness(g.Graph, new BetweennessOptions { WeightsAsDistances = true }).Values;
-        ReferenceNetworks.AssertPerNode(g, betweenness, r.GetProperty("betweenness_weighted"), 1e-9, "weighted betweenness");
-        var distances = PathMeasures.Distances(g.Graph, weightsAsDistances: true);
-        ReferenceNetworks.AssertPerNode(g, distances.Closeness, r.GetProperty("closeness_weighted"), 1e-12, "weighted closeness");
-        ReferenceNetworks.AssertPerNode(g, distances.Harmonic, r.GetProperty("harmonic_weighted"), 1e-12, "weighted harmonic");
-        Assert.Equal(r.GetProperty("diameter_weighted").GetDouble(), distances.Diameter, 12);
-        Assert.Equal(r.GetProperty("average_shortest_path_length_weighted").GetDouble(), distances.AverageShortestPathLength, 12);
-        Assert.NotEqual(PathMeasures.Betweenness(g.Graph).Values, betweenness); // the weights do change the answer
-    }
-
-    /// <summary>Weights as tie strengths: each tie's length is 1/weight (networkx on an attribute 1/weight; 1e-9 and 1e-12).</summary>
-    [Theory]
-    [InlineData("karate")]
-    [InlineData("lesmis")]
-    public void Inverse_weights_make_strong_ties_short_steps_like_networkx_on_one_over_weight(string name)
-    {
-        var g = ReferenceNetworks.Load(name);
-        var r = ReferenceNetworks.Values(name);
-        var lengths = Topology.InverseWeights(g.Graph);
-        var betweenness = PathMeasures.Betweenness(lengths, new BetweennessOptions { WeightsAsDistances = true }).Values;
-        ReferenceNetworks.AssertPerNode(g, betweenness, r.GetProperty("betweenness_inverse"), 1e-9, "betweenness over 1/weight");
-        var distances = PathMeasures.Distances(lengths, weightsAsDistances: true);
-        ReferenceNetworks.AssertPerNode(g, distances.Closeness, r.GetProperty("closeness_inverse"), 1e-12, "closeness over 1/weight");
-        ReferenceNetworks.AssertPerNode(g, distances.Harmonic, r.GetProperty("harmonic_inverse"), 1e-12, "harmonic over 1/weight");
-        Assert.Equal(r.GetProperty("diameter_inverse").GetDouble(), distances.Diameter, 12);
-        Assert.Equal(r.GetProperty("average_shortest_path_length_inverse").GetDouble(), distances.AverageShortestPathLength, 12);
-        Assert.Same(g.Graph.Targets, lengths.Targets); // the arcs are shared, only the weights are new
+        var paths = lengths == "inverse" ? Topology.InverseWeights(g.Graph) : g.Graph;
+        var betweenness = PathMeasures.Betweenness(paths, new BetweennessOptions { WeightsAsDistances = true }).Values;
+        ReferenceNetworks.AssertPerNode(g, betweenness, r.GetProperty($"betweenness_{lengths}"), 1e-9, $"{lengths} betweenness");
+        var distances = PathMeasures.Distances(paths, weightsAsDistances: true);
+        ReferenceNetworks.AssertPerNode(g, distances.Closeness, r.GetProperty($"closeness_{lengths}"), 1e-12, $"{lengths} closeness");
+        ReferenceNetworks.AssertPerNode(g, distances.Harmonic, r.GetProperty($"harmonic_{lengths}"), 1e-12, $"{lengths} harmonic");
+        Assert.Equal(r.GetProperty($"diameter_{lengths}").GetDouble(), distances.Diameter, 12);
+        Assert.Equal(r.GetProperty($"average_shortest_path_length_{lengths}").GetDouble(), distances.AverageShortestPathLength, 12);
+        Assert.NotEqual(PathMeasures.Betweenness(g.Graph).Values, betweenness); // the lengths do change the answer
+        Assert.Same(g.Graph.Targets, paths.Targets); // 1/weight shares the arcs, only the weights are new
     }
 
     /// <summary>On a directed graph closeness and harmonic centrality measure the distances *to* a node, as networkx does (1e-12).</summary>
