@@ -9,57 +9,70 @@ namespace ClusterHub.Networks;
 /// GML (Himsolt's Graph Modelling Language), the format of Newman's network collections and one networkx, igraph and
 /// Gephi all read: <c>graph [ directed 0 node [ id 1 label "a" region "27" ] edge [ source 1 target 2 weight 3 ] ]</c>.
 /// No NuGet package reads it (QuikGraph and the like stop at GraphML), and its grammar is a few lines: keys and values,
-/// values being numbers, "strings" or [ lists ]. A node is named by its label when every node has a distinct one (as
-/// networkx does), otherwise by its id; its other scalar keys become node attributes; nested lists (graphics) are skipped.
+/// values being numbers, "strings" or [ lists ]. Read as a stream, one node or edge at a time, as the XML formats are.
+/// A node is named by its label when every node has a distinct one (as networkx does), otherwise by its id; its other
+/// scalar keys become node attributes; nested lists (graphics) are skipped.
 /// </summary>
 public static partial class NetworkFile
 {
-    /// <summary>One key and its value: text (a number or a string) or a nested list; where it starts, for errors.</summary>
-    private sealed record GmlEntry(string Key, string? Text, List<GmlEntry>? List, int Line, int Column);
+    /// <summary>A scalar key of a node or an edge, and where it stands.</summary>
+    private readonly record struct GmlField(string Key, string Value, int Line, int Column);
 
     private static Network ReadGml(TextReader reader, string file, string? weightKey)
     {
-        var top = new GmlScanner(reader.ReadToEnd(), file).ReadList(nested: false);
-        var graph = top.FirstOrDefault(e => e.Key == "graph") ?? throw new NetworkFormatException(file, 1, 1, "no graph [ … ] in the file");
-        if (graph.List is null) throw Error(graph, "graph must be a list [ … ]");
-        var directed = graph.List.FirstOrDefault(e => e.Key == "directed") is { } d && Scalar(d, "directed") != "0";
-
-        NetworkFormatException Error(GmlEntry at, string reason) => new(file, at.Line, at.Column, reason);
-        string Scalar(GmlEntry e, string what) => e.Text ?? throw Error(e, $"{what} must be a number or a string, not a list");
-
-        var nodes = new List<(string Id, string? Label, Dictionary<string, string> Attributes)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in graph.List.Where(e => e.Key == "node"))
+        var gml = new GmlReader(reader, file);
+        var directed = false;
+        var found = false;
+        var nodes = new List<(string Id, string? Label, GmlField[] Attributes)>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Edges between nodes already read (the usual order) as 16 bytes each; the others kept until every node is known.
+        var edges = new List<(int Source, int Target, double? Weight)>();
+        var early = new List<(GmlField Source, GmlField Target, double? Weight)>();
+        while (!gml.AtEnd())
         {
-            var fields = node.List ?? throw Error(node, "node must be a list [ … ]");
-            var id = fields.FirstOrDefault(f => f.Key == "id") is { } idEntry ? Scalar(idEntry, "id") : throw Error(node, "a node has no id");
-            if (!seen.Add(id)) throw Error(node, $"node id {id} appears twice");
-            var attributes = fields.Where(f => f.Text is not null && f.Key != "id").GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First().Text!);
-            nodes.Add((id, attributes.GetValueOrDefault("label"), attributes));
+            var (key, line, column) = gml.Key();
+            if (key != "graph" || found) { gml.SkipValue(key); continue; }
+            if (!gml.OpensList()) throw new NetworkFormatException(file, line, column, "graph must be a list [ … ]");
+            found = true;
+            while (!gml.Closes())
+            {
+                (key, line, column) = gml.Key();
+                if (key == "directed") { directed = gml.Scalar(key) != "0"; continue; }
+                if (key is not ("node" or "edge")) { gml.SkipValue(key); continue; }
+                if (!gml.OpensList()) throw new NetworkFormatException(file, line, column, $"{key} must be a list [ … ]");
+                var fields = gml.Fields();
+                GmlField Field(string name, string what) => Array.Find(fields, f => f.Key == name) is { Key: not null } f ? f
+                    : throw new NetworkFormatException(file, line, column, $"{what} has no {name}");
+                if (key == "node")
+                {
+                    var id = Field("id", "a node").Value;
+                    if (!index.TryAdd(id, nodes.Count)) throw new NetworkFormatException(file, line, column, $"node id {id} appears twice");
+                    var attributes = fields.Where(f => f.Key != "id").DistinctBy(f => f.Key).ToArray();
+                    nodes.Add((id, Array.Find(attributes, f => f.Key == "label").Value, attributes));
+                    continue;
+                }
+                var (source, target) = (Field("source", "an edge"), Field("target", "an edge"));
+                var weight = weightKey is not null && Array.Find(fields, f => f.Key == weightKey) is { Key: not null } w
+                    ? ParseWeight(file, w.Line, w.Column, w.Value) : (double?)null;
+                if (index.TryGetValue(source.Value, out var s) && index.TryGetValue(target.Value, out var t)) edges.Add((s, t, weight));
+                else early.Add((source, target, weight));
+            }
         }
-        var labels = nodes.Select(n => n.Label).ToList();
-        var byLabel = labels.All(l => l is not null) && labels.Distinct(StringComparer.Ordinal).Count() == labels.Count;
-        var nameOf = nodes.ToDictionary(n => n.Id, n => byLabel ? n.Label! : n.Id, StringComparer.Ordinal);
+        if (!found) throw new NetworkFormatException(file, 1, 1, "no graph [ … ] in the file");
+        int NodeOf(GmlField end) => index.TryGetValue(end.Value, out var v) ? v
+            : throw new NetworkFormatException(file, end.Line, end.Column, $"{end.Key} {end.Value} is not the id of a node");
+        foreach (var (source, target, weight) in early) edges.Add((NodeOf(source), NodeOf(target), weight));
 
+        var byLabel = nodes.All(n => n.Label is not null) && nodes.Select(n => n.Label).Distinct(StringComparer.Ordinal).Count() == nodes.Count;
+        var names = nodes.Select(n => byLabel ? n.Label! : n.Id).ToArray();
         var builder = new GraphBuilder(directed);
         var values = new Dictionary<string, Dictionary<string, string>>();
-        foreach (var (id, _, attributes) in nodes)
+        for (var v = 0; v < nodes.Count; v++)
         {
-            builder.AddNode(nameOf[id]);
-            foreach (var (key, value) in attributes) (values.TryGetValue(key, out var map) ? map : values[key] = [])[nameOf[id]] = value;
+            builder.AddNode(names[v]);
+            foreach (var (key, value, _, _) in nodes[v].Attributes) (values.TryGetValue(key, out var map) ? map : values[key] = [])[names[v]] = value;
         }
-        foreach (var edge in graph.List.Where(e => e.Key == "edge"))
-        {
-            var fields = edge.List ?? throw Error(edge, "edge must be a list [ … ]");
-            string End(string key)
-            {
-                var entry = fields.FirstOrDefault(f => f.Key == key) ?? throw Error(edge, $"an edge has no {key}");
-                return nameOf.GetValueOrDefault(Scalar(entry, key)) ?? throw Error(entry, $"{key} {entry.Text} is not the id of a node");
-            }
-            var weight = weightKey is not null && fields.FirstOrDefault(f => f.Key == weightKey) is { } w
-                ? ParseWeight(file, w.Line, w.Column, Scalar(w, weightKey)) : (double?)null;
-            builder.AddEdge(End("source"), End("target"), weight);
-        }
+        foreach (var (source, target, weight) in edges) builder.AddEdge(names[source], names[target], weight);
         return WithAttributes(builder.Build(), values);
     }
 
@@ -100,84 +113,125 @@ public static partial class NetworkFile
             ? value
             : $"\"{WebUtility.HtmlEncode(value)}\"";
 
-    /// <summary>Reads keys and values, tracking line and column for errors.</summary>
-    private sealed class GmlScanner(string text, string file)
+    /// <summary>Reads keys and values from a stream through a buffer, tracking line and column for errors.</summary>
+    private sealed class GmlReader(TextReader reader, string file)
     {
-        private int at, line = 1, lineStart;
+        private readonly char[] buffer = new char[1 << 16];
+        private readonly StringBuilder text = new();
+        private int length, at, line = 1, column = 1;
 
-        public List<GmlEntry> ReadList(bool nested)
+        public bool AtEnd()
         {
-            var entries = new List<GmlEntry>();
-            while (true)
-            {
-                SkipBlanks();
-                if (at == text.Length)
-                {
-                    if (nested) throw Error("the file ends inside a list: a ] is missing");
-                    return entries;
-                }
-                if (text[at] == ']')
-                {
-                    if (!nested) throw Error("] without a matching [");
-                    at++;
-                    return entries;
-                }
-                var (keyLine, keyColumn) = (line, at - lineStart + 1);
-                var key = Word();
-                if (key.Length == 0 || !char.IsAsciiLetter(key[0]) && key[0] != '_')
-                    throw new NetworkFormatException(file, keyLine, keyColumn, $"expected a key, found '{(key.Length > 0 ? key : text[at])}'");
-                SkipBlanks();
-                if (at == text.Length) throw Error($"{key} has no value");
-                if (text[at] == '[')
-                {
-                    at++;
-                    entries.Add(new GmlEntry(key, null, ReadList(nested: true), keyLine, keyColumn));
-                }
-                else entries.Add(new GmlEntry(key, text[at] == '"' ? QuotedString() : Value(key), null, keyLine, keyColumn));
-            }
+            SkipBlanks();
+            return Peek() < 0;
         }
 
-        private string Value(string key)
+        /// <summary>Whether the list being read ends here (and steps past its ]); a list the file ends in is an error.</summary>
+        public bool Closes()
         {
-            var value = Word();
-            return value.Length > 0 ? value : throw Error($"{key} has no value");
+            SkipBlanks();
+            if (Peek() < 0) throw Error("the file ends inside a list: a ] is missing");
+            if (Peek() != ']') return false;
+            Take();
+            return true;
+        }
+
+        public bool OpensList()
+        {
+            SkipBlanks();
+            if (Peek() != '[') return false;
+            Take();
+            return true;
+        }
+
+        public (string Key, int Line, int Column) Key()
+        {
+            SkipBlanks();
+            var (keyLine, keyColumn) = (line, column);
+            var key = Word();
+            if (key.Length == 0 || !char.IsAsciiLetter(key[0]) && key[0] != '_')
+                throw new NetworkFormatException(file, keyLine, keyColumn, $"expected a key, found '{(key.Length > 0 ? key : (char)Peek())}'");
+            return (key, keyLine, keyColumn);
+        }
+
+        /// <summary>A number or a string (HTML entities decoded, as networkx writes them).</summary>
+        public string Scalar(string key)
+        {
+            SkipBlanks();
+            if (Peek() == '[') throw Error($"{key} must be a number or a string, not a list");
+            if (Peek() != '"')
+            {
+                var value = Word();
+                return value.Length > 0 ? value : throw Error($"{key} has no value");
+            }
+            var (startLine, startColumn) = (line, column);
+            Take();
+            text.Clear();
+            while (Peek() is var c && c != '"')
+            {
+                if (c < 0) throw new NetworkFormatException(file, startLine, startColumn, "a string is not closed (no ending \")");
+                text.Append(Take());
+            }
+            Take();
+            return WebUtility.HtmlDecode(text.ToString());
+        }
+
+        /// <summary>The scalar keys of a list up to its ]; nested lists (graphics and the like) skipped.</summary>
+        public GmlField[] Fields()
+        {
+            var fields = new List<GmlField>();
+            while (!Closes())
+            {
+                var (key, keyLine, keyColumn) = Key();
+                if (OpensList()) SkipList();
+                else fields.Add(new GmlField(key, Scalar(key), keyLine, keyColumn));
+            }
+            return [.. fields];
+        }
+
+        public void SkipValue(string key)
+        {
+            if (OpensList()) SkipList();
+            else Scalar(key);
+        }
+
+        private void SkipList()
+        {
+            while (!Closes()) SkipValue(Key().Key);
         }
 
         private string Word()
         {
-            var start = at;
-            while (at < text.Length && !char.IsWhiteSpace(text[at]) && text[at] is not ('[' or ']' or '"')) at++;
-            return text[start..at];
-        }
-
-        private string QuotedString()
-        {
-            var (startLine, startColumn) = (line, at - lineStart + 1);
-            var end = text.IndexOf('"', at + 1);
-            if (end < 0) throw new NetworkFormatException(file, startLine, startColumn, "a string is not closed (no ending \")");
-            var value = text[(at + 1)..end];
-            for (var i = at; i < end; i++) NewLineAt(i);
-            at = end + 1;
-            return WebUtility.HtmlDecode(value);
+            text.Clear();
+            while (Peek() is var c && c >= 0 && !char.IsWhiteSpace((char)c) && c is not ('[' or ']' or '"')) text.Append(Take());
+            return text.ToString();
         }
 
         private void SkipBlanks()
         {
-            while (at < text.Length)
+            while (Peek() is var c && c >= 0)
             {
-                if (text[at] == '#') { while (at < text.Length && text[at] != '\n') at++; continue; }
-                if (!char.IsWhiteSpace(text[at])) return;
-                NewLineAt(at++);
+                if (c == '#') while (Peek() is var d && d >= 0 && d != '\n') Take();
+                else if (char.IsWhiteSpace((char)c)) Take();
+                else return;
             }
         }
 
-        private void NewLineAt(int i)
+        private int Peek()
         {
-            if (text[i] != '\n') return;
-            line++;
-            lineStart = i + 1;
+            if (at < length) return buffer[at];
+            (length, at) = (reader.Read(buffer, 0, buffer.Length), 0);
+            return length > 0 ? buffer[0] : -1;
         }
 
-        private NetworkFormatException Error(string reason) => new(file, line, at - lineStart + 1, reason);
+        private char Take()
+        {
+            var c = buffer[at++];
+            if (c == '\n') (line, column) = (line + 1, 1);
+            else column++;
+            return c;
+        }
+
+        private NetworkFormatException Error(string reason) => new(file, line, column, reason);
     }
 }

@@ -58,6 +58,33 @@ public sealed class NetworkFileTests : IDisposable
         Assert.Equal(karate.Graph.Ids, back.NodeAttributes["label"].Select(l => l!).ToArray());
     }
 
+    /// <summary>What GML files out in the world hold: comments, a header, graphics lists, entities, edges before their nodes.</summary>
+    [Fact]
+    public void Gml_reads_what_other_tools_write()
+    {
+        const string Text = """
+            # written by hand
+            Creator "someone"
+            graph [
+              directed 1
+              edge [ source 2 target 1 weight 2.5 graphics [ fill "#ff0000" ] ]
+              node [ id 1 label "Orano &amp; co" region "27" graphics [ x 1.0 y 2.0 ] ]
+              node [ id 2 label "CEA" ]
+              edge [ source 1 target 2 ]
+            ]
+            """;
+        var network = NetworkFile.Read(new StringReader(Text), "x.gml", NetworkFormat.Gml);
+        var g = network.Graph;
+        Assert.True(g.Graph.IsDirected);
+        Assert.Equal(["Orano & co", "CEA"], g.Ids);
+        Assert.Equal(new string?[] { "27", null }, network.NodeAttributes["region"]);
+        Assert.False(network.NodeAttributes.ContainsKey("graphics"));
+        Assert.Equal([(1, 0, 2.5), (0, 1, 1.0)], NetworkFile.Edges(g.Graph).OrderByDescending(e => e.W).ToArray());
+        // Labels that repeat cannot name nodes: the ids do.
+        var same = NetworkFile.Read(new StringReader("graph [ node [ id 7 label \"x\" ] node [ id 8 label \"x\" ] edge [ source 7 target 8 ] ]"), "y.gml", NetworkFormat.Gml);
+        Assert.Equal(["7", "8"], same.Graph.Ids);
+    }
+
     [Theory]
     [InlineData(NetworkFormat.Csv, "source,target,weight\na,b,1\nb,c,heavy\n", 3, 3, "weight 'heavy'")]
     [InlineData(NetworkFormat.Csv, "from,to\na,b\n", 1, 1, "no column 'source'")]
