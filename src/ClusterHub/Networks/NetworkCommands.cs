@@ -74,19 +74,28 @@ public static class NetworkCommands
         var actor = new Option<string>("--actor") { Required = true, Description = "CSV column of the actor (organisation)" };
         var ev = new Option<string>("--event") { Required = true, Description = "CSV column of the event (project)" };
         var weighting = new Option<ProjectionWeighting>("--weighting") { DefaultValueFactory = _ => ProjectionWeighting.SharedCount, Description = "SharedCount or Newman" };
-        var project = new Command("project", "Project actor × event participations onto actors") { input, actor, ev, weighting, Output };
+        var keep = new Option<string[]>("--attributes")
+        {
+            AllowMultipleArgumentsPerToken = true,
+            Description = "Columns that describe the actor (e.g. country type), kept as node attributes: each actor's most frequent value",
+        };
+        var project = new Command("project", "Project actor × event participations onto actors") { input, actor, ev, weighting, keep, Output };
         project.SetAction(parse =>
         {
-            var (pairs, projected) = WithProgress(stderr, bar =>
+            var (participations, projected) = WithProgress(stderr, bar =>
             {
                 var file = parse.GetValue(input)!;
+                if (!file.Exists) throw new CliException($"{file.FullName}: file not found");
                 bar.Report(new WorkProgress($"reading {file.Name}", 0));
-                var pairs = ReadPairs(file, parse.GetValue(actor)!, parse.GetValue(ev)!);
+                Participations participations;
+                using (var reader = new StreamReader(file.FullName, Encoding.UTF8))
+                    try { participations = ParticipationFile.Read(reader, file.Name, parse.GetValue(actor)!, parse.GetValue(ev)!, parse.GetValue(keep) ?? []); }
+                    catch (NetworkFormatException e) { throw new CliException(e.Message); }
                 bar.Report(new WorkProgress("projecting", 0.5));
-                return (pairs, Bipartite.Project(pairs, parse.GetValue(weighting)));
+                return (participations, participations.Project(parse.GetValue(weighting)));
             });
-            stdout.WriteLine($"{projected.Graph.NodeCount} actors, {projected.Graph.EdgeCount} ties from {pairs.Count} participations");
-            WriteNetwork(parse, new Network(projected, new Dictionary<string, string?[]>()), stdout);
+            stdout.WriteLine($"{projected.Graph.Graph.NodeCount} actors, {projected.Graph.Graph.EdgeCount} ties from {participations.Pairs.Count} participations");
+            WriteNetwork(parse, projected, stdout);
             return 0;
         });
 
@@ -127,24 +136,6 @@ public static class NetworkCommands
                 new EdgeColumns(parse.GetValue(Source)!, parse.GetValue(Target)!, parse.GetValue(WeightColumn)), parse.GetValue(Directed));
         }
         catch (NetworkFormatException e) { throw new CliException(e.Message); }
-    }
-
-    private static List<(string, string)> ReadPairs(FileInfo file, string actor, string ev)
-    {
-        if (!file.Exists) throw new CliException($"{file.FullName}: file not found");
-        using var csv = new CsvReader(new StreamReader(file.FullName, Encoding.UTF8), new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true });
-        csv.Read();
-        csv.ReadHeader();
-        foreach (var column in new[] { actor, ev })
-            if (!csv.HeaderRecord!.Contains(column)) throw new CliException($"{file.Name}: line 1: no column '{column}'");
-        var pairs = new List<(string, string)>();
-        while (csv.Read())
-        {
-            var (a, e) = (csv.GetField(actor), csv.GetField(ev));
-            if (string.IsNullOrWhiteSpace(a) || string.IsNullOrWhiteSpace(e)) throw new CliException($"{file.Name}: line {csv.Parser.Row}: empty {(string.IsNullOrWhiteSpace(a) ? actor : ev)}");
-            pairs.Add((a, e));
-        }
-        return pairs;
     }
 
     /// <summary>Per-node columns: a CSV table (node + columns), or the network with them as attributes for graph formats.</summary>

@@ -149,7 +149,8 @@ public static partial class NetworkFile
     private static double ParseWeight(string file, int line, int column, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w >= 0 && double.IsFinite(w) ? w : throw new NetworkFormatException(file, line, column, $"weight '{text}' is not a number ≥ 0");
 
-    private static Network WithAttributes(NamedGraph g, Dictionary<string, Dictionary<string, string>> values) =>
+    /// <summary>The graph with attribute values given by node id (nodes without one get null).</summary>
+    internal static Network WithAttributes(NamedGraph g, Dictionary<string, Dictionary<string, string>> values) =>
         new(g, values.ToDictionary(kv => kv.Key, kv => g.Ids.Select(id => kv.Value.GetValueOrDefault(id)).ToArray()));
 
     /// <summary>Writes the network with extra per-node columns (e.g. computed measures) as node attributes.</summary>

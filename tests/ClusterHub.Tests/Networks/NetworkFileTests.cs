@@ -199,6 +199,47 @@ public sealed class NetworkFileTests : IDisposable
         Assert.Matches(@"^\d+ communities, modularity 0\.60\d+ \(Leiden, seed 1\); beside value \(12 groups\): NMI 0\.(8[5-9]|9)\d*, adjusted Rand 0\.\d+\n", output);
     }
 
+    /// <summary>
+    /// Participations keep what their rows say of each organisation (its most frequent value, the first seen on a tie),
+    /// so that the projection can be measured by type: brokerage roles between companies, universities and labs.
+    /// </summary>
+    [Fact]
+    public async Task Project_keeps_the_organisations_attributes_for_brokerage_by_type()
+    {
+        var participations = Path.Combine(dir, "participations.csv");
+        await File.WriteAllTextAsync(participations, """
+            project;organisation;type;country
+            p1;orano;PRC;FR
+            p1;cea;REC;FR
+            p2;cea;REC;FR
+            p2;insa;HES;FR
+            p3;orano;PRC;DE
+            p3;insa;;FR
+            p4;orano;REC;FR
+            p4;lab;REC;
+            """);
+        var graphml = Path.Combine(dir, "projected.graphml");
+        var (exit, output, _) = await Run("network", "project", participations, "--actor", "organisation", "--event", "project", "--attributes", "type", "country", "-o", graphml);
+        Assert.Equal((0, "4 actors, 4 ties from 8 participations\n"), (exit, output));
+        Network projected;
+        using (var reader = new StreamReader(graphml)) projected = NetworkFile.Read(reader, "projected.graphml", NetworkFormat.GraphMl);
+        string? Of(string attribute, string id) => projected.NodeAttributes[attribute][projected.Graph.IndexOf(id)];
+        Assert.Equal(("PRC", "FR"), (Of("type", "orano"), Of("country", "orano"))); // PRC twice against REC once; FR twice against DE once
+        Assert.Equal(("HES", "FR"), (Of("type", "insa"), Of("country", "insa"))); // an empty cell says nothing
+        Assert.Null(Of("country", "lab"));
+
+        (exit, output, _) = await Run("network", "metrics", graphml, "--partition", "type");
+        Assert.Equal(0, exit);
+        Assert.Contains("; 3 type groups: E-I ", output, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(participations, "project,organisation,type\np1,orano,PRC\np1,,REC\n");
+        var (code, _, err) = await Run("network", "project", participations, "--actor", "organisation", "--event", "project");
+        Assert.Equal((1, "clusterhub: participations.csv: line 3, column 2: organisation is empty"), (code, err.Trim()));
+        (code, _, err) = await Run("network", "project", participations, "--actor", "organisation", "--event", "project", "--attributes", "size");
+        Assert.Equal(1, code);
+        Assert.StartsWith("clusterhub: participations.csv: line 1, column 1: no column 'size'", err, StringComparison.Ordinal);
+    }
+
     /// <summary>The karate club with its two clubs as a node attribute: E-I and assortativity as networkx has them (Data/reference.json).</summary>
     [Fact]
     public async Task Metrics_by_a_partition_give_brokerage_roles_E_I_and_assortativity()
