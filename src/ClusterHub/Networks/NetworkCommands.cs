@@ -84,13 +84,8 @@ public static class NetworkCommands
         {
             var (participations, projected) = WithProgress(stderr, bar =>
             {
-                var file = parse.GetValue(input)!;
-                if (!file.Exists) throw new CliException($"{file.FullName}: file not found");
-                bar.Report(new WorkProgress($"reading {file.Name}", 0));
-                Participations participations;
-                using (var reader = new StreamReader(file.FullName, Encoding.UTF8))
-                    try { participations = ParticipationFile.Read(reader, file.Name, parse.GetValue(actor)!, parse.GetValue(ev)!, parse.GetValue(keep) ?? []); }
-                    catch (NetworkFormatException e) { throw new CliException(e.Message); }
+                var participations = ReadFile(parse, input, bar, (reader, name) =>
+                    ParticipationFile.Read(reader, name, parse.GetValue(actor)!, parse.GetValue(ev)!, parse.GetValue(keep) ?? []));
                 bar.Report(new WorkProgress("projecting", 0.5));
                 return (participations, participations.Project(parse.GetValue(weighting)));
             });
@@ -124,17 +119,18 @@ public static class NetworkCommands
         return work(bar);
     }
 
-    private static Network Load(ParseResult parse, Argument<FileInfo> input, ProgressBar progress)
+    private static Network Load(ParseResult parse, Argument<FileInfo> input, ProgressBar progress) =>
+        ReadFile(parse, input, progress, (reader, name) => NetworkFile.Read(reader, name, NetworkFile.FormatOf(name),
+            new EdgeColumns(parse.GetValue(Source)!, parse.GetValue(Target)!, parse.GetValue(WeightColumn)), parse.GetValue(Directed)));
+
+    /// <summary>Opens the input file for a reader, saying so on the bar; a malformed file is one line on stderr.</summary>
+    private static T ReadFile<T>(ParseResult parse, Argument<FileInfo> input, ProgressBar progress, Func<TextReader, string, T> read)
     {
         var file = parse.GetValue(input)!;
         if (!file.Exists) throw new CliException($"{file.FullName}: file not found");
         progress.Report(new WorkProgress($"reading {file.Name}", 0));
         using var reader = new StreamReader(file.FullName, Encoding.UTF8);
-        try
-        {
-            return NetworkFile.Read(reader, file.Name, NetworkFile.FormatOf(file.Name),
-                new EdgeColumns(parse.GetValue(Source)!, parse.GetValue(Target)!, parse.GetValue(WeightColumn)), parse.GetValue(Directed));
-        }
+        try { return read(reader, file.Name); }
         catch (NetworkFormatException e) { throw new CliException(e.Message); }
     }
 
