@@ -21,19 +21,17 @@ public static partial class PathMeasures
     /// <param name="weightsAsDistances">Read edge weights as lengths (Dijkstra) instead of counting hops.</param>
     public static DistanceSummary EstimateDistances(Graph g, int pivots, int seed = 0, IProgress<double>? progress = null, bool weightsAsDistances = false)
     {
-        if (pivots >= g.NodeCount || g.IsDirected) return Distances(g, progress, weightsAsDistances);
-        var local = Renumbered.Of(g);
-        var graph = local.Graph;
-        var n = graph.NodeCount;
-        var sources = local.Sources(pivots, seed);
-        var byLength = weightsAsDistances && graph.IsWeighted;
+        var n = g.NodeCount;
+        var sources = Sources(n, pivots, seed);
+        if (sources.Length == n || g.IsDirected) return Distances(g, progress, weightsAsDistances);
+        var byLength = weightsAsDistances && g.IsWeighted;
         var totals = new DistanceTotals(n);
         ForEachSource(sources, () => new PathSearch(n, byLength, betweenness: false, tally: true), (search, s) =>
         {
-            search.Search(graph, s);
+            search.Search(g, s);
             search.MeasureDistances();
         }, totals.Merge, progress);
-        return local.Back(Estimate(graph, totals, byLength));
+        return Estimate(g, totals, byLength);
     }
 
     /// <summary>Every node's closeness and harmonic centrality from the pivots' distance sums in <paramref name="totals"/>.</summary>

@@ -32,12 +32,8 @@ public static partial class PathMeasures
     /// <param name="g">The graph.</param>
     /// <param name="options">Normalisation, sampling and weights.</param>
     /// <param name="progress">Told the fraction of sources done, from the workers' threads.</param>
-    public static BetweennessResult Betweenness(Graph g, BetweennessOptions? options = null, IProgress<double>? progress = null)
-    {
-        options ??= new BetweennessOptions();
-        var local = Renumbered.Of(g);
-        return local.Back(Searches(local.Graph, local.Sources(options.Pivots, options.Seed), options, withDistances: false, progress).Betweenness);
-    }
+    public static BetweennessResult Betweenness(Graph g, BetweennessOptions? options = null, IProgress<double>? progress = null) =>
+        Searches(g, options ?? new BetweennessOptions(), withDistances: false, progress).Betweenness;
 
     /// <summary>
     /// Betweenness and the distance measures of <see cref="Distances"/> (or, with pivots, of <see cref="EstimateDistances"/>
@@ -52,11 +48,10 @@ public static partial class PathMeasures
     {
         if (!g.IsDirected)
         {
-            var local = Renumbered.Of(g);
-            var (both, distances) = Searches(local.Graph, local.Sources(options.Pivots, options.Seed), options, withDistances: true, progress);
-            return (local.Back(both), local.Back(distances!));
+            var (both, distances) = Searches(g, options, withDistances: true, progress);
+            return (both, distances!);
         }
-        var betweenness = Betweenness(g, options, Half(progress, 0));
+        var betweenness = Searches(g, options, withDistances: false, Half(progress, 0)).Betweenness;
         return (betweenness, options.Pivots is { } k
             ? EstimateDistances(g, k, options.Seed, Half(progress, 0.5), options.WeightsAsDistances)
             : Distances(g, Half(progress, 0.5), options.WeightsAsDistances));
@@ -71,9 +66,10 @@ public static partial class PathMeasures
     }
 
     /// <summary>Brandes from every source (or pivot), measuring the distances on the way when asked (undirected graphs).</summary>
-    private static (BetweennessResult Betweenness, DistanceSummary? Distances) Searches(Graph g, int[] sources, BetweennessOptions options, bool withDistances, IProgress<double>? progress)
+    private static (BetweennessResult Betweenness, DistanceSummary? Distances) Searches(Graph g, BetweennessOptions options, bool withDistances, IProgress<double>? progress)
     {
         var n = g.NodeCount;
+        var sources = Sources(n, options.Pivots, options.Seed);
         var sampled = sources.Length < n;
         var byLength = options.WeightsAsDistances && g.IsWeighted;
         var incoming = g.IsDirected ? Topology.Reverse(g) : g; // predecessors are found along in-arcs
@@ -121,12 +117,6 @@ public static partial class PathMeasures
     /// otherwise (or on an unweighted graph) count hops.</param>
     public static DistanceSummary Distances(Graph g, IProgress<double>? progress = null, bool weightsAsDistances = false)
     {
-        var local = Renumbered.Of(g);
-        return local.Back(ExactDistances(local.Graph, progress, weightsAsDistances));
-    }
-
-    private static DistanceSummary ExactDistances(Graph g, IProgress<double>? progress, bool weightsAsDistances)
-    {
         var n = g.NodeCount;
         var toward = g.IsDirected ? Topology.Reverse(g) : g; // distances *to* each node, as networkx
         var byLength = weightsAsDistances && g.IsWeighted;
@@ -137,32 +127,6 @@ public static partial class PathMeasures
             totals.Measure(search, s);
         }, totals.Merge, progress);
         return totals.Exact();
-    }
-
-    /// <summary>
-    /// The graph renumbered for locality (<see cref="Topology.BreadthFirstOrder"/>) and the way back to the caller's
-    /// numbering: the pivots are drawn in the caller's numbering, so a seed picks the same nodes either way.
-    /// </summary>
-    private sealed record Renumbered(Graph Graph, int[] Rank)
-    {
-        public static Renumbered Of(Graph g)
-        {
-            var (graph, rank) = Topology.BreadthFirstOrder(g);
-            return new Renumbered(graph, rank);
-        }
-
-        public int[] Sources(int? pivots, int seed) => [.. PathMeasures.Sources(Graph.NodeCount, pivots, seed).Select(v => Rank[v])];
-
-        public double[] Back(double[] values)
-        {
-            var back = new double[values.Length];
-            for (var v = 0; v < back.Length; v++) back[v] = values[Rank[v]];
-            return back;
-        }
-
-        public BetweennessResult Back(BetweennessResult result) => result with { Values = Back(result.Values) };
-
-        public DistanceSummary Back(DistanceSummary summary) => summary with { Closeness = Back(summary.Closeness), Harmonic = Back(summary.Harmonic) };
     }
 
     /// <summary>networkx's Wasserman–Faust closeness: (r/(n−1)) · (r/Σd) over the r nodes reached, 0 when none is.</summary>

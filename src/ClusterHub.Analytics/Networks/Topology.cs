@@ -88,45 +88,4 @@ public static class Topology
     /// </summary>
     public static Graph InverseWeights(Graph g) =>
         g.Weights is null ? g : new Graph(g.NodeCount, g.IsDirected, g.Offsets, g.Targets, [.. g.Weights.Select(w => 1 / w)]);
-
-    /// <summary>
-    /// The graph with its nodes renumbered in breadth-first order, each component from its highest-degree node
-    /// (Cuthill–McKee order without its sort within levels), so that a node's neighbours mostly sit near it in memory
-    /// and searches from many sources touch fewer cache lines (256-pivot betweenness on CORDIS: a quarter faster).
-    /// <c>Rank[v]</c> is node v's number in the result; a directed graph is ordered along its arcs.
-    /// </summary>
-    public static (Graph Graph, int[] Rank) BreadthFirstOrder(Graph g)
-    {
-        var n = g.NodeCount;
-        var rank = new int[n];
-        Array.Fill(rank, -1);
-        var order = new int[n];
-        var starts = Enumerable.Range(0, n).ToArray();
-        var degrees = Degrees(g);
-        Array.Sort(degrees, starts, Comparer<int>.Create((a, b) => b.CompareTo(a)));
-        var tail = 0;
-        foreach (var start in starts)
-        {
-            if (rank[start] >= 0) continue;
-            rank[start] = tail;
-            order[tail++] = start;
-            for (var head = tail - 1; head < tail; head++)
-                foreach (var w in g.Neighbors(order[head]))
-                    if (rank[w] < 0) { rank[w] = tail; order[tail++] = w; }
-        }
-        var offsets = new int[n + 1];
-        for (var i = 0; i < n; i++) offsets[i + 1] = offsets[i] + g.Degree(order[i]);
-        var targets = new int[g.Targets.Length];
-        var weights = g.Weights is null ? null : new double[g.Weights.Length];
-        for (var i = 0; i < n; i++)
-        {
-            var (from, to) = (g.Offsets[order[i]], offsets[i]);
-            var count = offsets[i + 1] - to;
-            for (var j = 0; j < count; j++) targets[to + j] = rank[g.Targets[from + j]];
-            if (weights is null) { targets.AsSpan(to, count).Sort(); continue; }
-            g.Weights.AsSpan(from, count).CopyTo(weights.AsSpan(to, count));
-            targets.AsSpan(to, count).Sort(weights.AsSpan(to, count)); // neighbour lists stay sorted, weights beside them
-        }
-        return (new Graph(n, g.IsDirected, offsets, targets, weights), rank);
-    }
 }

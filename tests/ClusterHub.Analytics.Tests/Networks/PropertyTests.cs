@@ -53,23 +53,6 @@ public class PropertyTests
         Assert.Equal(count, next);
     }
 
-    /// <summary>The locality order the path measures run on is the same graph: every arc and weight, numbered anew.</summary>
-    [Theory]
-    [InlineData(1, false)]
-    [InlineData(2, true)]
-    public void Breadth_first_order_renumbers_the_same_graph(int seed, bool directed)
-    {
-        var g = RandomGraphs.Named(300, 700, seed, directed).Graph;
-        var (h, rank) = Topology.BreadthFirstOrder(g);
-        Assert.Equal(Enumerable.Range(0, g.NodeCount), rank.Order());
-        Assert.Equal((g.NodeCount, g.EdgeCount, g.IsDirected), (h.NodeCount, h.EdgeCount, h.IsDirected));
-        var arcs = Enumerable.Range(0, g.NodeCount).SelectMany(v => Enumerable.Range(g.Offsets[v], g.Degree(v)).Select(a => (rank[v], rank[g.Targets[a]], g.Weight(a))));
-        var renumbered = Enumerable.Range(0, h.NodeCount).SelectMany(v => Enumerable.Range(h.Offsets[v], h.Degree(v)).Select(a => (v, h.Targets[a], h.Weight(a))));
-        Assert.Equal(arcs.Order(), renumbered.Order());
-        Assert.All(Enumerable.Range(0, h.NodeCount), v => Assert.True(h.Neighbors(v).ToArray().SequenceEqual(h.Neighbors(v).ToArray().Order())));
-        Assert.Equal(Topology.Degrees(g).Max(), g.Degree(Array.IndexOf(rank, 0))); // a best-connected node first
-    }
-
     [Fact]
     public void The_centre_of_a_star_has_betweenness_one_and_the_leaves_zero()
     {
