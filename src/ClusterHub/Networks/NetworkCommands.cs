@@ -22,8 +22,8 @@ public static class NetworkCommands
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var input = new Argument<FileInfo>("file") { Description = "Network file: .csv edge list, .graphml, .gexf, .gml, .net or .json" };
-        var pivots = new Option<int?>("--pivots") { Description = "Estimate betweenness, closeness and harmonic from this many random sources (big graphs)" };
-        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
+        var pivots = new Option<int?>("--pivots") { Description = "Estimate betweenness, closeness, harmonic, diameter and average path from this many random sources (big graphs)" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0, Description = "Seed of the pivot draw (metrics) or of the community search" };
         var partition = new Option<string?>("--partition") { Description = "Node attribute for brokerage roles (e.g. region)" };
         var lengths = new Option<PathLength>("--distances")
         {
@@ -79,12 +79,13 @@ public static class NetworkCommands
             AllowMultipleArgumentsPerToken = true,
             Description = "Columns that describe the actor (e.g. country type), kept as node attributes: each actor's most frequent value",
         };
-        var project = new Command("project", "Project actor × event participations onto actors") { input, actor, ev, weighting, keep, Output };
+        var rows = new Argument<FileInfo>("file") { Description = "Participations CSV: one row per actor in an event (e.g. organisation in project)" };
+        var project = new Command("project", "Project actor × event participations onto actors") { rows, actor, ev, weighting, keep, Output };
         project.SetAction(parse =>
         {
             var (participations, projected) = WithProgress(stderr, bar =>
             {
-                var participations = ReadFile(parse, input, bar, (reader, name) =>
+                var participations = ReadFile(parse, rows, bar, (reader, name) =>
                     ParticipationFile.Read(reader, name, parse.GetValue(actor)!, parse.GetValue(ev)!, parse.GetValue(keep) ?? []));
                 bar.Report(new WorkProgress("projecting", 0.5));
                 return (participations, participations.Project(parse.GetValue(weighting)));
