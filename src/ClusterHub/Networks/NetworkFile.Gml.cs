@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using ClusterHub.Analytics.Networks;
@@ -82,16 +81,16 @@ public static partial class NetworkFile
         var ids = network.Graph.Ids;
         // Keys are letters, digits and underscores; "id" and "label" carry the node itself.
         var keys = network.NodeAttributes.Keys.Where(k => k is not ("id" or "label"))
-            .Select(k => (Name: k, Key: GmlKey(k))).ToList();
+            .Select(k => (Name: k, Key: GmlKey(k), Numeric: IsNumeric(network.NodeAttributes[k]))).ToList();
         writer.WriteLine("graph [");
         writer.WriteLine(g.IsDirected ? "  directed 1" : "  directed 0");
         for (var v = 0; v < g.NodeCount; v++)
         {
             writer.WriteLine("  node [");
             writer.WriteLine(FormattableString.Invariant($"    id {v}"));
-            writer.WriteLine($"    label {GmlValue(ids[v], quoteNumbers: true)}");
-            foreach (var (name, key) in keys)
-                if (network.NodeAttributes[name][v] is { } value) writer.WriteLine($"    {key} {GmlValue(value, quoteNumbers: false)}");
+            writer.WriteLine($"    label {GmlString(ids[v])}");
+            foreach (var (name, key, numeric) in keys)
+                if (network.NodeAttributes[name][v] is { } value) writer.WriteLine($"    {key} {(numeric ? value : GmlString(value))}");
             writer.WriteLine("  ]");
         }
         foreach (var (u, v, w) in edges)
@@ -107,11 +106,8 @@ public static partial class NetworkFile
         return key.ToString();
     }
 
-    /// <summary>A number as it is (so tools read measures as numbers), anything else as a string with HTML entities, as networkx writes.</summary>
-    private static string GmlValue(string value, bool quoteNumbers) =>
-        !quoteNumbers && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
-            ? value
-            : $"\"{WebUtility.HtmlEncode(value)}\"";
+    /// <summary>A string with HTML entities, as networkx writes them.</summary>
+    private static string GmlString(string value) => $"\"{WebUtility.HtmlEncode(value)}\"";
 
     /// <summary>Reads keys and values from a stream through a buffer, tracking line and column for errors.</summary>
     private sealed class GmlReader(TextReader reader, string file)

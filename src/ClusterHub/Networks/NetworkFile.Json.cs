@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ClusterHub.Analytics.Networks;
@@ -83,10 +84,13 @@ public static partial class NetworkFile
     {
         var g = network.Graph.Graph;
         var ids = network.Graph.Ids;
+        var numeric = network.NodeAttributes.Where(a => IsNumeric(a.Value)).Select(a => a.Key).ToHashSet();
         writer.Write(JsonSerializer.Serialize(new
         {
             directed = g.IsDirected,
-            nodes = Enumerable.Range(0, g.NodeCount).Select(v => new Dictionary<string, string?>(network.NodeAttributes.Select(a => KeyValuePair.Create(a.Key, a.Value[v]))) { ["id"] = ids[v] }),
+            nodes = Enumerable.Range(0, g.NodeCount).Select(v => new Dictionary<string, object?>(network.NodeAttributes.Select(a =>
+                KeyValuePair.Create(a.Key, numeric.Contains(a.Key) && a.Value[v] is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : (object?)a.Value[v])))
+            { ["id"] = ids[v] }),
             edges = edges.Select(e => new { source = ids[e.U], target = ids[e.V], weight = e.W }),
         }));
     }

@@ -172,7 +172,7 @@ public static partial class NetworkFile
             xml.WriteAttributeString("id", $"d{i}");
             xml.WriteAttributeString("for", "node");
             xml.WriteAttributeString("attr.name", attributes[i]);
-            xml.WriteAttributeString("attr.type", "string");
+            xml.WriteAttributeString("attr.type", IsNumeric(network.NodeAttributes[attributes[i]]) ? "double" : "string");
             xml.WriteEndElement();
         }
         xml.WriteStartElement("key", Ns);
@@ -231,7 +231,7 @@ public static partial class NetworkFile
             xml.WriteStartElement("attribute", Ns);
             xml.WriteAttributeString("id", i.ToString(CultureInfo.InvariantCulture));
             xml.WriteAttributeString("title", attributes[i]);
-            xml.WriteAttributeString("type", "string");
+            xml.WriteAttributeString("type", IsNumeric(network.NodeAttributes[attributes[i]]) ? "double" : "string");
             xml.WriteEndElement();
         }
         xml.WriteEndElement();

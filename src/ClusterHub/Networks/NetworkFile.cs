@@ -149,6 +149,18 @@ public static partial class NetworkFile
     private static double ParseWeight(string file, int line, int column, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w >= 0 && double.IsFinite(w) ? w : throw new NetworkFormatException(file, line, column, $"weight '{text}' is not a number ≥ 0");
 
+    /// <summary>
+    /// Whether every value of an attribute is a number written the way .NET writes it back ("27", "0.0125"; not "007",
+    /// "2A" or "NaN"). Such a column is declared numeric in GraphML and GEXF (so that Gephi can rank and size nodes by a
+    /// measure), and written as numbers in JSON and GML; a column with one other value stays text throughout.
+    /// </summary>
+    private static bool IsNumeric(string?[] values) =>
+        values.Any(v => v is not null) && values.All(v => v is null || TryNumber(v, out _));
+
+    private static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)
+        && value.ToString("R", CultureInfo.InvariantCulture) == text;
+
     /// <summary>The graph with attribute values given by node id (nodes without one get null).</summary>
     internal static Network WithAttributes(NamedGraph g, Dictionary<string, Dictionary<string, string>> values) =>
         new(g, values.ToDictionary(kv => kv.Key, kv => g.Ids.Select(id => kv.Value.GetValueOrDefault(id)).ToArray()));

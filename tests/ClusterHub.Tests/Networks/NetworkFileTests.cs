@@ -47,6 +47,37 @@ public sealed class NetworkFileTests : IDisposable
                 Assert.Equal(back.Graph.Ids.Select(id => withAttribute.NodeAttributes[name][karate.Graph.IndexOf(id)]).ToArray(), back.NodeAttributes[name]);
     }
 
+    /// <summary>A measure is a number in every format that has types, so that Gephi can size and rank nodes by it; a code
+    /// such as a département ("2A", "07") stays text.</summary>
+    [Fact]
+    public void Numeric_attributes_are_declared_numbers_and_codes_stay_text()
+    {
+        var karate = Karate();
+        var n = karate.Graph.Graph.NodeCount;
+        var network = NetworkMetrics.WithColumns(karate with
+        {
+            NodeAttributes = new Dictionary<string, string?[]> { ["dept"] = [.. Enumerable.Range(0, n).Select(v => v == 0 ? "2A" : "27")], ["zip"] = [.. Enumerable.Range(0, n).Select(_ => "07000")] },
+        }, new Dictionary<string, double[]> { ["betweenness"] = PathMeasures.Betweenness(karate.Graph.Graph).Values });
+        string Written(NetworkFormat format)
+        {
+            var text = new StringWriter();
+            NetworkFile.Write(network, text, format);
+            return text.ToString();
+        }
+        var gexf = System.Xml.Linq.XDocument.Parse(Written(NetworkFormat.Gexf));
+        var types = gexf.Descendants().Where(e => e.Name.LocalName == "attribute").ToDictionary(e => (string)e.Attribute("title")!, e => (string)e.Attribute("type")!);
+        Assert.Equal(("double", "string", "string"), (types["betweenness"], types["dept"], types["zip"]));
+        var graphml = System.Xml.Linq.XDocument.Parse(Written(NetworkFormat.GraphMl));
+        var keys = graphml.Descendants().Where(e => e.Name.LocalName == "key" && (string?)e.Attribute("for") == "node").ToDictionary(e => (string)e.Attribute("attr.name")!, e => (string)e.Attribute("attr.type")!);
+        Assert.Equal(("double", "string", "string"), (keys["betweenness"], keys["dept"], keys["zip"]));
+        var node = JsonDocument.Parse(Written(NetworkFormat.Json)).RootElement.GetProperty("nodes")[0];
+        Assert.Equal((JsonValueKind.Number, JsonValueKind.String, JsonValueKind.String), (node.GetProperty("betweenness").ValueKind, node.GetProperty("dept").ValueKind, node.GetProperty("zip").ValueKind));
+        Assert.Equal(network.NodeAttributes["betweenness"][karate.Graph.IndexOf(node.GetProperty("id").GetString()!)], node.GetProperty("betweenness").GetRawText());
+        var gml = Written(NetworkFormat.Gml);
+        Assert.Contains("    dept \"27\"\n", gml, StringComparison.Ordinal);
+        Assert.Matches(@"\n    betweenness 0\.\d+\n", gml);
+    }
+
     [Fact]
     public void Pajek_round_trips_through_vertex_numbers_and_labels()
     {
