@@ -155,18 +155,27 @@ public static partial class PathMeasures
         }
     }
 
-    /// <summary>Runs <paramref name="each"/> for every source on all cores, one <see cref="PathSearch"/> per worker, and hands
-    /// each worker's state to <paramref name="merge"/> (under a lock) when it is done.</summary>
+    /// <summary>
+    /// Runs <paramref name="each"/> for every source on all cores: one worker per core, each with its own
+    /// <see cref="PathSearch"/>, taking the next source until none is left, then handing its state to
+    /// <paramref name="merge"/> (under a lock). Parallel.For over the sources would start a fresh worker, and allocate
+    /// its buffers, every time slice: 36 sets of them (130 MB) for 256 pivots on a 1M-edge graph.
+    /// </summary>
     private static void ForEachSource(int[] sources, Func<PathSearch> worker, Action<PathSearch, int> each, Action<PathSearch> merge, IProgress<double>? progress)
     {
         var counter = new SourceCounter(sources.Length, progress);
         var gate = new object();
-        Parallel.For(0, sources.Length, worker, (i, _, search) =>
+        var next = -1;
+        Parallel.For(0, Math.Min(Environment.ProcessorCount, sources.Length), _ =>
         {
-            each(search, sources[i]);
-            counter.Done();
-            return search;
-        }, search => { lock (gate) merge(search); });
+            var search = worker();
+            for (var i = Interlocked.Increment(ref next); i < sources.Length; i = Interlocked.Increment(ref next))
+            {
+                each(search, sources[i]);
+                counter.Done();
+            }
+            lock (gate) merge(search);
+        });
     }
 
     /// <summary>Closeness, harmonic and path statistics being gathered from the workers (see <see cref="PathSearch.MeasureDistances"/>).</summary>
