@@ -50,7 +50,7 @@ public static class Bipartite
         const int ChunkRows = 512;
         var chunks = new (List<int> Targets, List<double> Weights)[(n + ChunkRows - 1) / ChunkRows];
         var degree = new int[n];
-        Parallel.For(0, chunks.Length, () => (Sum: new double[n], Touched: new List<int>()), (chunk, _, scratch) =>
+        Workers.ForEach(chunks.Length, () => (Sum: new double[n], Touched: new List<int>()), (scratch, chunk) =>
         {
             var (first, end) = (chunk * ChunkRows, Math.Min(n, (chunk + 1) * ChunkRows));
             // Sized once by an upper bound (every co-participation a distinct tie) instead of growing by doubling.
@@ -82,8 +82,7 @@ public static class Bipartite
                 degree[u] = scratch.Touched.Count;
                 scratch.Touched.Clear();
             }
-            return scratch;
-        }, _ => { });
+        });
 
         var offsets = new int[n + 1];
         for (var u = 0; u < n; u++) offsets[u + 1] = offsets[u] + degree[u];

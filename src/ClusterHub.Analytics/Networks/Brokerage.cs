@@ -16,9 +16,9 @@ public static class Brokerage
         var strength = new double[n];
         for (var v = 0; v < n; v++)
             for (var a = g.Offsets[v]; a < g.Offsets[v + 1]; a++) if (g.Targets[a] != v) strength[v] += Weight(g, a, useWeights);
-        Parallel.For(0, n, () => new double[n], (v, _, share) =>
+        Workers.ForEach(n, () => new double[n], (share, v) =>
         {
-            if (strength[v] == 0) { result[v] = double.NaN; return share; }
+            if (strength[v] == 0) { result[v] = double.NaN; return; }
             // share[x] = p_vx for v's contacts.
             for (var a = g.Offsets[v]; a < g.Offsets[v + 1]; a++) if (g.Targets[a] != v) share[g.Targets[a]] += Weight(g, a, useWeights) / strength[v];
             double c = 0;
@@ -38,8 +38,7 @@ public static class Brokerage
             }
             for (var a = g.Offsets[v]; a < g.Offsets[v + 1]; a++) share[g.Targets[a]] = 0;
             result[v] = c;
-            return share;
-        }, _ => { });
+        }, block: 64);
         return result;
     }
 

@@ -27,25 +27,23 @@ public static class Clustering
         }
 
         var total = new long[n];
-        var gate = new object();
-        Parallel.For(0, n, () => (Counts: new long[n], Mark: new int[n], Stamp: 0), (v, _, s) =>
+        Workers.ForEach(n, () => (Counts: new long[n], Mark: new int[n]), (s, v) =>
         {
-            s.Stamp++;
-            for (var a = offsets[v]; a < offsets[v + 1]; a++) s.Mark[forward[a]] = s.Stamp;
+            var stamp = v + 1; // each node is visited once: its number marks its neighbours, no clearing needed
+            for (var a = offsets[v]; a < offsets[v + 1]; a++) s.Mark[forward[a]] = stamp;
             for (var a = offsets[v]; a < offsets[v + 1]; a++)
             {
                 var u = forward[a];
                 for (var b = offsets[u]; b < offsets[u + 1]; b++)
                 {
                     var w = forward[b];
-                    if (s.Mark[w] != s.Stamp) continue;
+                    if (s.Mark[w] != stamp) continue;
                     s.Counts[v]++;
                     s.Counts[u]++;
                     s.Counts[w]++;
                 }
             }
-            return s;
-        }, s => { lock (gate) for (var v = 0; v < n; v++) total[v] += s.Counts[v]; });
+        }, s => { for (var v = 0; v < n; v++) total[v] += s.Counts[v]; }, block: 256);
         return total;
     }
 

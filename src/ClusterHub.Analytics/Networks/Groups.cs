@@ -28,7 +28,7 @@ public static class Groups
         var incoming = g.IsDirected ? Topology.Reverse(g) : g;
         var labels = group.ToArray();
         var result = new BrokerageRoles[n];
-        Parallel.For(0, n, () => new bool[n], (v, _, tied) =>
+        Workers.ForEach(n, () => new bool[n], (tied, v) =>
         {
             long co = 0, it = 0, gk = 0, rep = 0, li = 0;
             var gv = labels[v];
@@ -50,8 +50,7 @@ public static class Groups
                 foreach (var t in g.Neighbors(a)) tied[t] = false;
             }
             result[v] = new BrokerageRoles(co, it, gk, rep, li);
-            return tied;
-        }, _ => { });
+        }, block: 64);
         return result;
     }
 

@@ -155,27 +155,16 @@ public static partial class PathMeasures
         }
     }
 
-    /// <summary>
-    /// Runs <paramref name="each"/> for every source on all cores: one worker per core, each with its own
-    /// <see cref="PathSearch"/>, taking the next source until none is left, then handing its state to
-    /// <paramref name="merge"/> (under a lock). Parallel.For over the sources would start a fresh worker, and allocate
-    /// its buffers, every time slice: 36 sets of them (130 MB) for 256 pivots on a 1M-edge graph.
-    /// </summary>
+    /// <summary>Runs <paramref name="each"/> for every source on all cores, one <see cref="PathSearch"/> per worker
+    /// (<see cref="Workers"/>), and hands each worker's state to <paramref name="merge"/> when it is done.</summary>
     private static void ForEachSource(int[] sources, Func<PathSearch> worker, Action<PathSearch, int> each, Action<PathSearch> merge, IProgress<double>? progress)
     {
         var counter = new SourceCounter(sources.Length, progress);
-        var gate = new object();
-        var next = -1;
-        Parallel.For(0, Math.Min(Environment.ProcessorCount, sources.Length), _ =>
+        Workers.ForEach(sources.Length, worker, (search, i) =>
         {
-            var search = worker();
-            for (var i = Interlocked.Increment(ref next); i < sources.Length; i = Interlocked.Increment(ref next))
-            {
-                each(search, sources[i]);
-                counter.Done();
-            }
-            lock (gate) merge(search);
-        });
+            each(search, sources[i]);
+            counter.Done();
+        }, merge);
     }
 
     /// <summary>Closeness, harmonic and path statistics being gathered from the workers (see <see cref="PathSearch.MeasureDistances"/>).</summary>
