@@ -24,7 +24,8 @@ public static partial class NetworkFile
         var found = false;
         var nodes = new List<(string Id, string? Label, GmlField[] Attributes)>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        // Edges between nodes already read (the usual order) as 16 bytes each; the others kept until every node is known.
+        // Edges between nodes already read (the usual order) as two node numbers and a weight; the others kept, with
+        // their positions for errors, until every node is known.
         var edges = new List<(int Source, int Target, double? Weight)>();
         var early = new List<(GmlField Source, GmlField Target, double? Weight)>();
         while (!gml.AtEnd())
