@@ -300,4 +300,33 @@ public sealed class NetworkFileTests : IDisposable
         Assert.Equal(["", "betweenness    [######------------------------]  20%", "betweenness    [############------------------]  40%",
             "pagerank       [##################------------]  60%", new string(' ', 52), ""], text.ToString().Split('\r'));
     }
+
+    /// <summary>After two seconds the bar says how long is left, at the pace so far.</summary>
+    [Fact]
+    public void The_progress_bar_tells_the_time_left_once_the_work_has_run_a_while()
+    {
+        var text = new StringWriter();
+        var clock = new ManualClock();
+        using (var bar = new ProgressBar(text, clock))
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            bar.Report(new WorkProgress("closeness", 0.1));
+            clock.Advance(TimeSpan.FromSeconds(29));
+            bar.Report(new WorkProgress("closeness", 0.25)); // 30 s for a quarter: 90 s left
+            clock.Advance(TimeSpan.FromSeconds(30));
+            bar.Report(new WorkProgress("closeness", 0.8)); // 60 s for 80 %: 15 s left
+        }
+        var lines = text.ToString().Split('\r').Select(l => l.TrimEnd()).ToArray(); // a shorter line is padded over the last
+        Assert.EndsWith("10%", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(" 25%  1m 30s left", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(" 80%  15s left", lines[3], StringComparison.Ordinal);
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private long ticks;
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+        public override long GetTimestamp() => ticks;
+        public void Advance(TimeSpan by) => ticks += by.Ticks;
+    }
 }
