@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using ClusterHub.Analytics.Networks;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ClusterHub.Networks;
 
@@ -54,28 +53,12 @@ public static partial class NetworkFile
     private static Network ReadCsv(TextReader reader, string file, EdgeColumns columns, bool directed)
     {
         var builder = new GraphBuilder(directed);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, BadDataFound = null });
-        if (!csv.Read()) throw new NetworkFormatException(file, 1, 1, "the file is empty");
-        csv.ReadHeader();
-        var header = csv.HeaderRecord!;
-        int Column(string name, bool required)
+        using var rows = new CsvRows(reader, file);
+        var (s, t, w) = (rows.Column(columns.Source), rows.Column(columns.Target), columns.Weight is null ? -1 : rows.Column(columns.Weight, required: false));
+        while (rows.Read())
         {
-            var i = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
-            if (i < 0 && required) throw new NetworkFormatException(file, 1, 1, $"no column '{name}' (columns: {string.Join(", ", header)})");
-            return i;
-        }
-        var (s, t, w) = (Column(columns.Source, true), Column(columns.Target, true), columns.Weight is null ? -1 : Column(columns.Weight, false));
-        while (csv.Read())
-        {
-            var line = csv.Parser.Row;
-            string Field(int i)
-            {
-                var value = i < csv.Parser.Count ? csv.GetField(i) : null;
-                if (string.IsNullOrWhiteSpace(value)) throw new NetworkFormatException(file, line, i + 1, $"{header[i]} is empty");
-                return value.Trim();
-            }
-            double? weight = w >= 0 ? ParseWeight(file, line, w + 1, Field(w)) : null;
-            builder.AddEdge(Field(s), Field(t), weight);
+            double? weight = w >= 0 ? ParseWeight(file, rows.Line, w + 1, rows.Required(w)) : null;
+            builder.AddEdge(rows.Required(s), rows.Required(t), weight);
         }
         return new Network(builder.Build(), new Dictionary<string, string?[]>());
     }

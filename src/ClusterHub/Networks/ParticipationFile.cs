@@ -1,7 +1,4 @@
-using System.Globalization;
 using ClusterHub.Analytics.Networks;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ClusterHub.Networks;
 
@@ -25,32 +22,18 @@ public static class ParticipationFile
     /// <param name="attributes">Columns that describe the actor (e.g. country, type); an empty cell says nothing.</param>
     public static Participations Read(TextReader reader, string file, string actor, string ev, IReadOnlyList<string> attributes)
     {
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, BadDataFound = null });
-        if (!csv.Read()) throw new NetworkFormatException(file, 1, 1, "the file is empty");
-        csv.ReadHeader();
-        var header = csv.HeaderRecord!;
-        int Column(string name)
-        {
-            var i = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
-            return i >= 0 ? i : throw new NetworkFormatException(file, 1, 1, $"no column '{name}' (columns: {string.Join(", ", header)})");
-        }
-        var (a, e) = (Column(actor), Column(ev));
-        var described = attributes.Select(name => (Name: name, Index: Column(name))).ToList();
+        using var rows = new CsvRows(reader, file);
+        var (a, e) = (rows.Column(actor), rows.Column(ev));
+        var described = attributes.Select(name => (Name: name, Index: rows.Column(name))).ToList();
         var pairs = new List<(string, string)>();
         var counts = described.ToDictionary(d => d.Name, _ => new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal));
-        while (csv.Read())
+        while (rows.Read())
         {
-            string Field(int i)
-            {
-                var value = i < csv.Parser.Count ? csv.GetField(i)?.Trim() : null;
-                return string.IsNullOrEmpty(value) ? throw new NetworkFormatException(file, csv.Parser.Row, i + 1, $"{header[i]} is empty") : value;
-            }
-            var who = Field(a);
-            pairs.Add((who, Field(e)));
+            var who = rows.Required(a);
+            pairs.Add((who, rows.Required(e)));
             foreach (var (name, index) in described)
             {
-                var value = index < csv.Parser.Count ? csv.GetField(index)?.Trim() : null;
-                if (string.IsNullOrEmpty(value)) continue;
+                if (rows.Optional(index) is not { } value) continue; // an empty cell says nothing
                 var seen = counts[name].TryGetValue(who, out var c) ? c : counts[name][who] = [];
                 seen[value] = seen.GetValueOrDefault(value) + 1;
             }
