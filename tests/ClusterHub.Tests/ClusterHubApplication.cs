@@ -64,7 +64,7 @@ public abstract class ClusterHubApplication : IAsyncLifetime
             var admin = sp.GetRequiredService<UserAdministration>();
             var user = await admin.CreateAsync(email, "Test-pass-1!", null, default);
             await admin.GrantAsync(email, role, cluster, member, default);
-            return await AccessTokens.IssueAsync(db, user.Id, "test", null, default);
+            return await AccessTokens.IssueAsync(db, TimeProvider.System, user.Id, "test", null, default);
         });
         var client = CreateAnonymousClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -15,13 +15,14 @@ public static class AccessTokens
     private const string Prefix = "chp_";
 
     /// <summary>Creates a token and returns its clear text, which is shown once and never stored.</summary>
-    public static async Task<string> IssueAsync(ClusterDb db, string userId, string name, TimeSpan? lifetime, CancellationToken ct)
+    public static async Task<string> IssueAsync(ClusterDb db, TimeProvider clock, string userId, string name, TimeSpan? lifetime, CancellationToken ct)
     {
         var secret = Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var now = clock.GetUtcNow().UtcDateTime;
         db.AccessTokens.Add(new AccessToken
         {
             UserId = userId, Name = name, Hash = Hash(secret), Prefix = secret[..10],
-            CreatedAt = DateTime.UtcNow, ExpiresAt = lifetime is { } l ? DateTime.UtcNow + l : null,
+            CreatedAt = now, ExpiresAt = lifetime is { } l ? now + l : null,
         });
         await db.SaveChangesAsync(ct);
         return secret;
@@ -32,7 +33,7 @@ public static class AccessTokens
 
 /// <summary>Authenticates <c>Authorization: Bearer chp_…</c> against the stored hashes.</summary>
 public sealed class AccessTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ClusterDb db, IUserClaimsPrincipalFactory<ClusterUser> principals)
+    ClusterDb db, IUserClaimsPrincipalFactory<ClusterUser> principals, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -40,13 +41,15 @@ public sealed class AccessTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var hash = AccessTokens.Hash(header["Bearer ".Length..].Trim());
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var token = await db.AccessTokens.AsNoTracking()
             .Where(t => t.Hash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
             .Select(t => new { t.UserId }).SingleOrDefaultAsync(Context.RequestAborted);
         if (token is null) return AuthenticateResult.Fail("The access token is unknown, expired or revoked.");
         var user = await db.Users.FindAsync([token.UserId], Context.RequestAborted);
         if (user is null) return AuthenticateResult.Fail("The token's user no longer exists.");
+        // A locked or disabled account (lockout end in the future) loses its tokens with its password.
+        if (user.LockoutEnd is { } end && end > clock.GetUtcNow()) return AuthenticateResult.Fail("The token's account is locked or disabled.");
         var principal = await principals.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }

@@ -4,44 +4,40 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterHub.Accounts;
 
-/// <summary>What a user may do in a cluster.</summary>
-public enum ClusterPermission
-{
-    /// <summary>The public directory: names, types, regions of members.</summary>
-    ReadDirectory,
-    /// <summary>Dashboards and the dues ledger totals (funders and observers).</summary>
-    ReadDashboard,
-    /// <summary>Full member records with contacts, history and dues.</summary>
-    ReadMembers,
-    EditMembers,
-    ManageDues,
-}
-
 /// <summary>
 /// The user's standing in one cluster, resolved once per request. A user with no grant in
 /// the cluster gets no scope at all, so the cluster answers 404 as if it did not exist.
 /// </summary>
 public sealed record ClusterScope(int ClusterId, string Slug, string Name, bool IsAdministrator, IReadOnlySet<ClusterRole> Roles, int? RepresentedMemberId)
 {
-    public bool Can(ClusterPermission permission) => IsAdministrator || permission switch
+    /// <summary>Whether the user's roles here hold <paramref name="permission"/> (see <see cref="PermissionTable"/>).</summary>
+    public bool Can(string permission) => IsAdministrator || PermissionTable.Grants(permission, Roles);
+
+    /// <summary>
+    /// Whether the user holds <paramref name="permission"/> for one member: a member representative holds
+    /// an own-organisation permission for the organisation it speaks for, and for no other.
+    /// </summary>
+    public bool CanFor(string permission, int memberId)
     {
-        ClusterPermission.ReadDirectory => Roles.Count > 0,
-        ClusterPermission.ReadDashboard => Roles.Overlaps([ClusterRole.Manager, ClusterRole.Staff, ClusterRole.Observer]),
-        ClusterPermission.ReadMembers or ClusterPermission.EditMembers => Roles.Overlaps([ClusterRole.Manager, ClusterRole.Staff]),
-        ClusterPermission.ManageDues => Roles.Contains(ClusterRole.Manager),
-        _ => false,
-    };
-
-    /// <summary>Secretariat may edit any member; a representative only the organisation it speaks for.</summary>
-    public bool CanEditMember(int memberId) => Can(ClusterPermission.EditMembers) || RepresentedMemberId == memberId;
-
-    public bool CanReadMember(int memberId) => Can(ClusterPermission.ReadMembers) || RepresentedMemberId == memberId;
+        if (IsAdministrator) return true;
+        var p = PermissionTable.Find(permission);
+        return p.GrantedTo.Any(r => Roles.Contains(r) && (r != ClusterRole.MemberRepresentative || !p.OwnOrganisationOnly || RepresentedMemberId == memberId));
+    }
 
     /// <summary>Throws <see cref="AccessRefusedException"/> (403) unless the permission is held.</summary>
-    public void Demand(ClusterPermission permission)
+    public void Demand(string permission)
     {
-        if (!Can(permission)) throw new AccessRefusedException(StatusCodes.Status403Forbidden, $"Your role in {Name} does not allow this ({permission}).");
+        if (!Can(permission)) throw Refused(permission);
     }
+
+    /// <summary>Throws <see cref="AccessRefusedException"/> (403) unless the permission is held for this member.</summary>
+    public void DemandFor(string permission, int memberId)
+    {
+        if (!CanFor(permission, memberId)) throw Refused(permission);
+    }
+
+    private AccessRefusedException Refused(string permission) =>
+        new(StatusCodes.Status403Forbidden, $"Your role in {Name} does not allow this ({permission}).");
 
     public static async Task<ClusterScope?> ResolveAsync(ClusterDb db, ClaimsPrincipal user, string slug, CancellationToken ct)
     {
@@ -57,14 +53,13 @@ public sealed record ClusterScope(int ClusterId, string Slug, string Name, bool 
             grants.FirstOrDefault(g => g.MemberId is not null)?.MemberId);
     }
 
-    /// <summary>Minimal API binding: a handler that takes a <see cref="ClusterScope"/> gets the one for the route's <c>{cluster}</c>.</summary>
-    public static async ValueTask<ClusterScope?> BindAsync(HttpContext context)
-    {
-        var slug = context.GetRouteValue("cluster") as string ?? "";
-        var db = context.RequestServices.GetRequiredService<ClusterDb>();
-        return await ResolveAsync(db, context.User, slug, context.RequestAborted)
-            ?? throw new AccessRefusedException(StatusCodes.Status404NotFound, $"No cluster '{slug}' is visible to you.");
-    }
+    /// <summary>
+    /// Minimal API binding: a handler that takes a <see cref="ClusterScope"/> gets the one
+    /// <see cref="AccessMiddleware"/> resolved for the route's <c>{cluster}</c>.
+    /// </summary>
+    public static ValueTask<ClusterScope?> BindAsync(HttpContext context) =>
+        ValueTask.FromResult<ClusterScope?>(context.Items[typeof(ClusterScope)] as ClusterScope
+            ?? throw new InvalidOperationException($"{context.Request.Path} takes a cluster scope but declares no cluster permission."));
 }
 
 /// <summary>A refusal that becomes a ProblemDetails response with its status code.</summary>

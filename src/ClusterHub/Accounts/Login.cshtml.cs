@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClusterHub.Accounts;
 
+[Public]
 public sealed class LoginModel(SignInManager<ClusterUser> signIn) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
@@ -25,6 +26,7 @@ public sealed class LoginModel(SignInManager<ClusterUser> signIn) : PageModel
     }
 }
 
+[SignedIn]
 public sealed class LogoutModel(SignInManager<ClusterUser> signIn) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterHub.Accounts;
 
 /// <summary>A user's own personal access tokens: issue (the secret is shown once), list, revoke.</summary>
-public sealed class TokensModel(ClusterDb db) : PageModel
+[SignedIn]
+public sealed class TokensModel(ClusterDb db, TimeProvider clock) : PageModel
 {
     public List<AccessToken> Tokens { get; private set; } = [];
     public string? NewToken { get; private set; }
@@ -20,7 +21,7 @@ public sealed class TokensModel(ClusterDb db) : PageModel
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100) Error = "is required";
         else if (days is < 1 or > 3650) Error = "Tokens.BadExpiry";
-        else NewToken = await AccessTokens.IssueAsync(db, UserId, name.Trim(), days is { } d ? TimeSpan.FromDays(d) : null, ct);
+        else NewToken = await AccessTokens.IssueAsync(db, clock, UserId, name.Trim(), days is { } d ? TimeSpan.FromDays(d) : null, ct);
         await LoadAsync(ct);
     }
 
@@ -28,7 +29,7 @@ public sealed class TokensModel(ClusterDb db) : PageModel
     {
         // Only the caller's own tokens: another user's id simply matches nothing.
         var revoked = await db.AccessTokens.Where(t => t.Id == id && t.UserId == UserId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, DateTime.UtcNow), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, clock.GetUtcNow().UtcDateTime), ct);
         if (revoked == 0) return NotFound();
         await LoadAsync(ct);
         return Page();

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ClusterHub.Accounts;
-using ClusterHub.Dashboard;
 using ClusterHub.Data;
 using ClusterHub.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,14 +15,11 @@ public sealed record ClusterProfile(string Slug, string Name, string? LegalForm,
 
 public static class ClustersApi
 {
-    public static RouteGroupBuilder MapClusters(this RouteGroupBuilder api)
+    public static void MapClusters(this RouteGroupBuilder api, RouteGroupBuilder cluster)
     {
-        api.MapGet("/clusters", List).WithTags("Clusters");
-        api.MapPost("/clusters", Create).WithTags("Clusters");
-        var cluster = api.MapGroup("/clusters/{cluster}");
-        cluster.MapGet("/", Get).WithTags("Clusters");
-        cluster.MapGet("/dashboard", Dashboard).WithTags("Clusters");
-        return cluster;
+        api.MapGet("/clusters", List).WithTags("Clusters").RequireSignedIn();
+        api.MapPost("/clusters", Create).WithTags("Clusters").RequirePlatformAdministrator();
+        cluster.MapGet("/", Get).WithTags("Clusters").RequirePermission(ClustersFeature.ReadProfile);
     }
 
     /// <summary>The clusters visible to the caller: all for a platform administrator, else those it holds a role in.</summary>
@@ -41,9 +37,8 @@ public static class ClustersApi
     }
 
     /// <summary>Registers a new cluster initiative (platform administrators only).</summary>
-    public static async Task<Results<Created<ClusterSummary>, ValidationProblem>> Create(NewCluster input, ClaimsPrincipal user, ClusterDb db, CancellationToken ct)
+    public static async Task<Results<Created<ClusterSummary>, ValidationProblem>> Create(NewCluster input, ClusterDb db, CancellationToken ct)
     {
-        if (!user.IsInRole(PlatformRoles.Administrator)) throw new AccessRefusedException(StatusCodes.Status403Forbidden, "Only a platform administrator registers clusters.");
         var (cluster, errors) = await ClusterRegistration.CreateAsync(db, input, ct);
         if (cluster is null) return TypedResults.ValidationProblem(errors);
         return TypedResults.Created($"/api/v1/clusters/{cluster.Slug}", new ClusterSummary(cluster.Slug, cluster.Name, cluster.Region, cluster.Sector));
@@ -67,12 +62,5 @@ public static class ClustersApi
         return new ClusterProfile(c.Slug, c.Name, c.LegalForm, c.FoundedOn, c.Region, c.Sector, c.Website,
             [.. c.Offices.OrderBy(o => o.Kind).Select(o => new OfficeDto(o.Kind, o.City, o.Region))],
             [.. c.Certifications.OrderBy(o => o.GrantedOn).Select(o => new CertificationDto(o.Label, o.GrantedOn, o.Note))], [.. scope.Roles]);
-    }
-
-    /// <summary>Members by type, family, size and region; growth by year; dues invoiced against paid.</summary>
-    public static async Task<Ok<DashboardFigures>> Dashboard(ClusterScope scope, ClusterDb db, CancellationToken ct)
-    {
-        scope.Demand(ClusterPermission.ReadDashboard);
-        return TypedResults.Ok(await ClusterDashboard.ComputeAsync(db, scope.ClusterId, ct));
     }
 }

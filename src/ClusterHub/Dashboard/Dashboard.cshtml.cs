@@ -11,6 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterHub.Dashboard;
 
+[RequirePermission(DashboardFeature.Read)]
 public sealed class DashboardModel(ClusterDb db, IStringLocalizer<Strings> l) : PageModel
 {
     public DashboardFigures Figures { get; private set; } = null!;
@@ -22,7 +23,6 @@ public sealed class DashboardModel(ClusterDb db, IStringLocalizer<Strings> l) : 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = HttpContext.ClusterScope();
-        if (!scope.Can(ClusterPermission.ReadDashboard)) return Redirect($"/c/{scope.Slug}/members");
         Profile = await ClustersApi.ProfileAsync(db, scope, ct);
         Figures = await ClusterDashboard.ComputeAsync(db, scope.ClusterId, ct);
         var f = Figures;

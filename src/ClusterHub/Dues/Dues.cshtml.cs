@@ -11,10 +11,11 @@ using Microsoft.Extensions.Localization;
 
 namespace ClusterHub.Dues;
 
+[RequirePermission(DuesPermissions.ReadLedger)]
 public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer<Strings> l) : PageModel
 {
     public IReadOnlyList<LedgerLine> Lines { get; private set; } = [];
-    public Page<InvoiceRow> Invoices { get; private set; } = null!;
+    public Page<InvoiceRow>? Invoices { get; private set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public InvoiceStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? P { get; set; }
@@ -29,21 +30,19 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Scope.Can(ClusterPermission.ReadDashboard)) return Forbid();
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        if (!Scope.Can(ClusterPermission.ReadDashboard)) return Forbid();
         return File(await DuesLedger.CsvAsync(await DuesLedger.LinesAsync(db, Scope.ClusterId, null, ct)), "text/csv", DuesLedger.CsvFileName(Scope.Slug));
     }
 
     /// <summary>The one-action renewal of every active member for a year.</summary>
+    [RequirePermission(DuesPermissions.Manage)]
     public async Task<IActionResult> OnPostRenewAsync(int year, CancellationToken ct)
     {
-        if (!Scope.Can(ClusterPermission.ManageDues)) return Forbid();
         var result = await DuesLedger.RenewAsync(db, Scope.ClusterId, year, clock.Today(), ct);
         Message = string.Format(CultureInfo.CurrentCulture, l["Dues.Renewed"].Value, result.Year, result.Renewed, result.AlreadyRenewed)
             + (result.MissingTiers.Count > 0 ? " " + l["Dues.MissingTiers"].Value + " " + string.Join(", ", result.MissingTiers) : "");
@@ -55,19 +54,19 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
     /// Saves the tier grid of one year: one amount per member type and size class, blank for
     /// none ("any size" is the catch-all of a type). All or nothing, like the API.
     /// </summary>
+    [RequirePermission(DuesPermissions.Manage)]
     public async Task<IActionResult> OnPostTiersAsync(int tierYear, CancellationToken ct)
     {
-        if (!Scope.Can(ClusterPermission.ManageDues)) return Forbid();
         var tiers = new List<TierDto>();
         foreach (var type in Enum.GetValues<MemberType>())
             foreach (var size in Enum.GetValues<SizeClass>())
             {
                 var text = Request.Form[$"tier-{type}-{size}"].ToString().Trim();
                 if (text.Length == 0) continue;
-                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.CurrentCulture, out var euros) && euros >= 0) tiers.Add(new(type, size, euros));
+                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.CurrentCulture, out var euros)) tiers.Add(new(type, size, euros));
                 else TierErrors.Add($"{l[$"MemberType.{type}"]} / {l[$"SizeClass.{size}"]}: '{text}'");
             }
-        if (tierYear is < 1900 or > 2200) TierErrors.Add(l["Dues.Year"] + ": " + tierYear.ToString(CultureInfo.CurrentCulture));
+        TierErrors.AddRange(DuesTiers.Validate(tierYear, tiers).Select(e => $"{e.Field}: {e.Value} {l[e.Reason]}"));
         TierYear = tierYear;
         if (TierErrors.Count == 0)
         {
@@ -80,31 +79,36 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
     }
 
     /// <summary>Records a payment dated today (secretariat).</summary>
-    public Task<IActionResult> OnPostPayAsync(int id, CancellationToken ct) =>
-        SettleAsync(id, InvoiceStatus.Paid, clock.Today(), ClusterPermission.EditMembers, ct);
+    [RequirePermission(DuesPermissions.RecordPayments)]
+    public Task<IActionResult> OnPostPayAsync(int id, CancellationToken ct) => SettleAsync(id, InvoiceStatus.Paid, clock.Today(), ct);
 
     /// <summary>Writes an unpaid invoice off (managers).</summary>
-    public Task<IActionResult> OnPostWriteOffAsync(int id, CancellationToken ct) =>
-        SettleAsync(id, InvoiceStatus.WrittenOff, null, ClusterPermission.ManageDues, ct);
+    [RequirePermission(DuesPermissions.Manage)]
+    public Task<IActionResult> OnPostWriteOffAsync(int id, CancellationToken ct) => SettleAsync(id, InvoiceStatus.WrittenOff, null, ct);
 
-    private async Task<IActionResult> SettleAsync(int id, InvoiceStatus to, DateOnly? paidOn, ClusterPermission needed, CancellationToken ct)
+    private async Task<IActionResult> SettleAsync(int id, InvoiceStatus to, DateOnly? paidOn, CancellationToken ct)
     {
-        if (!Scope.Can(needed)) return Forbid();
-        var (found, problem) = await DuesLedger.SettleAsync(db, Scope.ClusterId, id, to, paidOn, ct);
-        if (!found) return NotFound();
-        Message = problem?.Detail;
+        var outcome = await DuesLedger.SettleAsync(db, Scope.ClusterId, id, to, paidOn, clock.Today(), ct);
+        if (outcome == SettleOutcome.NotFound) return NotFound();
+        if (outcome != SettleOutcome.Settled)
+        {
+            Message = l[SettleMessages.Key(outcome)];
+            Response.StatusCode = outcome == SettleOutcome.AlreadySettled ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        }
         await LoadAsync(ct);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Invoices = await InvoiceList.PageAsync(db, Scope.ClusterId, Year, Status, P, 25, ct);
+        // Observers see the totals, not who owes what: the same rule as the API's invoice list.
+        Invoices = Scope.Can(DuesPermissions.ReadInvoices) ? await InvoiceList.PageAsync(db, Scope.ClusterId, Year, Status, P, 25, ct) : null;
         Lines = await DuesLedger.LinesAsync(db, Scope.ClusterId, null, ct);
         var lastTierYear = await db.DuesTiers.Where(t => t.ClusterId == Scope.ClusterId).MaxAsync(t => (int?)t.Year, ct);
         NextYear = lastTierYear ?? clock.GetUtcNow().Year;
         TierYear ??= NextYear;
         var year = TierYear.Value;
+        if (!Scope.Can(DuesPermissions.ReadTiers)) return;
         Tiers = await db.DuesTiers.AsNoTracking().Where(t => t.ClusterId == Scope.ClusterId && t.Year == year)
             .ToDictionaryAsync(t => (t.MemberType, t.SizeClass), t => t.AmountCents, ct);
     }

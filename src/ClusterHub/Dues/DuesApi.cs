@@ -20,20 +20,19 @@ public static class DuesApi
     public static void MapDues(this RouteGroupBuilder cluster)
     {
         var dues = cluster.MapGroup("/dues").WithTags("Dues");
-        dues.MapGet("/tiers/{year:int}", Tiers);
-        dues.MapPut("/tiers/{year:int}", ReplaceTiers);
-        dues.MapPost("/renewals", Renew);
-        dues.MapGet("/ledger", Ledger);
+        dues.MapGet("/tiers/{year:int}", Tiers).RequirePermission(DuesPermissions.ReadTiers);
+        dues.MapPut("/tiers/{year:int}", ReplaceTiers).RequirePermission(DuesPermissions.Manage);
+        dues.MapPost("/renewals", Renew).RequirePermission(DuesPermissions.Manage);
+        dues.MapGet("/ledger", Ledger).RequirePermission(DuesPermissions.ReadLedger);
         var invoices = cluster.MapGroup("/invoices").WithTags("Dues");
-        invoices.MapGet("/", Invoices);
-        invoices.MapPost("/{id:int}/payment", RecordPayment);
-        invoices.MapPost("/{id:int}/write-off", WriteOff);
+        invoices.MapGet("/", Invoices).RequirePermission(DuesPermissions.ReadInvoices);
+        invoices.MapPost("/{id:int}/payment", RecordPayment).RequirePermission(DuesPermissions.RecordPayments);
+        invoices.MapPost("/{id:int}/write-off", WriteOff).RequirePermission(DuesPermissions.Manage);
     }
 
     /// <summary>The tier table of one year.</summary>
     public static async Task<Ok<List<TierDto>>> Tiers(int year, ClusterScope scope, ClusterDb db, CancellationToken ct)
     {
-        scope.Demand(ClusterPermission.ReadMembers);
         return TypedResults.Ok(await db.DuesTiers.AsNoTracking().Where(t => t.ClusterId == scope.ClusterId && t.Year == year)
             .OrderBy(t => t.MemberType).ThenBy(t => t.SizeClass).AsAsyncEnumerable()
             .Select(t => new TierDto(t.MemberType, t.SizeClass, Money.Euros(t.AmountCents))).ToListAsync(ct));
@@ -42,14 +41,8 @@ public static class DuesApi
     /// <summary>Replaces the whole tier table of one year (managers only).</summary>
     public static async Task<Results<Ok<List<TierDto>>, ValidationProblem>> ReplaceTiers(int year, List<TierDto> tiers, ClusterScope scope, ClusterDb db, CancellationToken ct)
     {
-        scope.Demand(ClusterPermission.ManageDues);
-        var errors = new Dictionary<string, string[]>();
-        for (var i = 0; i < tiers.Count; i++)
-            if (tiers[i].AmountEur < 0) errors[$"[{i}].amountEur"] = ["must not be negative"];
-        foreach (var dup in tiers.GroupBy(t => (t.MemberType, t.SizeClass)).Where(g => g.Count() > 1))
-            errors[$"{dup.Key.MemberType}/{dup.Key.SizeClass}"] = ["appears more than once"];
-        if (year is < 1900 or > 2200) errors["year"] = ["is out of range"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var errors = DuesTiers.Validate(year, tiers);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         await DuesTiers.ReplaceAsync(db, scope.ClusterId, year, tiers, ct);
         return TypedResults.Ok(tiers);
     }
@@ -57,14 +50,12 @@ public static class DuesApi
     /// <summary>Renews every active member for the year: membership, dues from the tiers, invoice. Idempotent.</summary>
     public static async Task<Ok<RenewalResult>> Renew(RenewalRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
     {
-        scope.Demand(ClusterPermission.ManageDues);
         return TypedResults.Ok(await DuesLedger.RenewAsync(db, scope.ClusterId, request.Year, clock.Today(), ct));
     }
 
     /// <summary>Totals by year and tier: invoiced, paid, outstanding, written off. <c>?format=csv</c> downloads it.</summary>
     public static async Task<IResult> Ledger(ClusterScope scope, ClusterDb db, int? year, string? format, CancellationToken ct)
     {
-        scope.Demand(ClusterPermission.ReadDashboard);
         var lines = await DuesLedger.LinesAsync(db, scope.ClusterId, year, ct);
         if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(lines);
         return TypedResults.File(await DuesLedger.CsvAsync(lines), "text/csv", DuesLedger.CsvFileName(scope.Slug));
@@ -73,33 +64,63 @@ public static class DuesApi
     /// <summary>Invoices, newest first, filtered by year and status, paged.</summary>
     public static async Task<Ok<Page<InvoiceRow>>> Invoices(ClusterScope scope, ClusterDb db, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
-        scope.Demand(ClusterPermission.ReadMembers);
         return TypedResults.Ok(await InvoiceList.PageAsync(db, scope.ClusterId, year, status, page, pageSize, ct));
     }
 
-    public static async Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> RecordPayment(int id, PaymentRequest request, ClusterScope scope, ClusterDb db, CancellationToken ct)
-    {
-        scope.Demand(ClusterPermission.EditMembers);
-        return await Settle(id, scope, db, InvoiceStatus.Paid, request.PaidOn, ct);
-    }
+    public static Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> RecordPayment(int id, PaymentRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
+        Settle(id, scope, db, InvoiceStatus.Paid, request.PaidOn, clock, ct);
 
-    public static async Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> WriteOff(int id, ClusterScope scope, ClusterDb db, CancellationToken ct)
-    {
-        scope.Demand(ClusterPermission.ManageDues);
-        return await Settle(id, scope, db, InvoiceStatus.WrittenOff, null, ct);
-    }
+    public static Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> WriteOff(int id, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
+        Settle(id, scope, db, InvoiceStatus.WrittenOff, null, clock, ct);
 
-    private static async Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> Settle(int id, ClusterScope scope, ClusterDb db, InvoiceStatus to, DateOnly? paidOn, CancellationToken ct)
+    private static async Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> Settle(int id, ClusterScope scope, ClusterDb db, InvoiceStatus to, DateOnly? paidOn, TimeProvider clock, CancellationToken ct)
     {
-        var (found, problem) = await DuesLedger.SettleAsync(db, scope.ClusterId, id, to, paidOn, ct);
-        if (!found) return TypedResults.NotFound();
-        if (problem is not null) return TypedResults.Problem(problem.Value.Detail, statusCode: problem.Value.Status);
-        return TypedResults.Ok((await InvoiceList.FindAsync(db, scope.ClusterId, id, ct))!);
+        var outcome = await DuesLedger.SettleAsync(db, scope.ClusterId, id, to, paidOn, clock.Today(), ct);
+        return outcome switch
+        {
+            SettleOutcome.NotFound => TypedResults.NotFound(),
+            SettleOutcome.Settled => TypedResults.Ok((await InvoiceList.FindAsync(db, scope.ClusterId, id, ct))!),
+            SettleOutcome.AlreadySettled => TypedResults.Problem("The invoice is already paid or written off.", statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.Problem(SettleMessages.English(outcome), statusCode: StatusCodes.Status422UnprocessableEntity),
+        };
     }
+}
+
+/// <summary>The refusals of <see cref="DuesLedger.SettleAsync"/> in words; the page translates the same keys.</summary>
+public static class SettleMessages
+{
+    public static string Key(SettleOutcome outcome) => $"Dues.Settle.{outcome}";
+
+    public static string English(SettleOutcome outcome) => outcome switch
+    {
+        SettleOutcome.PaidBeforeIssued => "The payment date is before the invoice was issued.",
+        SettleOutcome.PaidInTheFuture => "The payment date is in the future.",
+        SettleOutcome.AlreadySettled => "The invoice is already paid or written off.",
+        _ => outcome.ToString(),
+    };
 }
 
 public static class DuesTiers
 {
+    /// <summary>The one rule for a tier table, for the API and the dues page: a sane year, no negative or huge amount, one row per type and size.</summary>
+    public static List<Members.FieldError> Validate(int year, IReadOnlyList<TierDto> tiers)
+    {
+        var errors = new List<Members.FieldError>();
+        if (year is < MinYear or > MaxYear) errors.Add(new("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be between {MinYear} and {MaxYear}"));
+        for (var i = 0; i < tiers.Count; i++)
+            if (tiers[i].AmountEur is < 0 or > MaxAmountEur)
+                errors.Add(new($"[{i}].amountEur", tiers[i].AmountEur.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be between 0 and {MaxAmountEur:0}"));
+        foreach (var dup in tiers.GroupBy(t => (t.MemberType, t.SizeClass)).Where(g => g.Count() > 1))
+            errors.Add(new($"{dup.Key.MemberType}/{dup.Key.SizeClass}", null, "appears more than once"));
+        return errors;
+    }
+
+    /// <summary>Membership years the product accepts: the oldest clusters date from the 1990s; renewals run a year or two ahead.</summary>
+    public const int MinYear = 1950, MaxYear = 2100;
+
+    /// <summary>A yearly fee above ten million euros is a typing error (and 1e17 would overflow the cents).</summary>
+    public const decimal MaxAmountEur = 10_000_000m;
+
     public static async Task ReplaceAsync(ClusterDb db, int clusterId, int year, IEnumerable<TierDto> tiers, CancellationToken ct)
     {
         await db.DuesTiers.Where(t => t.ClusterId == clusterId && t.Year == year).ExecuteDeleteAsync(ct);

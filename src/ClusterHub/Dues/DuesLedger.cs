@@ -7,6 +7,9 @@ namespace ClusterHub.Dues;
 
 public sealed record RenewalResult(int Year, int Renewed, int AlreadyRenewed, IReadOnlyList<string> MissingTiers);
 
+/// <summary>What became of a payment or a write-off.</summary>
+public enum SettleOutcome { Settled, NotFound, AlreadySettled, PaidBeforeIssued, PaidInTheFuture }
+
 public sealed record LedgerLine(int Year, MemberType MemberType, SizeClass SizeClass, int Invoices, long InvoicedCents, long PaidCents, long OutstandingCents, long WrittenOffCents);
 
 /// <summary>Dues: the tier table, the yearly renewal that invoices every active member, payments and the ledger.</summary>
@@ -47,21 +50,22 @@ public static class DuesLedger
     }
 
     /// <summary>
-    /// Records a payment or a write-off. Refused (409) when the invoice is already settled, and
-    /// (422) when the payment predates the invoice.
+    /// Records a payment or a write-off. An invoice is settled once: of two people settling it at the
+    /// same time, one wins and the other gets <see cref="SettleOutcome.AlreadySettled"/> (the invoice's
+    /// row version, checked by the database, decides), and nothing of the loser's is written.
     /// </summary>
-    public static async Task<(bool Found, (int Status, string Detail)? Problem)> SettleAsync(ClusterDb db, int clusterId, int invoiceId, InvoiceStatus to, DateOnly? paidOn, CancellationToken ct)
+    public static async Task<SettleOutcome> SettleAsync(ClusterDb db, int clusterId, int invoiceId, InvoiceStatus to, DateOnly? paidOn, DateOnly today, CancellationToken ct)
     {
         var invoice = await db.Invoices.SingleOrDefaultAsync(i => i.Id == invoiceId && i.ClusterId == clusterId, ct);
-        if (invoice is null) return (false, null);
-        if (invoice.Status is InvoiceStatus.Paid or InvoiceStatus.WrittenOff)
-            return (true, (StatusCodes.Status409Conflict, $"Invoice {invoice.Number} is already {invoice.Status}."));
-        if (paidOn is { } d && d < invoice.IssuedOn)
-            return (true, (StatusCodes.Status422UnprocessableEntity, $"The payment date {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is before the invoice was issued."));
+        if (invoice is null) return SettleOutcome.NotFound;
+        if (invoice.Status is InvoiceStatus.Paid or InvoiceStatus.WrittenOff) return SettleOutcome.AlreadySettled;
+        if (paidOn is { } d && d < invoice.IssuedOn) return SettleOutcome.PaidBeforeIssued;
+        if (paidOn is { } f && f > today) return SettleOutcome.PaidInTheFuture;
         invoice.Status = to;
         invoice.PaidOn = paidOn;
-        await db.SaveChangesAsync(ct);
-        return (true, null);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return SettleOutcome.AlreadySettled; }
+        return SettleOutcome.Settled;
     }
 
     /// <summary>Issued invoices past their due date become overdue. Set-based; safe to run any time.</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClusterHub.Members;
 
+[RequirePermission(MemberPermissions.ReadProfile)]
 public sealed class DetailsModel(ClusterDb db) : PageModel
 {
     public MemberDetails Details { get; private set; } = null!;
@@ -15,7 +16,7 @@ public sealed class DetailsModel(ClusterDb db) : PageModel
     {
         var details = await MemberDetailsQuery.FindAsync(db, Scope.ClusterId, id, ct);
         if (details is null) return NotFound();
-        if (!Scope.CanReadMember(id)) return Forbid();
+        if (!Scope.CanFor(MemberPermissions.ReadProfile, id)) return StatusCode(StatusCodes.Status403Forbidden);
         Details = details;
         return Page();
     }

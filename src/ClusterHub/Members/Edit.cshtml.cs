@@ -54,6 +54,7 @@ public sealed class MemberForm
     }
 }
 
+[RequirePermission(MemberPermissions.EditProfile)]
 public sealed class EditModel(ClusterDb db, TimeProvider clock) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
@@ -86,9 +87,9 @@ public sealed class EditModel(ClusterDb db, TimeProvider clock) : PageModel
 
     private async Task<(Member?, IActionResult?)> LoadAsync(CancellationToken ct)
     {
-        if (Id is null) return (null, Scope.Can(ClusterPermission.EditMembers) ? null : Forbid());
+        if (Id is null) return (null, Scope.Can(MemberPermissions.EditRecords) ? null : StatusCode(StatusCodes.Status403Forbidden));
         var member = await db.Members.Include(m => m.Contacts).SingleOrDefaultAsync(m => m.Id == Id && m.ClusterId == Scope.ClusterId, ct);
         if (member is null) return (null, NotFound());
-        return (member, Scope.CanEditMember(member.Id) ? null : Forbid());
+        return (member, Scope.CanFor(MemberPermissions.EditProfile, member.Id) ? null : StatusCode(StatusCodes.Status403Forbidden));
     }
 }

@@ -8,16 +8,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClusterHub.Members;
 
 /// <summary>The upload page: the same <see cref="MemberImport"/> the CLI and the API run.</summary>
+[RequirePermission(MemberPermissions.Import)]
 public sealed class ImportModel(ClusterDb db, TimeProvider clock) : PageModel
 {
     public ImportReport? Report { get; private set; }
 
-    public IActionResult OnGet() => HttpContext.ClusterScope().Can(ClusterPermission.EditMembers) ? Page() : Forbid();
+    public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
         var scope = HttpContext.ClusterScope();
-        if (!scope.Can(ClusterPermission.EditMembers)) return Forbid();
         if (file is null || file.Length == 0)
         {
             Report = new ImportReport("", 0, 0, 0, 0, [new ImportError("", 0, "file", null, "no file was sent")]);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace ClusterHub.Members;
 
+[RequirePermission(MemberPermissions.ReadDirectory)]
 public sealed class ListModel(ClusterDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public MemberFilter Filter { get; set; } = new();
@@ -17,9 +18,9 @@ public sealed class ListModel(ClusterDb db) : PageModel
     public async Task OnGetAsync(CancellationToken ct) => Result = await MemberList.PageAsync(db, Scope.ClusterId, Filter, ct);
 
     /// <summary>Download of the filtered list in the import format.</summary>
+    [RequirePermission(MemberPermissions.Export)]
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        if (!Scope.Can(ClusterPermission.ReadMembers)) return Forbid();
         var fmt = MemberFile.Parse(format);
         var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         await MemberFile.WriteAsync(MemberExport.Query(db, Scope.ClusterId, Filter), writer, fmt, ct);

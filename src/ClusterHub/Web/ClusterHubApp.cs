@@ -2,8 +2,11 @@ using System.Globalization;
 using ClusterHub.Accounts;
 using ClusterHub.Clusters;
 using ClusterHub.Data;
+using ClusterHub.Dashboard;
 using ClusterHub.Dues;
 using ClusterHub.Members;
+using ClusterHub.Networks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -14,6 +17,20 @@ namespace ClusterHub.Web;
 /// <summary>The composition root, shared by every verb: the web server serves it, the CLI verbs use its services.</summary>
 public static class ClusterHubApp
 {
+    /// <summary>
+    /// The features, as a table of contents. Each registers its services, endpoints, permissions,
+    /// navigation, verbs and demo step; the demo steps run in this order.
+    /// </summary>
+    public static readonly IFeature[] Features =
+    [
+        new ClustersFeature(),
+        new MembersFeature(),
+        new DuesFeature(),
+        new DashboardFeature(),
+        new AccountsFeature(),
+        new NetworksFeature(),
+    ];
+
     public static readonly CultureInfo[] Cultures = [English(), new("fr"), new("ko")];
 
     /// <summary>English words with British dates (25/11/2026): the product's readers are in Europe and Korea, where 11/25 reads wrong.</summary>
@@ -36,9 +53,8 @@ public static class ClusterHubApp
         var services = builder.Services;
 
         services.AddClusterDb(builder.Configuration[Database.ConfigurationKey]);
-        services.AddSingleton(TimeProvider.System);
-        services.AddScoped<UserAdministration>();
-        services.AddHostedService<OverdueSweep>();
+        services.TryAddSingleton(TimeProvider.System);
+        foreach (var feature in Features) feature.AddServices(services);
 
         services.AddIdentity<ClusterUser, IdentityRole>(o => o.User.RequireUniqueEmail = true)
             .AddEntityFrameworkStores<ClusterDb>()
@@ -47,7 +63,7 @@ public static class ClusterHubApp
         {
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/denied";
+            o.AccessDeniedPath = "/error/403";
         });
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokens.Scheme, null);
         services.AddAuthorization();
@@ -67,42 +83,41 @@ public static class ClusterHubApp
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/"; // pages live in their feature folders
-            o.Conventions.AuthorizeFolder("/");
-            o.Conventions.AllowAnonymousToPage("/Accounts/Login");
-            o.Conventions.AllowAnonymousToPage("/Accounts/Denied");
-            o.Conventions.AllowAnonymousToPage("/Web/Error");
+            o.Conventions.AuthorizeFolder("/"); // signed in unless a page says [Public]
         }).AddMvcOptions(o => o.Filters.Add<ClusterPageFilter>());
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails.
+        app.UseWhen(http => !WebRequests.IsApi(http.Request), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(http => WebRequests.IsApi(http.Request), b => b.UseStatusCodePages());
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<AccessMiddleware>();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(o => o.WithTitle("ClusterHub API")).AllowAnonymous();
+        app.MapOpenApi().Public();
+        app.MapScalarApiReference(o => o.WithTitle("ClusterHub API")).Public();
         app.MapCulture();
         app.MapRazorPages();
 
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(AccessTokens.Scheme).RequireAuthenticatedUser());
-        var cluster = api.MapClusters();
-        cluster.MapMembers();
-        cluster.MapDues();
+        var cluster = api.MapGroup("/clusters/{cluster}");
+        foreach (var feature in Features) feature.MapApi(api, cluster);
         return app;
     }
 
     /// <summary>POST /culture: the language switch on every page stores the choice in the culture cookie.</summary>
     private static void MapCulture(this WebApplication app) =>
-        app.MapPost("/culture", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        app.MapPost("/culture", (HttpContext http, TimeProvider clock, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
             if (!Cultures.Any(c => c.Name == culture)) return Results.Problem($"Unsupported language '{culture}'.", statusCode: 400);
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).Public().ExcludeFromDescription();
 }

@@ -1,25 +1,26 @@
+using System.Reflection;
 using ClusterHub.Accounts;
-using ClusterHub.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace ClusterHub.Web;
 
 /// <summary>
-/// For every page under <c>/c/{cluster}</c>: resolves the user's <see cref="ClusterScope"/> once,
-/// answers 404 when the user has no standing in that cluster, and hands the scope to the page.
+/// A page handler may need more than its page: the dues page is open to observers, its renewal
+/// handler to managers only. The handler declares it with an access attribute, checked here by the
+/// same <see cref="AccessMiddleware.Decide"/> that checked the page's own rule.
 /// </summary>
-internal sealed class ClusterPageFilter(ClusterDb db) : IAsyncPageFilter
+internal sealed class ClusterPageFilter : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (context.RouteData.Values["cluster"] is string slug)
+        var rule = context.HandlerMethod?.MethodInfo.GetCustomAttributes().OfType<IAccessRule>().FirstOrDefault();
+        if (rule is not null && AccessMiddleware.Decide(context.HttpContext, rule) is { } refusal)
         {
-            var scope = await ClusterScope.ResolveAsync(db, context.HttpContext.User, slug, context.HttpContext.RequestAborted);
-            if (scope is null) { context.Result = new NotFoundResult(); return; }
-            context.HttpContext.Items[typeof(ClusterScope)] = scope;
+            context.Result = new StatusCodeResult(refusal.StatusCode);
+            return;
         }
         await next();
     }
@@ -27,7 +28,7 @@ internal sealed class ClusterPageFilter(ClusterDb db) : IAsyncPageFilter
 
 public static class ClusterPageExtensions
 {
-    /// <summary>The scope resolved by <see cref="ClusterPageFilter"/>; only valid on <c>/c/{cluster}</c> pages.</summary>
+    /// <summary>The scope resolved by <see cref="AccessMiddleware"/>; only valid on <c>/c/{cluster}</c> pages.</summary>
     public static ClusterScope ClusterScope(this HttpContext http) =>
         http.Items[typeof(ClusterScope)] as ClusterScope ?? throw new InvalidOperationException("This page is not under /c/{cluster}.");
 

@@ -72,7 +72,7 @@ public abstract class DuesApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         {
             await ClusterHub.Dues.DuesLedger.RenewAsync(db, c.Id, 2019, new DateOnly(2019, 1, 15), default); // due 2019-03-16
             var first = db.Invoices.Where(i => i.ClusterId == c.Id).OrderBy(i => i.Number).Select(i => i.Id).First();
-            await ClusterHub.Dues.DuesLedger.SettleAsync(db, c.Id, first, ClusterHub.Dues.InvoiceStatus.Paid, new DateOnly(2019, 2, 1), default);
+            await ClusterHub.Dues.DuesLedger.SettleAsync(db, c.Id, first, ClusterHub.Dues.InvoiceStatus.Paid, new DateOnly(2019, 2, 1), new DateOnly(2019, 2, 1), default);
             await ClusterHub.Dues.DuesLedger.MarkOverdueAsync(db, new DateOnly(2019, 3, 16), default); // not yet past due
             return await ClusterHub.Dues.DuesLedger.MarkOverdueAsync(db, new DateOnly(2019, 3, 17), default);
         });
