@@ -31,7 +31,9 @@ public sealed class CliVerbs(RootCommand root, TextWriter stdout, TextWriter std
     {
         await using var app = ClusterHubApp.Build([], parse.GetValue(DatabaseOption));
         await using var scope = app.Services.CreateAsyncScope();
-        await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<ClusterDb>(), ct);
+        var db = scope.ServiceProvider.GetRequiredService<ClusterDb>();
+        db.Actor = "cli:" + Environment.UserName;
+        await Database.MigrateAsync(db, ct);
         return await work(scope.ServiceProvider, ct);
     }
 

@@ -1,6 +1,7 @@
 using ClusterHub.Accounts;
 using ClusterHub.Clusters;
 using ClusterHub.Dues;
+using ClusterHub.History;
 using ClusterHub.Members;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,16 +19,35 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberContact> MemberContacts => Set<MemberContact>();
     public DbSet<MemberStatusChange> MemberStatusChanges => Set<MemberStatusChange>();
+    public DbSet<MemberChangeRequest> MemberChangeRequests => Set<MemberChangeRequest>();
     public DbSet<DuesTier> DuesTiers => Set<DuesTier>();
     public DbSet<MembershipYear> MembershipYears => Set<MembershipYear>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<ClusterRoleGrant> RoleGrants => Set<ClusterRoleGrant>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+
+    /// <summary>Why the next <c>SaveChanges</c> changes what it changes, for the change history (cleared by the save).</summary>
+    public string? ChangeReason { get; set; }
+
+    /// <summary>Who acts when no one is signed in: <c>system</c> for background work, <c>cli:NAME</c> for the command line.</summary>
+    public string Actor { get; set; } = "system";
+
+    /// <summary>Set by <see cref="ChangeHistoryInterceptor"/> while it saves the history rows of a save.</summary>
+    internal bool WritingHistory { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ClusterDb).Assembly);
+        ConfigureVersions(builder);
+    }
+
+    /// <summary>Every <see cref="IVersioned"/> entity's version is a concurrency token, on both providers.</summary>
+    private static void ConfigureVersions(ModelBuilder builder)
+    {
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+            builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,3 +1,4 @@
+using ClusterHub.History;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterHub.Data;
@@ -28,9 +29,13 @@ public static class Database
     public static IServiceCollection AddClusterDb(this IServiceCollection services, string? configured)
     {
         var (provider, cs) = Resolve(configured);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ChangeHistoryInterceptor>();
+        // No retrying execution strategy on PostgreSQL: it refuses the transactions that keep a change and its
+        // history (and an import's batches) together, which matter more than retrying a dropped connection.
         return provider == DatabaseProvider.PostgreSql
-            ? services.AddDbContext<ClusterDb, PostgresClusterDb>(o => o.UseNpgsql(cs, n => n.EnableRetryOnFailure()))
-            : services.AddDbContext<ClusterDb, SqliteClusterDb>(o => o.UseSqlite(cs));
+            ? services.AddDbContext<ClusterDb, PostgresClusterDb>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<ChangeHistoryInterceptor>()))
+            : services.AddDbContext<ClusterDb, SqliteClusterDb>((sp, o) => o.UseSqlite(cs).AddInterceptors(sp.GetRequiredService<ChangeHistoryInterceptor>()));
     }
 
     /// <summary>Applies pending migrations, inside the provider's execution strategy so transient failures are retried.</summary>

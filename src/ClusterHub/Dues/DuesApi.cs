@@ -123,7 +123,8 @@ public static class DuesTiers
 
     public static async Task ReplaceAsync(ClusterDb db, int clusterId, int year, IEnumerable<TierDto> tiers, CancellationToken ct)
     {
-        await db.DuesTiers.Where(t => t.ClusterId == clusterId && t.Year == year).ExecuteDeleteAsync(ct);
+        // Tracked, not set-based, so the change history sees the old table go.
+        db.DuesTiers.RemoveRange(await db.DuesTiers.Where(t => t.ClusterId == clusterId && t.Year == year).ToListAsync(ct));
         db.DuesTiers.AddRange(tiers.Select(t => new DuesTier { ClusterId = clusterId, Year = year, MemberType = t.MemberType, SizeClass = t.SizeClass, AmountCents = Money.Cents(t.AmountEur) }));
         await db.SaveChangesAsync(ct);
     }

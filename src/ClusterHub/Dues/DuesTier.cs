@@ -33,7 +33,7 @@ public sealed class MembershipYear
 
 public enum InvoiceStatus { Issued, Paid, Overdue, WrittenOff }
 
-public sealed class Invoice
+public sealed class Invoice : History.IVersioned
 {
     public int Id { get; set; }
     public int ClusterId { get; set; }
@@ -47,4 +47,7 @@ public sealed class Invoice
     public long AmountCents { get; set; }
     public InvoiceStatus Status { get; set; }
     public DateOnly? PaidOn { get; set; }
+
+    /// <summary>Raised on every change: a payment and a write-off racing for one invoice cannot both win.</summary>
+    public int Version { get; set; }
 }

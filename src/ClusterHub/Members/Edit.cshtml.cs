@@ -60,7 +60,10 @@ public sealed class EditModel(ClusterDb db, TimeProvider clock) : PageModel
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public MemberForm Form { get; set; } = new();
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
-    private ClusterScope Scope => HttpContext.ClusterScope();
+    public ClusterScope Scope => HttpContext.ClusterScope();
+
+    /// <summary>Whether the form offers every field (the secretariat) or a representative's share of them.</summary>
+    public bool EditsEverything => Scope.Can(MemberPermissions.EditRecords);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -74,14 +77,22 @@ public sealed class EditModel(ClusterDb db, TimeProvider clock) : PageModel
     {
         var (member, refusal) = await LoadAsync(ct);
         if (refusal is not null) return refusal;
-        member ??= db.Members.Add(new Member { Name = "", ClusterId = Scope.ClusterId }).Entity;
-        Errors = MemberValidation.Apply(Form.ToInput(), member, clock.Today());
+        EditOutcome outcome;
+        if (member is null)
+        {
+            member = db.Members.Add(new Member { Name = "", ClusterId = Scope.ClusterId }).Entity;
+            var errors = MemberValidation.Apply(Form.ToInput(), member, clock.Today());
+            if (errors.Count == 0) await db.SaveChangesAsync(ct);
+            outcome = new(errors, null);
+        }
+        else outcome = await MemberEdits.UpdateAsync(db, Scope, member, Form.ToInput(), clock.Today(), User.Identity?.Name ?? "", clock.GetUtcNow().UtcDateTime, ct);
+        if (outcome.Stale) return StatusCode(StatusCodes.Status409Conflict);
+        Errors = outcome.Errors;
         if (Errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        await db.SaveChangesAsync(ct);
         return Redirect($"/c/{Scope.Slug}/members/{member.Id}");
     }
 

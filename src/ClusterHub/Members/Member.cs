@@ -1,9 +1,10 @@
 using ClusterHub.Clusters;
+using ClusterHub.History;
 
 namespace ClusterHub.Members;
 
 /// <summary>An organisation that belongs (or belonged) to a cluster.</summary>
-public sealed class Member
+public sealed class Member : IVersioned
 {
     public int Id { get; set; }
     public int ClusterId { get; set; }
@@ -43,6 +44,9 @@ public sealed class Member
     /// <summary>When the current status began (the join date for an active member); growth charts count on it.</summary>
     public DateOnly StatusSince { get; set; }
 
+    /// <summary>Raised on every change; an edit made from an older version is refused instead of overwriting.</summary>
+    public int Version { get; set; }
+
     public List<MemberContact> Contacts { get; set; } = [];
     public List<MemberStatusChange> StatusHistory { get; set; } = [];
 
@@ -55,7 +59,7 @@ public sealed class Member
     }
 }
 
-public sealed class MemberContact
+public sealed class MemberContact : IHistoryPart
 {
     public int Id { get; set; }
     public int MemberId { get; set; }
@@ -66,14 +70,20 @@ public sealed class MemberContact
 
     /// <summary>GDPR: the person agreed to be contacted by the cluster and other members.</summary>
     public bool ConsentToContact { get; set; }
+
+    string IHistoryPart.SubjectType => nameof(Member);
+    int IHistoryPart.SubjectId => MemberId;
 }
 
 /// <summary>One line of a member's history: the status it moved to and when.</summary>
-public sealed class MemberStatusChange
+public sealed class MemberStatusChange : IHistoryPart
 {
     public int Id { get; set; }
     public int MemberId { get; set; }
     public MemberStatus Status { get; set; }
     public DateOnly On { get; set; }
     public string? Reason { get; set; }
+
+    string IHistoryPart.SubjectType => nameof(Member);
+    int IHistoryPart.SubjectId => MemberId;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using ClusterHub.Accounts;
 using ClusterHub.Data;
+using ClusterHub.History;
 using ClusterHub.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,9 @@ namespace ClusterHub.Members;
 
 public sealed record ContactDto(string FullName, string? Role, string? Email, string? Phone, bool ConsentToContact);
 public sealed record StatusChangeDto(MemberStatus Status, DateOnly On, string? Reason);
+public sealed record ChangeRequestDto(int Id, string RequestedBy, DateTime RequestedAt, MemberType Type, int? Headcount, long? TurnoverEur);
 public sealed record MemberDetails(MemberRow Member, int? Headcount, long? TurnoverEur, string? NationalId, string? NutsCode,
-    DateOnly StatusSince, IReadOnlyList<ContactDto> Contacts, IReadOnlyList<StatusChangeDto> History);
+    DateOnly StatusSince, IReadOnlyList<ContactDto> Contacts, IReadOnlyList<StatusChangeDto> History, ChangeRequestDto? PendingChange);
 
 public static class MembersApi
 {
@@ -23,6 +25,11 @@ public static class MembersApi
         members.MapPut("/{id:int}", Update).RequirePermission(MemberPermissions.EditProfile);
         members.MapPost("/import", Import).RequirePermission(MemberPermissions.Import).DisableAntiforgery();
         members.MapGet("/export", Export).RequirePermission(MemberPermissions.Export);
+        members.MapGet("/{id:int}/history", History).RequirePermission(MemberPermissions.ReadHistory);
+        members.MapPost("/{id:int}/change-requests/{requestId:int}/approve", (int id, int requestId, ClusterScope scope, ClusterDb db, HttpContext http, TimeProvider clock, CancellationToken ct) =>
+            Decide(id, requestId, true, scope, db, http, clock, ct)).RequirePermission(MemberPermissions.EditRecords);
+        members.MapPost("/{id:int}/change-requests/{requestId:int}/reject", (int id, int requestId, ClusterScope scope, ClusterDb db, HttpContext http, TimeProvider clock, CancellationToken ct) =>
+            Decide(id, requestId, false, scope, db, http, clock, ct)).RequirePermission(MemberPermissions.EditRecords);
     }
 
     /// <summary>The cluster's member directory, filtered, sorted and paged.</summary>
@@ -50,15 +57,32 @@ public static class MembersApi
         return TypedResults.Created($"/api/v1/clusters/{scope.Slug}/members/{member.Id}", await MemberDetailsQuery.FindAsync(db, scope.ClusterId, member.Id, ct));
     }
 
-    public static async Task<Results<Ok<MemberDetails>, NotFound, ValidationProblem>> Update(int id, MemberInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Replaces a member's record. The secretariat edits every field; a member representative edits its own
+    /// organisation's contacts, address and sector codes, and its change to type, headcount or turnover
+    /// becomes a request the secretariat approves (returned as <c>pendingChange</c>).
+    /// </summary>
+    public static async Task<Results<Ok<MemberDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(int id, MemberInput input, ClusterScope scope, ClusterDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var member = await db.Members.Include(m => m.Contacts).SingleOrDefaultAsync(m => m.Id == id && m.ClusterId == scope.ClusterId, ct);
         if (member is null) return TypedResults.NotFound();
         scope.DemandFor(MemberPermissions.EditProfile, id);
-        var errors = MemberValidation.Apply(input, member, clock.Today());
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
-        await db.SaveChangesAsync(ct);
+        var outcome = await MemberEdits.UpdateAsync(db, scope, member, input, clock.Today(), http.User.Identity?.Name ?? "", clock.GetUtcNow().UtcDateTime, ct);
+        if (outcome.Stale) return TypedResults.Problem("Someone else changed this member at the same time; reload and try again.", statusCode: StatusCodes.Status409Conflict);
+        if (outcome.Errors.Count > 0) return TypedResults.ValidationProblem(outcome.Errors.ToProblemDictionary());
         return TypedResults.Ok((await MemberDetailsQuery.FindAsync(db, scope.ClusterId, id, ct))!);
+    }
+
+    /// <summary>Approves or rejects a representative's requested change (secretariat).</summary>
+    public static async Task<Results<Ok<MemberDetails>, NotFound, ProblemHttpResult>> Decide(int id, int requestId, bool approve, ClusterScope scope, ClusterDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    {
+        var outcome = await MemberEdits.DecideAsync(db, scope.ClusterId, id, requestId, approve, http.User.Identity?.Name ?? "", clock.GetUtcNow().UtcDateTime, ct);
+        return outcome switch
+        {
+            DecisionOutcome.NotFound => TypedResults.NotFound(),
+            DecisionOutcome.AlreadyDecided => TypedResults.Problem("This request was already decided.", statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.Ok((await MemberDetailsQuery.FindAsync(db, scope.ClusterId, id, ct))!),
+        };
     }
 
     /// <summary>
@@ -73,6 +97,14 @@ public static class MembersApi
         using var reader = new StringReader(await body.ReadToEndAsync(ct));
         var report = await MemberImport.RunAsync(db, scope.ClusterId, reader, fileName ?? (format == FileFormat.Json ? "upload.json" : "upload.csv"), format, clock.Today(), ct);
         return report.Succeeded ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+    }
+
+    /// <summary>Who changed what in this member's record (its contacts and status history included), newest first.</summary>
+    public static async Task<Ok<Page<ChangeRow>>> History(int id, ClusterScope scope, ClusterDb db, int? page, int? pageSize, CancellationToken ct)
+    {
+        scope.DemandFor(MemberPermissions.ReadHistory, id);
+        return TypedResults.Ok(await HistoryQuery.PageAsync(db, scope.ClusterId,
+            new HistoryFilter { Subject = nameof(Member), SubjectId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Page = page, PageSize = pageSize }, ct));
     }
 
     /// <summary>All members matching the filters, as CSV or JSON in the import format.</summary>
@@ -102,8 +134,10 @@ public static class MemberDetailsQuery
         var m = await db.Members.AsNoTracking().Include(x => x.Contacts).Include(x => x.StatusHistory).AsSplitQuery()
             .SingleOrDefaultAsync(x => x.Id == id && x.ClusterId == clusterId, ct);
         if (m is null) return null;
+        var pending = await db.MemberChangeRequests.AsNoTracking().Where(r => r.MemberId == id && r.State == ChangeRequestState.Pending)
+            .Select(r => new ChangeRequestDto(r.Id, r.RequestedBy, r.RequestedAt, r.Type, r.Headcount, r.TurnoverEur)).FirstOrDefaultAsync(ct);
         return new MemberDetails(MemberList.ToRow(m), m.Headcount, m.TurnoverEur, m.NationalId, m.NutsCode, m.StatusSince,
             [.. m.Contacts.OrderBy(c => c.Id).Select(c => new ContactDto(c.FullName, c.Role, c.Email, c.Phone, c.ConsentToContact))],
-            [.. m.StatusHistory.OrderBy(s => s.On).ThenBy(s => s.Id).Select(s => new StatusChangeDto(s.Status, s.On, s.Reason))]);
+            [.. m.StatusHistory.OrderBy(s => s.On).ThenBy(s => s.Id).Select(s => new StatusChangeDto(s.Status, s.On, s.Reason))], pending);
     }
 }

@@ -4,6 +4,7 @@ using ClusterHub.Clusters;
 using ClusterHub.Data;
 using ClusterHub.Dashboard;
 using ClusterHub.Dues;
+using ClusterHub.History;
 using ClusterHub.Members;
 using ClusterHub.Networks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,7 @@ public static class ClusterHubApp
         new DuesFeature(),
         new DashboardFeature(),
         new AccountsFeature(),
+        new HistoryFeature(),
         new NetworksFeature(),
     ];
 

@@ -4,7 +4,7 @@ namespace ClusterHub.Tests.Web;
 
 public class ResourcesTests
 {
-    private static Dictionary<string, string> Load(string suffix)
+    internal static Dictionary<string, string> Load(string suffix)
     {
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/ClusterHub/Web"));
         return XDocument.Load(Path.Combine(root, $"Strings{suffix}.resx")).Root!.Elements("data")
