@@ -93,6 +93,7 @@ public static class ClusterHubApp
         // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails.
         app.UseWhen(http => !WebRequests.IsApi(http.Request), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseWhen(http => WebRequests.IsApi(http.Request), b => b.UseStatusCodePages());
+        app.UseRouting(); // after the status-code pages, so their re-execution routes to the error page
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
