@@ -2,6 +2,7 @@ using ClusterHub.Accounts;
 using ClusterHub.Clusters;
 using ClusterHub.Dues;
 using ClusterHub.Members;
+using ClusterHub.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,7 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<ClusterRoleGrant> RoleGrants => Set<ClusterRoleGrant>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

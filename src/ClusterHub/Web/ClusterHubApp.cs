@@ -29,6 +29,7 @@ public static class ClusterHubApp
         new DashboardFeature(),
         new AccountsFeature(),
         new NetworksFeature(),
+        new Outbox.OutboxFeature(),
     ];
 
     public static readonly CultureInfo[] Cultures = [English(), new("fr"), new("ko")];
