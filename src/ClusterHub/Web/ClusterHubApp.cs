@@ -89,8 +89,10 @@ public static class ClusterHubApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails.
-        app.UseWhen(http => !WebRequests.IsApi(http.Request), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails, written by the inner
+        // middleware, which leaves the outer one nothing to do. Re-execution is registered on the application
+        // itself: inside a UseWhen branch it cannot route to /error/{code} and every refusal became an empty 404.
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseWhen(http => WebRequests.IsApi(http.Request), b => b.UseStatusCodePages());
         app.UseRequestLocalization();
         app.UseAuthentication();
