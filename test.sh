@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test project against real SQLite, a throwaway PostgreSQL and headless Chromium.
-# On a fresh Debian machine with only the .NET SDK it first installs PostgreSQL and Chromium.
+# Runs every test project against real SQLite, a throwaway PostgreSQL, a real SMTP server (aiosmtpd)
+# and headless Chromium. On a fresh Debian machine with only the .NET SDK it first installs
+# PostgreSQL, Chromium and aiosmtpd.
 # Ends with the totals over all test projects on one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -8,6 +9,7 @@ cd "$(dirname "$0")"
 missing=()
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} from Debian packages"
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -25,9 +27,27 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$*"; else sh 
 [ "$(id -u)" -eq 0 ] && chown -R postgres "$pgdir"
 as_pg "$pgbin/initdb -D $pgdir/data -A scram-sha-256 --pwfile=$pgdir/pwfile -U postgres >/dev/null"
 as_pg "$pgbin/pg_ctl -D $pgdir/data -o \"-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off\" -l $pgdir/log -w start >/dev/null"
-cleanup() { as_pg "$pgbin/pg_ctl -D $pgdir/data -m fast stop >/dev/null" || true; rm -rf "$pgdir"; }
+smtppid=""; smtpdir=""
+cleanup() {
+  [ -n "$smtppid" ] && kill "$smtppid" 2>/dev/null || true
+  as_pg "$pgbin/pg_ctl -D $pgdir/data -m fast stop >/dev/null" || true
+  rm -rf "$pgdir" ${smtpdir:+"$smtpdir"}
+}
 trap cleanup EXIT
 export CLUSTERHUB_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password"
+
+# A real SMTP server on another free port: aiosmtpd with tests/smtp_sink.py, which writes each message
+# it receives to a folder, where the delivery tests read them.
+smtpdir=$(mktemp -d /tmp/clusterhub-smtp.XXXXXX)
+smtpport=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PYTHONPATH=tests /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtpport" -c smtp_sink.FolderSink "$smtpdir/messages" >"$smtpdir/log" 2>&1 &
+smtppid=$!
+for _ in $(seq 50); do
+  /usr/bin/python3 -c "import socket; socket.create_connection(('127.0.0.1', $smtpport), 1)" 2>/dev/null && break
+  kill -0 "$smtppid" 2>/dev/null || { cat "$smtpdir/log" >&2; echo "aiosmtpd did not start" >&2; exit 1; }
+  sleep 0.1
+done
+export CLUSTERHUB_TEST_SMTP="127.0.0.1:$smtpport" CLUSTERHUB_TEST_SMTP_FOLDER="$smtpdir/messages"
 
 log=$(mktemp)
 status=0

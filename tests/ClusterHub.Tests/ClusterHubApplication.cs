@@ -55,20 +55,27 @@ public abstract class ClusterHubApplication : IAsyncLifetime
         return c;
     });
 
+    /// <summary>The password of every user the tests create.</summary>
+    public const string Password = "Test-pass-1!";
+
     /// <summary>Creates a user with a role (or "admin") and returns an API client authenticated by a fresh access token.</summary>
-    public async Task<HttpClient> CreateClientAsync(string role, string? cluster = null, string? member = null)
+    public async Task<HttpClient> CreateClientAsync(string role, string? cluster = null, string? member = null) =>
+        (await CreatePersonAsync(role, cluster, member)).Api;
+
+    /// <summary>Creates a user with a role (or "admin"): its e-mail and id (to log in on the pages, to name it in the API) and an API client.</summary>
+    public async Task<TestPerson> CreatePersonAsync(string role, string? cluster = null, string? member = null)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
-        var token = await WithDb(async (db, sp) =>
+        var (userId, token) = await WithDb(async (db, sp) =>
         {
             var admin = sp.GetRequiredService<UserAdministration>();
-            var user = await admin.CreateAsync(email, "Test-pass-1!", null, default);
+            var user = await admin.CreateAsync(email, Password, null, default);
             await admin.GrantAsync(email, role, cluster, member, default);
-            return await AccessTokens.IssueAsync(db, TimeProvider.System, user.Id, "test", null, default);
+            return (user.Id, await AccessTokens.IssueAsync(db, TimeProvider.System, user.Id, "test", null, default));
         });
         var client = CreateAnonymousClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        return new TestPerson(email, userId, client);
     }
 
     public HttpClient CreateAnonymousClient() => new() { BaseAddress = new Uri(BaseAddress) };
@@ -101,6 +108,9 @@ public abstract class ClusterHubApplication : IAsyncLifetime
         return client;
     }
 }
+
+/// <summary>A user the tests made: how to log in on the pages (e-mail, <see cref="ClusterHubApplication.Password"/>), its id, and an API client with its token.</summary>
+public sealed record TestPerson(string Email, string UserId, HttpClient Api);
 
 public sealed class SqliteApplication : ClusterHubApplication
 {

@@ -1,6 +1,7 @@
 using ClusterHub.Cli;
 using ClusterHub.Demo;
 using ClusterHub.Web;
+using Microsoft.AspNetCore.Identity;
 
 namespace ClusterHub.Accounts;
 
@@ -12,7 +13,18 @@ public sealed class AccountsFeature : IFeature
 
     public IEnumerable<Permission> Permissions => [Permission.Grant(ManageRoles, ClusterRole.Manager)];
 
-    public void AddServices(IServiceCollection services) => services.AddScoped<UserAdministration>();
+    public IEnumerable<NavigationEntry> Navigation => [new(80, "Nav.People", "/people", ManageRoles)];
+
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<UserAdministration>();
+        // Password-reset tokens are the invitations' one-time links: a week to answer one.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = UserAdministration.InvitationLifetime);
+        // A disabled account's sign-in cookie stops working within a minute, not the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+    }
+
+    public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster) => api.MapPeople(cluster);
 
     public void AddVerbs(CliVerbs verbs) => verbs.Root.Subcommands.Add(UserCommands.Create(verbs.Out));
 

@@ -4,7 +4,7 @@ using ClusterHub.Data;
 
 namespace ClusterHub.Accounts;
 
-/// <summary><c>users create|grant|token</c>: the same <see cref="UserAdministration"/> the web's administration runs.</summary>
+/// <summary><c>users create|grant|revoke|disable|enable|token</c>: the same <see cref="UserAdministration"/> the people page and its API run.</summary>
 internal static class UserCommands
 {
     public static Command Create(TextWriter stdout)
@@ -34,6 +34,29 @@ internal static class UserCommands
             return 0;
         }, ct));
 
+        var revoke = new Command("revoke", "Revoke a role (a cluster keeps its last manager)") { email, role, cluster };
+        revoke.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
+        {
+            await sp.GetRequiredService<UserAdministration>().RevokeAsync(parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(cluster), ct);
+            stdout.WriteLine($"revoked {parse.GetValue(role)} from {parse.GetValue(email)}");
+            return 0;
+        }, ct));
+
+        var disable = new Command("disable", "Disable an account: no login, its API tokens refused, until enabled") { email };
+        disable.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
+        {
+            await sp.GetRequiredService<UserAdministration>().SetDisabledAsync(parse.GetValue(email)!, disabled: true);
+            stdout.WriteLine($"disabled {parse.GetValue(email)}");
+            return 0;
+        }, ct));
+        var enable = new Command("enable", "Enable a disabled account again") { email };
+        enable.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
+        {
+            await sp.GetRequiredService<UserAdministration>().SetDisabledAsync(parse.GetValue(email)!, disabled: false);
+            stdout.WriteLine($"enabled {parse.GetValue(email)}");
+            return 0;
+        }, ct));
+
         var tokenName = new Option<string>("--token-name") { DefaultValueFactory = _ => "cli" };
         var days = new Option<int?>("--expires-in-days");
         var token = new Command("token", "Issue a personal access token (printed once)") { email, tokenName, days };
@@ -44,6 +67,6 @@ internal static class UserCommands
             stdout.WriteLine(await AccessTokens.IssueAsync(sp.GetRequiredService<ClusterDb>(), sp.GetRequiredService<TimeProvider>(), user.Id, parse.GetValue(tokenName)!, lifetime, ct));
             return 0;
         }, ct));
-        return new Command("users", "Manage users, roles and tokens") { create, grant, token };
+        return new Command("users", "Manage users, roles and tokens") { create, grant, revoke, disable, enable, token };
     }
 }

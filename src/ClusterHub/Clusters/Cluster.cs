@@ -14,6 +14,9 @@ public sealed class Cluster
     public string? Sector { get; set; }
     public string? Website { get; set; }
 
+    /// <summary>The language its messages are written in ("en", "fr", "ko"); none means English.</summary>
+    public string? Language { get; set; }
+
     public List<ClusterOffice> Offices { get; set; } = [];
     public List<ClusterCertification> Certifications { get; set; } = [];
 }

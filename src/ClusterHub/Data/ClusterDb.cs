@@ -3,6 +3,7 @@ using ClusterHub.Clusters;
 using ClusterHub.Dues;
 using ClusterHub.History;
 using ClusterHub.Members;
+using ClusterHub.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,7 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
 
     /// <summary>Set by <see cref="ChangeHistoryInterceptor"/> while it saves the history rows of a save.</summary>
     internal bool WritingHistory { get; set; }
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,7 +3,11 @@ using ClusterHub.Web;
 
 namespace ClusterHub.Dues;
 
-/// <summary>Marks issued invoices past their due date as overdue, at start-up and then every six hours.</summary>
+/// <summary>
+/// Marks issued invoices past their due date as overdue and queues their reminders, at start-up and then
+/// every six hours. Every instance of the application runs one; the sweep's conditional updates let
+/// only one of them remind.
+/// </summary>
 internal sealed partial class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OverdueSweep> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -31,6 +31,7 @@ public static class ClusterHubApp
         new AccountsFeature(),
         new HistoryFeature(),
         new NetworksFeature(),
+        new Outbox.OutboxFeature(),
     ];
 
     public static readonly CultureInfo[] Cultures = [English(), new("fr"), new("ko")];
@@ -90,8 +91,10 @@ public static class ClusterHubApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails.
-        app.UseWhen(http => !WebRequests.IsApi(http.Request), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails, written by the inner
+        // middleware, which leaves the outer one nothing to do. Re-execution is registered on the application
+        // itself: inside a UseWhen branch it cannot route to /error/{code} and every refusal became an empty 404.
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseWhen(http => WebRequests.IsApi(http.Request), b => b.UseStatusCodePages());
         app.UseRouting(); // after the status-code pages, so their re-execution routes to the error page
         app.UseRequestLocalization();

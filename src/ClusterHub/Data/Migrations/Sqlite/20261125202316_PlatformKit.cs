@@ -25,6 +25,12 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "Clusters",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ChangeHistory",
                 columns: table => new
@@ -79,6 +85,35 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    ClusterId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Clusters_ClusterId",
+                        column: x => x.ClusterId,
+                        principalTable: "Clusters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ChangeHistory_ClusterId_Id",
                 table: "ChangeHistory",
@@ -98,6 +133,16 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 name: "IX_MemberChangeRequests_MemberId",
                 table: "MemberChangeRequests",
                 column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ClusterId_State_CreatedAt",
+                table: "OutboxMessages",
+                columns: new[] { "ClusterId", "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_State_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "State", "NextAttemptAt" });
         }
 
         /// <inheritdoc />
@@ -109,6 +154,9 @@ namespace ClusterHub.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "MemberChangeRequests");
 
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "Members");
@@ -116,6 +164,10 @@ namespace ClusterHub.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "Invoices");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "Clusters");
         }
     }
 }
