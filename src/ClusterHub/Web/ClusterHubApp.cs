@@ -88,8 +88,11 @@ public static class ClusterHubApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails.
-        app.UseWhen(http => !WebRequests.IsApi(http.Request), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails (the inner handler
+        // answers first, and the page is not re-executed over a body). Re-execution must not sit in a
+        // UseWhen branch: a branch of a WebApplication loses the route builder, and the error page was
+        // never routed to (an empty 404).
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseWhen(http => WebRequests.IsApi(http.Request), b => b.UseStatusCodePages());
         app.UseRequestLocalization();
         app.UseAuthentication();
