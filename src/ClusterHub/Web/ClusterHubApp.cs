@@ -67,6 +67,7 @@ public static class ClusterHubApp
         });
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokens.Scheme, null);
         services.AddAuthorization();
+        services.AddWebShell(builder.Configuration);
 
         // Enums travel by name in JSON, as they do in CSV and in the database.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -87,6 +88,7 @@ public static class ClusterHubApp
         }).AddMvcOptions(o => o.Filters.Add<ClusterPageFilter>());
 
         var app = builder.Build();
+        app.UseWebShell();
         app.UseExceptionHandler();
         // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails (the inner handler
         // answers first, and the page is not re-executed over a body). Re-execution must not sit in a
@@ -102,7 +104,7 @@ public static class ClusterHubApp
 
         app.MapStaticAssets();
         app.MapOpenApi().Public();
-        app.MapScalarApiReference(o => o.WithTitle("ClusterHub API")).Public();
+        app.MapScalarApiReference(o => o.WithTitle("ClusterHub API").WithFavicon("/favicon.svg").DisableDefaultFonts()).Public(); // fonts from this origin only (CSP)
         app.MapCulture();
         app.MapRazorPages();
 
@@ -120,7 +122,7 @@ public static class ClusterHubApp
             if (!Cultures.Any(c => c.Name == culture)) return Results.Problem($"Unsupported language '{culture}'.", statusCode: 400);
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
         }).Public().ExcludeFromDescription();
 }
