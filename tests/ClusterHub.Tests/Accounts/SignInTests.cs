@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using ClusterHub.Accounts;
 using ClusterHub.Tests.Web;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterHub.Tests.Accounts;
 
-/// <summary>Signing in tells nobody which e-mails have an account.</summary>
+/// <summary>Signing in tells nobody which e-mails have an account; the API says how to authenticate.</summary>
 public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : ClusterHubApplication
 {
     private const string Password = "Right-pass-1!";
@@ -53,6 +54,22 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Equal((HttpStatusCode.OK, "Wrong e-mail or password."), unknown);
         Assert.Equal(unknown, wrong);
         Assert.Equal(HttpStatusCode.Redirect, (await Attempt(email, Password)).Item1);
+    }
+
+    [Fact]
+    public async Task A_401_from_the_api_says_bearer_and_why_a_token_was_refused()
+    {
+        var anonymous = await app.CreateAnonymousClient().GetAsync("/api/v1/clusters");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("Bearer", Assert.Single(anonymous.Headers.WwwAuthenticate).ToString());
+
+        var forged = app.CreateAnonymousClient();
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "chp_not-a-real-token");
+        var refused = await forged.GetAsync("/api/v1/clusters");
+        var challenge = Assert.Single(refused.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.StartsWith("error=\"invalid_token\", error_description=\"The access token is unknown", challenge.Parameter, StringComparison.Ordinal);
+        await refused.Problem(HttpStatusCode.Unauthorized); // still ProblemDetails
     }
 
     /// <summary>Runs the login page's POST with a hasher that counts verifications, for both the page and Identity.</summary>
