@@ -17,4 +17,7 @@ public static class Format
     public static string Number(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
 
     public static string Percent(int part, int whole) => whole == 0 ? "–" : ((double)part / whole).ToString("P0", CultureInfo.CurrentCulture);
+
+    /// <summary>The reader's culture as a BCP 47 tag, for the browser's Intl formatting (charts): British English as here.</summary>
+    public static string Locale => CultureInfo.CurrentCulture.Name switch { "en" => "en-GB", var name => name };
 }
