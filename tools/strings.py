@@ -76,6 +76,8 @@ S = {
  "Dues.Number": ("Number", "Numéro", "번호"), "Dues.Issued": ("Issued", "Émise le", "발행일"), "Dues.DueOn": ("Due", "Échéance", "납기"),
  "Dues.Amount": ("Amount", "Montant", "금액"), "Dues.RecordPayment": ("Record payment", "Enregistrer le paiement", "납부 기록"),
  "Dues.WriteOff": ("Write off", "Passer en perte", "대손 처리"),
+ "Dues.ConfirmRenew": ("Renew every active member for {0}? Each one without a {0} invoice gets one now.", "Renouveler tous les adhérents actifs pour {0} ? Chacun de ceux qui n'ont pas de facture {0} en reçoit une maintenant.", "{0}년도 활동 회원 전원을 갱신하시겠습니까? {0}년도 청구서가 없는 회원에게 지금 청구서가 발행됩니다."),
+ "Dues.ConfirmWriteOff": ("Write off invoice {0} ({1}, {2})? It will no longer be claimed.", "Passer en perte la facture {0} ({1}, {2}) ? Elle ne sera plus réclamée.", "청구서 {0}({1}, {2})을(를) 대손 처리하시겠습니까? 더 이상 청구되지 않습니다."),
  "Dues.Tiers": ("Dues tiers", "Barème des cotisations", "회비 등급표"), "Dues.AnySize": ("Any size", "Toute taille", "규모 무관"),
  "Dues.SaveTiers": ("Save the tiers", "Enregistrer le barème", "등급표 저장"),
  "Dues.Settle.AlreadySettled": ("This invoice is already paid or written off; nothing was changed.", "Cette facture est déjà payée ou passée en perte ; rien n'a été modifié.", "이 청구서는 이미 납부되었거나 대손 처리되었습니다. 변경된 내용은 없습니다."),
