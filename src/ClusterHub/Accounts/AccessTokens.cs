@@ -53,4 +53,17 @@ public sealed class AccessTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
         var principal = await principals.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
+
+    /// <summary>
+    /// A 401 says how to authenticate (RFC 6750 §3): <c>Bearer</c> without credentials, and
+    /// <c>error="invalid_token"</c> with the reason when a token was sent but refused.
+    /// </summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = result.Failure is { } failure
+            ? $"Bearer error=\"invalid_token\", error_description=\"{failure.Message.Replace("\"", "'", StringComparison.Ordinal)}\""
+            : "Bearer";
+    }
 }

@@ -14,7 +14,7 @@ public sealed class CliVerbs(RootCommand root, TextWriter stdout, TextWriter std
 {
     public static readonly Option<string?> DatabaseOption = new("--database")
     {
-        Description = "SQLite file or connection string, or a PostgreSQL connection string (Host=…); default: data/clusterhub.db",
+        Description = "SQLite file or connection string, or a PostgreSQL connection string (Host=…); default: " + Database.DefaultLocation,
         Recursive = true,
     };
 

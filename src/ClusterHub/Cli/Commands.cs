@@ -64,6 +64,7 @@ public static class Commands
             }
             await app.StartAsync(ct);
             stdout.WriteLine($"ClusterHub is running at {string.Join(", ", app.Urls)} (Ctrl+C to stop)");
+            stdout.WriteLine($"Database: {Database.Describe(app.Configuration[Database.ConfigurationKey])}");
             if (demo) stdout.WriteLine($"Log in as {NuclearValleyDemo.ManagerEmail} with password {NuclearValleyDemo.Password}");
             await app.WaitForShutdownAsync(ct);
             return 0;

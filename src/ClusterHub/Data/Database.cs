@@ -12,11 +12,30 @@ public enum DatabaseProvider { Sqlite, PostgreSql }
 public static class Database
 {
     public const string ConfigurationKey = "ConnectionStrings:ClusterHub";
-    public const string DefaultSqlite = "Data Source=data/clusterhub.db";
+
+    /// <summary>
+    /// Where the database is when none is configured, in the words the README and the CLI help use.
+    /// One place per user, whatever folder a command runs in and however it is started (dotnet run,
+    /// the built binary), so the web server and every verb see the same data.
+    /// </summary>
+    public const string DefaultLocation =
+        "ClusterHub/clusterhub.db in the user's data folder (~/.local/share on Linux, ~/Library/Application Support on macOS, %LOCALAPPDATA% on Windows)";
+
+    /// <summary>The file <see cref="DefaultLocation"/> names on this machine (.NET honours <c>XDG_DATA_HOME</c>).</summary>
+    public static string DefaultFile
+    {
+        get
+        {
+            var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            if (string.IsNullOrEmpty(data))
+                throw new InvalidOperationException($"this account has no data folder for the default database: pass --database or set {ConfigurationKey.Replace(":", "__", StringComparison.Ordinal)}");
+            return Path.Combine(data, "ClusterHub", "clusterhub.db");
+        }
+    }
 
     public static (DatabaseProvider Provider, string ConnectionString) Resolve(string? configured)
     {
-        var cs = string.IsNullOrWhiteSpace(configured) ? DefaultSqlite : configured.Trim();
+        var cs = string.IsNullOrWhiteSpace(configured) ? "Data Source=" + DefaultFile : configured.Trim();
         if (cs.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) || cs.Contains("Host=", StringComparison.OrdinalIgnoreCase))
             return (DatabaseProvider.PostgreSql, cs.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? FromUrl(cs) : cs);
         if (!cs.Contains('=', StringComparison.Ordinal)) cs = "Data Source=" + cs;
@@ -24,6 +43,18 @@ public static class Database
         var dir = Path.GetDirectoryName(Path.GetFullPath(file));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         return (DatabaseProvider.Sqlite, cs);
+    }
+
+    /// <summary>The database in a line for a person (no password): the SQLite file's full path, or PostgreSQL's database and server.</summary>
+    public static string Describe(string? configured)
+    {
+        var (provider, cs) = Resolve(configured);
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            var pg = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+            return $"PostgreSQL database {pg.Database} on {pg.Host}:{pg.Port}";
+        }
+        return Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource);
     }
 
     public static IServiceCollection AddClusterDb(this IServiceCollection services, string? configured)

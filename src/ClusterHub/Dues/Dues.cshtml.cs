@@ -16,12 +16,18 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
 {
     public IReadOnlyList<LedgerLine> Lines { get; private set; } = [];
     public Page<InvoiceRow>? Invoices { get; private set; }
+    /// <summary>The invoice list's year: <see cref="DefaultYear"/> when the request does not say, all years when it says <c>year=</c>.</summary>
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public InvoiceStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public int? P { get; set; }
-    public int NextYear { get; private set; }
 
-    /// <summary>The year whose tier table is shown and edited (<c>?tierYear=</c>, default the latest).</summary>
+    /// <summary>
+    /// The one year the page opens on, for the tier table, the renewal and the invoice list alike:
+    /// the latest year with tiers (tiers are set for the year about to be invoiced), else this year.
+    /// </summary>
+    public int DefaultYear { get; private set; }
+
+    /// <summary>The year whose tier table is shown and edited (<c>?tierYear=</c>, default <see cref="DefaultYear"/>).</summary>
     [BindProperty(SupportsGet = true)] public int? TierYear { get; set; }
     public Dictionary<(MemberType, SizeClass), long> Tiers { get; private set; } = [];
     public List<string> TierErrors { get; private set; } = [];
@@ -44,11 +50,17 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
     public async Task<IActionResult> OnPostRenewAsync(int year, CancellationToken ct)
     {
         var result = await DuesLedger.RenewAsync(db, Scope.ClusterId, year, clock.Today(), ct);
-        Message = string.Format(CultureInfo.CurrentCulture, l["Dues.Renewed"].Value, result.Year, result.Renewed, result.AlreadyRenewed)
-            + (result.MissingTiers.Count > 0 ? " " + l["Dues.MissingTiers"].Value + " " + string.Join(", ", result.MissingTiers) : "");
+        Message = string.Format(CultureInfo.CurrentCulture, l["Dues.Renewed"].Value, result.Year, Format.Number(result.Renewed), Format.Number(result.AlreadyRenewed))
+            + (result.MissingTiers.Count > 0 ? " " + l["Dues.MissingTiers"].Value + " " + string.Join(", ", result.MissingTiers.Select(TierName)) : "");
         await LoadAsync(ct);
         return Page();
     }
+
+    /// <summary>A missing tier as the ledger names it (<c>Sme/Small</c>), in the reader's words.</summary>
+    private string TierName(string tier) =>
+        tier.Split('/') is [var type, var size] && Enum.TryParse<MemberType>(type, out var t) && Enum.TryParse<SizeClass>(size, out var z)
+            ? $"{l[$"MemberType.{t}"]} / {l[$"SizeClass.{z}"]}"
+            : tier;
 
     /// <summary>
     /// Saves the tier grid of one year: one amount per member type and size class, blank for
@@ -71,7 +83,7 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
         if (TierErrors.Count == 0)
         {
             await DuesTiers.ReplaceAsync(db, Scope.ClusterId, tierYear, tiers, ct);
-            Message = string.Format(CultureInfo.CurrentCulture, l["Dues.TiersSaved"].Value, tierYear, tiers.Count);
+            Message = string.Format(CultureInfo.CurrentCulture, l["Dues.TiersSaved"].Value, tierYear, Format.Number(tiers.Count));
         }
         else Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         await LoadAsync(ct);
@@ -101,12 +113,15 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        var lastTierYear = await db.DuesTiers.Where(t => t.ClusterId == Scope.ClusterId).MaxAsync(t => (int?)t.Year, ct);
+        DefaultYear = lastTierYear ?? clock.GetUtcNow().Year;
+        TierYear ??= DefaultYear;
+        // A year in the request, even a blank one (all years), is the reader's choice; without one, the page's year.
+        var yearGiven = Request.Query.ContainsKey("year") || (Request.HasFormContentType && Request.Form.ContainsKey("year"));
+        if (!yearGiven) Year = DefaultYear;
         // Observers see the totals, not who owes what: the same rule as the API's invoice list.
         Invoices = Scope.Can(DuesPermissions.ReadInvoices) ? await InvoiceList.PageAsync(db, Scope.ClusterId, Year, Status, P, 25, ct) : null;
         Lines = await DuesLedger.LinesAsync(db, Scope.ClusterId, null, ct);
-        var lastTierYear = await db.DuesTiers.Where(t => t.ClusterId == Scope.ClusterId).MaxAsync(t => (int?)t.Year, ct);
-        NextYear = lastTierYear ?? clock.GetUtcNow().Year;
-        TierYear ??= NextYear;
         var year = TierYear.Value;
         if (!Scope.Can(DuesPermissions.ReadTiers)) return;
         Tiers = await db.DuesTiers.AsNoTracking().Where(t => t.ClusterId == Scope.ClusterId && t.Year == year)

@@ -70,6 +70,7 @@ public static class ClusterHubApp
         });
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokens.Scheme, null);
         services.AddAuthorization();
+        services.AddWebShell(builder.Configuration);
 
         // Enums travel by name in JSON, as they do in CSV and in the database.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -90,6 +91,7 @@ public static class ClusterHubApp
         }).AddMvcOptions(o => o.Filters.Add<ClusterPageFilter>());
 
         var app = builder.Build();
+        app.UseWebShell();
         app.UseExceptionHandler();
         // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails, written by the inner
         // middleware, which leaves the outer one nothing to do. Re-execution is registered on the application
@@ -105,7 +107,7 @@ public static class ClusterHubApp
 
         app.MapStaticAssets();
         app.MapOpenApi().Public();
-        app.MapScalarApiReference(o => o.WithTitle("ClusterHub API")).Public();
+        app.MapScalarApiReference(o => o.WithTitle("ClusterHub API").WithFavicon("/favicon.svg").DisableDefaultFonts()).Public(); // fonts from this origin only (CSP)
         app.MapCulture();
         app.MapRazorPages();
 
@@ -123,7 +125,7 @@ public static class ClusterHubApp
             if (!Cultures.Any(c => c.Name == culture)) return Results.Problem($"Unsupported language '{culture}'.", statusCode: 400);
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
         }).Public().ExcludeFromDescription();
 }

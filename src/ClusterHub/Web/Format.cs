@@ -2,14 +2,19 @@ using System.Globalization;
 
 namespace ClusterHub.Web;
 
-/// <summary>Numbers, amounts and dates in the reader's culture. Amounts are always euros, whatever the language.</summary>
+/// <summary>
+/// Numbers, amounts and dates in the reader's culture: every figure a page shows goes through here
+/// (English reads British: 25/11/2026, 1,234; French 25/11/2026, 1 234; Korean 2026. 11. 25.).
+/// Amounts are always euros, whatever the language.
+/// </summary>
 public static class Format
 {
+    /// <summary>Whole euros as such (€1,200); cents only when there are some (€1,200.50), never rounded away.</summary>
     public static string Euros(long cents)
     {
         var nf = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
         nf.CurrencySymbol = "€";
-        return (cents / 100m).ToString("C0", nf);
+        return (cents / 100m).ToString(cents % 100 == 0 ? "C0" : "C2", nf);
     }
 
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
@@ -18,6 +23,11 @@ public static class Format
     public static string DateTime(DateTime utc) => utc.ToString("g", CultureInfo.CurrentCulture) + " UTC";
 
     public static string Number(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
+    /// <summary>A count or quantity, grouped (1,234 · 1 234); a blank shows as a dash.</summary>
+    public static string Number(long? n) => n is { } value ? value.ToString("N0", CultureInfo.CurrentCulture) : "–";
 
     public static string Percent(int part, int whole) => whole == 0 ? "–" : ((double)part / whole).ToString("P0", CultureInfo.CurrentCulture);
+
+    /// <summary>The reader's culture as a BCP 47 tag, for the browser's Intl formatting (charts): British English as here.</summary>
+    public static string Locale => CultureInfo.CurrentCulture.Name switch { "en" => "en-GB", var name => name };
 }

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics;
+using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ClusterHub.Cli;
+using ClusterHub.Data;
 
 namespace ClusterHub.Tests.Cli;
 
@@ -108,6 +112,76 @@ public sealed class CliTests : IDisposable
         (exit, _, err) = await Run("import", "members", good, "--cluster", "elsewhere");
         Assert.Equal(1, exit);
         Assert.Contains("no cluster 'elsewhere'", err, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The reported case, as typed: <c>dotnet run --project src/ClusterHub -- import members samples/…</c>
+    /// from the repository root answered "file not found", because the Web SDK ran the program in
+    /// the project folder. Run for real (the built program, <c>--no-build</c>), not in-process, where
+    /// the working directory never moves.
+    /// </summary>
+    [Fact]
+    public async Task Dotnet_run_from_the_repository_root_reads_a_file_named_from_there()
+    {
+        await CreateCluster();
+        var (exit, output, err) = await DotnetRun(RepositoryRoot, "import", "members", "samples/nuclear-valley/members.csv", "--cluster", "nv", "--database", Db);
+        Assert.True(exit == 0, err);
+        Assert.Contains("members.csv: 298 rows, 298 created", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Relative_inputs_outputs_and_database_are_the_folder_the_command_is_typed_in()
+    {
+        await CreateCluster();
+        await File("ties.csv", "source,target,weight\na,b,1\nb,c,2\n");
+        var (exit, _, err) = await DotnetRun(dir, "network", "convert", "ties.csv", "-o", "ties.json");
+        Assert.True(exit == 0, err);
+        Assert.Contains("\"nodes\"", await System.IO.File.ReadAllTextAsync(Path.Combine(dir, "ties.json")), StringComparison.Ordinal);
+
+        (exit, _, err) = await DotnetRun(dir, "export", "members", "--cluster", "nv", "-o", "members.csv", "--database", Path.GetFileName(Db));
+        Assert.True(exit == 0, err);
+        Assert.True(System.IO.File.Exists(Path.Combine(dir, "members.csv")), "the export is not where the command was typed");
+    }
+
+    [Fact]
+    public async Task The_default_database_is_one_place_said_alike_by_the_help_and_the_readme()
+    {
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        Assert.Equal(Path.Combine(data, "ClusterHub", "clusterhub.db"), Database.DefaultFile);
+        Assert.Equal(Database.DefaultFile, Database.Describe(null));
+        Assert.Equal(Path.Combine(dir, "x.db"), Database.Describe($"Data Source={Path.Combine(dir, "x.db")}"));
+
+        var (_, help, _) = await Run("--help");
+        Assert.Contains(Database.DefaultLocation, Flat(help), StringComparison.Ordinal);
+        var readme = await System.IO.File.ReadAllTextAsync(Path.Combine(RepositoryRoot, "README.md"));
+        Assert.Contains(Database.DefaultLocation, Flat(readme), StringComparison.Ordinal);
+        Assert.DoesNotContain("data/clusterhub.db", readme, StringComparison.Ordinal);
+        static string Flat(string text) => Regex.Replace(text, @"\s+", " ");
+    }
+
+    private static string RepositoryRoot
+    {
+        get
+        {
+            var d = new DirectoryInfo(AppContext.BaseDirectory);
+            while (d is not null && !System.IO.File.Exists(Path.Combine(d.FullName, "ClusterHub.slnx"))) d = d.Parent;
+            return d?.FullName ?? throw new InvalidOperationException("no ClusterHub.slnx above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary><c>dotnet run --project src/ClusterHub -- ARGS</c> typed in <paramref name="folder"/>, on the build the tests run.</summary>
+    private static async Task<(int Exit, string Out, string Err)> DotnetRun(string folder, params string[] args)
+    {
+        var configuration = typeof(CliTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["run", "--no-build", "-c", configuration, "--project", Path.Combine(RepositoryRoot, "src", "ClusterHub"), "--", .. args])
+            start.ArgumentList.Add(a);
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using ClusterHub.Accounts;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterHub.Tests.Platform;
 
@@ -17,7 +18,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
 {
     private static readonly string[] Roles = ["admin", .. Enum.GetNames<ClusterRole>()];
 
-    private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId);
+    private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId);
 
     private async Task<Fixture> ArrangeAsync()
     {
@@ -26,7 +27,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         var other = await app.CreateClusterAsync("matrix-other-" + suffix);
         var manager = await app.CreateClientAsync("Manager", own.Slug);
         var member = await (await manager.PostJson($"/api/v1/clusters/{own.Slug}/members",
-            new { name = "Sfarsteel", type = "LargeCompany", headcount = "300", joinedOn = "2005-07-12" })).Json(HttpStatusCode.Created);
+            new { name = "Sfarsteel", type = "LargeCompany", headcount = "300", joinedOn = "2005-07-12",
+                contacts = new[] { new { fullName = "Ada Martin", email = "ada@sfarsteel.example", consentToContact = "yes" } } })).Json(HttpStatusCode.Created);
         var memberId = member.GetProperty("member").GetProperty("id").GetInt32();
         await (await manager.PutAsJsonAsync($"/api/v1/clusters/{own.Slug}/dues/tiers/2024", new[] { new { memberType = "LargeCompany", sizeClass = "Unknown", amountEur = 5000m } })).Json(HttpStatusCode.OK);
         await (await manager.PostJson($"/api/v1/clusters/{own.Slug}/dues/renewals", new { year = 2024 })).Json(HttpStatusCode.OK);
@@ -34,8 +36,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         var rep = await app.CreateClientAsync("MemberRepresentative", own.Slug, "Sfarsteel");
         var requested = await (await rep.PutAsJsonAsync($"/api/v1/clusters/{own.Slug}/members/{memberId}",
             new { name = "Sfarsteel", type = "LargeCompany", headcount = "320", joinedOn = "2005-07-12" })).Json(HttpStatusCode.OK);
+        var messages = await (await manager.GetAsync($"/api/v1/clusters/{own.Slug}/outbox")).Json(HttpStatusCode.OK); // the renewal's invoice e-mail
+        // A person holding two roles: the matrix grants and revokes the one, the other keeps them in the cluster.
+        var person = await app.CreatePersonAsync("Observer", own.Slug);
+        await app.WithDb(async (_, sp) => { await sp.GetRequiredService<UserAdministration>().GrantAsync(person.Email, "Reviewer", own.Slug, null, default); return 0; });
         return new(own.Slug, other.Slug, memberId, invoices.GetProperty("items")[0].GetProperty("id").GetInt32(),
-            requested.GetProperty("pendingChange").GetProperty("id").GetInt32());
+            requested.GetProperty("pendingChange").GetProperty("id").GetInt32(), messages.GetProperty("items")[0].GetProperty("id").GetInt32(), person.UserId);
     }
 
     /// <summary>A concrete address for a route template; an unknown parameter fails the test (add it here).</summary>
@@ -48,6 +54,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             {
                 "cluster" => cluster,
                 "id" when path.Contains("/invoices/", StringComparison.Ordinal) => f.InvoiceId.ToString(CultureInfo.InvariantCulture),
+                "id" when path.Contains("/outbox/", StringComparison.Ordinal) => f.MessageId.ToString(CultureInfo.InvariantCulture),
+                "userId" => f.PersonId,
+                "role" => nameof(ClusterRole.Reviewer),
                 "id" => f.MemberId.ToString(CultureInfo.InvariantCulture),
                 "requestId" => f.RequestId.ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
@@ -72,7 +81,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// cluster a route naming a record answers 404 for it, rightly. That one case is not judged.
     /// </summary>
     private static bool Judged(RouteEndpoint e, string role, bool own) =>
-        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId");
+        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId");
 
     private static bool Allowed(HttpStatusCode status) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
 

@@ -1,31 +1,66 @@
-// Draws the dashboard charts from the JSON the page embeds (labels already translated).
+// Draws the dashboard charts from the JSON block the page embeds: labels already translated, the
+// locale that formats numbers, and only the charts that have data (the page shows a sentence for
+// the others, so there is no canvas for them).
 (() => {
   const data = JSON.parse(document.getElementById('dashboard-data').textContent);
+  Chart.defaults.locale = data.locale; // tooltips and count ticks grouped as on the rest of the page
   const palette = ['#0b5cad', '#e07b00', '#2e8b57', '#8e44ad', '#c0392b', '#16a085', '#7f8c8d', '#d35400', '#2c3e50', '#27ae60', '#b7950b', '#5d6d7e'];
-  const money = new Intl.NumberFormat(document.documentElement.lang, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-  const chart = (id, config) => new Chart(document.getElementById(id), config);
-  const bars = (s, horizontal) => ({
-    type: 'bar',
-    data: { labels: s.labels, datasets: [{ data: s.values, backgroundColor: palette[0] }] },
-    options: { indexAxis: horizontal ? 'y' : 'x', plugins: { legend: { display: false } } },
-  });
-  chart('chart-family', { type: 'doughnut', data: { labels: data.family.labels, datasets: [{ data: data.family.values, backgroundColor: palette }] } });
-  chart('chart-type', bars(data.type, true));
-  chart('chart-size', bars(data.size, false));
-  chart('chart-region', bars(data.region, true));
-  chart('chart-growth', {
+  const money = new Intl.NumberFormat(data.locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
+  // Every category label shown: Chart.js otherwise drops labels that do not fit (5 of 10 types).
+  const categories = () => ({ ticks: { autoSkip: false } });
+  // Counts are whole numbers: no 0.5 member on an axis, even when every bar is 0 or 1.
+  const counts = () => ({ beginAtZero: true, ticks: { precision: 0 } });
+  // Euros from zero, in whole euros in the page's culture (1 000 € in French, €1,000 in English).
+  const euros = () => ({ beginAtZero: true, ticks: { precision: 0, callback: v => money.format(v) } });
+
+  const draw = (name, config) => {
+    const canvas = document.getElementById('chart-' + name);
+    if (canvas && data[name]) new Chart(canvas, config(data[name], canvas.parentElement));
+  };
+  // Horizontal bars get a row per label: the box grows with the labels instead of skipping some.
+  const rows = (box, n) => { box.style.height = Math.max(240, 28 * n + 48) + 'px'; };
+
+  const bars = horizontal => (s, box) => {
+    if (horizontal) rows(box, s.labels.length);
+    return {
+      type: 'bar',
+      data: { labels: s.labels, datasets: [{ data: s.values, backgroundColor: palette[0] }] },
+      options: {
+        indexAxis: horizontal ? 'y' : 'x',
+        maintainAspectRatio: false,
+        plugins: { legend: { display: false } },
+        scales: horizontal ? { y: categories(), x: counts() } : { x: categories(), y: counts() },
+      },
+    };
+  };
+
+  draw('family', s => ({
+    type: 'doughnut',
+    data: { labels: s.labels, datasets: [{ data: s.values, backgroundColor: palette }] },
+    options: { maintainAspectRatio: false },
+  }));
+  draw('type', bars(true));
+  draw('size', bars(false));
+  draw('region', bars(true));
+  draw('growth', s => ({
     type: 'line',
-    data: { labels: data.growth.labels, datasets: [{ label: data.growth.label, data: data.growth.values, borderColor: palette[0], fill: false }] },
-  });
-  chart('chart-dues', {
+    data: { labels: s.labels, datasets: [{ label: s.label, data: s.values, borderColor: palette[0], fill: false }] },
+    options: { maintainAspectRatio: false, scales: { x: categories(), y: counts() } },
+  }));
+  draw('dues', s => ({
     type: 'bar',
     data: {
-      labels: data.dues.labels,
+      labels: s.labels,
       datasets: [
-        { label: data.dues.invoicedLabel, data: data.dues.invoiced, backgroundColor: palette[0] },
-        { label: data.dues.paidLabel, data: data.dues.paid, backgroundColor: palette[2] },
+        { label: s.invoicedLabel, data: s.invoiced, backgroundColor: palette[0] },
+        { label: s.paidLabel, data: s.paid, backgroundColor: palette[2] },
       ],
     },
-    options: { scales: { y: { ticks: { callback: v => money.format(v) } } } },
-  });
+    options: {
+      maintainAspectRatio: false,
+      scales: { x: categories(), y: euros() },
+      plugins: { tooltip: { callbacks: { label: c => `${c.dataset.label}: ${money.format(c.parsed.y)}` } } },
+    },
+  }));
 })();
