@@ -116,6 +116,7 @@ S = {
  "Changes.From": ("From", "Avant", "이전"), "Changes.To": ("To", "Après", "이후"), "Changes.Why": ("Why", "Pourquoi", "사유"),
  "ChangeKind.Created": ("Created", "Création", "생성"), "ChangeKind.Updated": ("Changed", "Modification", "변경"), "ChangeKind.Deleted": ("Deleted", "Suppression", "삭제"),
  "Permission.history.read": ("See the whole cluster's change history", "Voir l'historique des modifications du pôle", "클러스터 전체 변경 이력 보기"),
+ "Nav.MyOrganisation": ("My organisation", "Mon organisation", "내 조직"),
  "Dues.TiersSaved": ("Tiers for {0} saved ({1} amounts).", "Barème {0} enregistré ({1} montants).", "{0}년 등급표 저장 (금액 {1}개)."),
  "Dues.TierErrors": ("Nothing was saved; these amounts are not valid:", "Rien n'a été enregistré ; montants invalides :", "저장되지 않았습니다. 잘못된 금액:"),
  "Dues.MissingTiers": ("No tier for:", "Aucun barème pour :", "등급 없음:"),

@@ -10,8 +10,10 @@ public sealed class RepresentativeChangeTests(DemoSite site) : IClassFixture<Dem
     public async Task A_representatives_headcount_change_waits_for_the_manager_who_approves_it()
     {
         var rep = await site.LogInAsync("sfarsteel@nuclear-valley.demo");
-        await rep.GotoAsync("/c/nuclear-valley/members?search=Sfarsteel");
-        await rep.ClickAsync("main table tbody tr a");
+        await rep.GotoAsync("/c/nuclear-valley/members");
+        await rep.ClickAsync("header nav >> text=My organisation");
+        await rep.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.StartsWith("Sfarsteel", (await rep.TextContentAsync("main h1"))?.Trim(), StringComparison.Ordinal);
         var memberUrl = rep.Url;
         await rep.GotoAsync(memberUrl.Replace("/members/", "/members/edit/", StringComparison.Ordinal));
         Assert.True(await rep.IsVisibleAsync("#representative-note"));

@@ -20,7 +20,7 @@ public sealed class IndexModel(ClusterDb db) : PageModel
         var slug = Clusters.Items[0].Slug;
         var scope = await ClusterScope.ResolveAsync(db, User, slug, ct);
         var first = scope is null ? null : Navigation.For(scope).FirstOrDefault();
-        return first is null ? Page() : Redirect(first.Href(slug));
+        return first is null ? Page() : Redirect(first.Href(scope!));
     }
 
     public string PageLink(int page) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/?page={page}");

@@ -38,7 +38,11 @@ public sealed class MembersFeature : IFeature
         Permission.GrantWithOwnOrganisation(MemberPermissions.ReadHistory, Manager, Staff),
     ];
 
-    public IEnumerable<NavigationEntry> Navigation => [new(20, "Nav.Members", "/members", MemberPermissions.ReadDirectory)];
+    public IEnumerable<NavigationEntry> Navigation =>
+    [
+        new(20, "Nav.Members", "/members", MemberPermissions.ReadDirectory),
+        new(21, "Nav.MyOrganisation", "/members/" + NavigationEntry.RepresentedMember, MemberPermissions.ReadProfile),
+    ];
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster) => cluster.MapMembers();
 

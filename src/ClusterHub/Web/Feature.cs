@@ -32,8 +32,17 @@ public interface IFeature
     Task SeedDemoAsync(Demo.DemoSeed seed, CancellationToken ct) => Task.CompletedTask;
 }
 
-/// <summary>A link in a cluster's navigation bar: <c>/c/{slug}</c> followed by <paramref name="Path"/>.</summary>
+/// <summary>
+/// A link in a cluster's navigation bar: <c>/c/{slug}</c> followed by <paramref name="Path"/>. A path with
+/// <c>{member}</c> names the organisation the user represents, and shows only to a member representative.
+/// </summary>
 public sealed record NavigationEntry(int Order, string LabelKey, string Path, string Permission)
 {
-    public string Href(string slug) => $"/c/{slug}{Path}";
+    public const string RepresentedMember = "{member}";
+
+    public bool IsFor(Accounts.ClusterScope scope) =>
+        scope.Can(Permission) && (!Path.Contains(RepresentedMember, StringComparison.Ordinal) || scope.RepresentedMemberId is not null);
+
+    public string Href(Accounts.ClusterScope scope) =>
+        $"/c/{scope.Slug}{Path.Replace(RepresentedMember, scope.RepresentedMemberId?.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)}";
 }

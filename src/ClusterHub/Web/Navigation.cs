@@ -8,5 +8,5 @@ public static class Navigation
     private static readonly NavigationEntry[] Entries = [.. ClusterHubApp.Features.SelectMany(f => f.Navigation).OrderBy(e => e.Order)];
 
     /// <summary>The entries this user may open, in order.</summary>
-    public static IEnumerable<NavigationEntry> For(ClusterScope scope) => Entries.Where(e => scope.Can(e.Permission));
+    public static IEnumerable<NavigationEntry> For(ClusterScope scope) => Entries.Where(e => e.IsFor(scope));
 }
