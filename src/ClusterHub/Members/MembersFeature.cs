@@ -22,6 +22,8 @@ public static class MemberPermissions
     public const string Export = "members.export";
     /// <summary>Who changed what and when.</summary>
     public const string ReadHistory = "members.history.read";
+    /// <summary>A person's data by e-mail: export and erasure (GDPR articles 15 and 17).</summary>
+    public const string ManagePersonalData = "members.personaldata.manage";
 }
 
 /// <summary>The organisations of a cluster: directory, records, import and export.</summary>
@@ -36,15 +38,21 @@ public sealed class MembersFeature : IFeature
         Permission.Grant(MemberPermissions.Import, Manager, Staff),
         Permission.Grant(MemberPermissions.Export, Manager, Staff),
         Permission.GrantWithOwnOrganisation(MemberPermissions.ReadHistory, Manager, Staff),
+        Permission.Grant(MemberPermissions.ManagePersonalData, Manager),
     ];
 
     public IEnumerable<NavigationEntry> Navigation =>
     [
         new(20, "Nav.Members", "/members", MemberPermissions.ReadDirectory),
         new(21, "Nav.MyOrganisation", "/members/" + NavigationEntry.RepresentedMember, MemberPermissions.ReadProfile),
+        new(90, "Nav.PersonalData", "/personal-data", MemberPermissions.ManagePersonalData),
     ];
 
-    public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster) => cluster.MapMembers();
+    public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster)
+    {
+        cluster.MapMembers();
+        cluster.MapPersonalData();
+    }
 
     public void AddVerbs(CliVerbs verbs) => MemberCommands.Add(verbs);
 
