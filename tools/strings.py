@@ -129,6 +129,8 @@ S = {
  "PersonalData.ReasonRequired": ("A valid e-mail and a reason are required.", "Un courriel valide et un motif sont requis.", "유효한 이메일과 사유가 필요합니다."),
  "PersonalData.Erased": ("Erased: {0} contacts, {1} e-mails.", "Effacé : {0} contacts, {1} courriels.", "삭제됨: 연락처 {0}건, 이메일 {1}건."),
  "Permission.members.personaldata.manage": ("Export or erase a person's data (GDPR)", "Exporter ou effacer les données d'une personne (RGPD)", "개인정보 열람·삭제 (GDPR)"),
+ "Nav.History": ("History", "Historique", "이력"), "History.Title": ("Change history", "Historique des modifications", "변경 이력"),
+ "History.Subject": ("Record", "Fiche", "기록"), "History.Since": ("Since", "Depuis", "이후"),
  "Dues.TiersSaved": ("Tiers for {0} saved ({1} amounts).", "Barème {0} enregistré ({1} montants).", "{0}년 등급표 저장 (금액 {1}개)."),
  "Dues.TierErrors": ("Nothing was saved; these amounts are not valid:", "Rien n'a été enregistré ; montants invalides :", "저장되지 않았습니다. 잘못된 금액:"),
  "Dues.MissingTiers": ("No tier for:", "Aucun barème pour :", "등급 없음:"),

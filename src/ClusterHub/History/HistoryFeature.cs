@@ -14,6 +14,8 @@ public sealed class HistoryFeature : IFeature
 
     public IEnumerable<Permission> Permissions => [Permission.Grant(Read, Manager, Staff)];
 
+    public IEnumerable<NavigationEntry> Navigation => [new(80, "Nav.History", "/history", Read)];
+
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster) =>
         cluster.MapGet("/history", List).WithTags("History").RequirePermission(Read);
 
