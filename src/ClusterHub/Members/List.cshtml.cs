@@ -32,7 +32,7 @@ public sealed class ListModel(ClusterDb db) : PageModel
         var query = new Dictionary<string, string?>
         {
             ["search"] = Filter.Search, ["type"] = Filter.Type?.ToString(), ["size"] = Filter.Size?.ToString(),
-            ["region"] = Filter.Region, ["status"] = Filter.Status?.ToString(), ["sort"] = sort, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["region"] = Filter.Region, ["status"] = Filter.Status?.ToString(), ["archived"] = Filter.Archived == true ? "true" : null, ["sort"] = sort, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return QueryHelpers.AddQueryString($"/c/{Scope.Slug}/members", query.Where(q => !string.IsNullOrEmpty(q.Value)));
     }

@@ -44,6 +44,10 @@ public sealed class Member : IVersioned
     /// <summary>When the current status began (the join date for an active member); growth charts count on it.</summary>
     public DateOnly StatusSince { get; set; }
 
+    /// <summary>Set when the secretariat archives the member (see <see cref="MemberArchive"/>): out of the directory, never deleted.</summary>
+    public DateOnly? ArchivedOn { get; set; }
+    public string? ArchiveReason { get; set; }
+
     /// <summary>Raised on every change; an edit made from an older version is refused instead of overwriting.</summary>
     public int Version { get; set; }
 

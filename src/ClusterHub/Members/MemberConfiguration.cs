@@ -11,6 +11,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.NormalizedName).HasMaxLength(200);
         b.Property(m => m.NationalId).HasMaxLength(32);
         b.Property(m => m.Country).HasMaxLength(2);
+        b.Property(m => m.ArchiveReason).HasMaxLength(MemberArchive.MaxReasonLength);
         b.HasOne(m => m.Cluster).WithMany().HasForeignKey(m => m.ClusterId).OnDelete(DeleteBehavior.Cascade);
         // The list pages filter by cluster first, then status/type and sort by name.
         b.HasIndex(m => new { m.ClusterId, m.NormalizedName });

@@ -13,6 +13,9 @@ public sealed record MemberFilter
     public string? Region { get; init; }
     public MemberStatus? Status { get; init; }
 
+    /// <summary>The archive instead of the directory (archived members are out of it by default).</summary>
+    public bool? Archived { get; init; }
+
     /// <summary>name, -name, joined, -joined, type, region, size.</summary>
     public string? Sort { get; init; }
     public int? Page { get; init; }
@@ -27,7 +30,7 @@ public static class MemberList
 {
     public static IQueryable<Member> Filtered(ClusterDb db, int clusterId, MemberFilter f)
     {
-        var q = db.Members.AsNoTracking().Where(m => m.ClusterId == clusterId);
+        var q = db.Members.AsNoTracking().Where(m => m.ClusterId == clusterId && (m.ArchivedOn != null) == (f.Archived == true));
         if (!string.IsNullOrWhiteSpace(f.Search))
         {
             var term = Names.Normalize(f.Search);

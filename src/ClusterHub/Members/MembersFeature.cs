@@ -52,6 +52,7 @@ public sealed class MembersFeature : IFeature
     {
         cluster.MapMembers();
         cluster.MapPersonalData();
+        cluster.MapMemberArchive();
     }
 
     public void AddVerbs(CliVerbs verbs) => MemberCommands.Add(verbs);

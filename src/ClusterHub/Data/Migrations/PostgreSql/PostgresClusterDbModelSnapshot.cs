@@ -479,6 +479,13 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ArchiveReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("City")
                         .HasColumnType("text");
 

@@ -12,6 +12,19 @@ namespace ClusterHub.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ArchiveReason",
+                table: "Members",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ArchivedOn",
+                table: "Members",
+                type: "date",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Members",
@@ -157,6 +170,14 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "ArchiveReason",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "ArchivedOn",
+                table: "Members");
 
             migrationBuilder.DropColumn(
                 name: "Version",

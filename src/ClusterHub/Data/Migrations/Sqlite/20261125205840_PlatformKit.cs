@@ -11,6 +11,19 @@ namespace ClusterHub.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ArchiveReason",
+                table: "Members",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ArchivedOn",
+                table: "Members",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "Version",
                 table: "Members",
@@ -156,6 +169,14 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "ArchiveReason",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "ArchivedOn",
+                table: "Members");
 
             migrationBuilder.DropColumn(
                 name: "Version",
