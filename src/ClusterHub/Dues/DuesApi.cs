@@ -110,15 +110,12 @@ public static class DuesTiers
 
 public static class InvoiceList
 {
-    public static async Task<Page<InvoiceRow>> PageAsync(ClusterDb db, int clusterId, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct)
+    public static Task<Page<InvoiceRow>> PageAsync(ClusterDb db, int clusterId, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
-        var (p, size) = Paging.Clamp(page, pageSize);
         var q = db.Invoices.AsNoTracking().Where(i => i.ClusterId == clusterId);
         if (year is { } y) q = q.Where(i => i.MembershipYear!.Year == y);
         if (status is { } s) q = q.Where(i => i.Status == s);
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(i => i.MembershipYear!.Year).ThenBy(i => i.Number).Skip((p - 1) * size).Take(size).Select(Row).ToListAsync(ct);
-        return new Page<InvoiceRow>(items, p, size, total);
+        return q.OrderByDescending(i => i.MembershipYear!.Year).ThenBy(i => i.Number).ThenBy(i => i.Id).Select(Row).PageAsync(page, pageSize, ct);
     }
 
     public static async Task<InvoiceRow?> FindAsync(ClusterDb db, int clusterId, int id, CancellationToken ct) =>
