@@ -5,6 +5,7 @@ using ClusterHub.Accounts;
 using ClusterHub.Clusters;
 using ClusterHub.Data;
 using ClusterHub.Dues;
+using ClusterHub.Exchange;
 using ClusterHub.Members;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
@@ -44,14 +45,15 @@ public static class NuclearValleyDemo
         await db.SaveChangesAsync(ct);
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        using (var reader = new StreamReader(Path.Combine(folder, "members.csv")))
+        await using (var members = File.OpenRead(Path.Combine(folder, "members.csv")))
         {
-            var report = await MemberImport.RunAsync(db, cluster.Id, reader, "members.csv", FileFormat.Csv, today, ct);
+            var report = await MemberImport.RunAsync(db, cluster.Id, members, "members.csv", FileFormat.Csv, today, ct);
             if (!report.Succeeded) throw new InvalidOperationException("demo members: " + report.Errors[0]);
             log.WriteLine($"members.csv: {report.Created} members");
         }
 
-        using (var csv = new CsvReader(new StreamReader(Path.Combine(folder, "dues-tiers.csv")), CultureInfo.InvariantCulture))
+        using (var text = DecodedText.OpenFile(Path.Combine(folder, "dues-tiers.csv"), "dues-tiers.csv"))
+        using (var csv = new CsvReader(text.OpenReader(), CultureInfo.InvariantCulture))
         {
             var tiers = csv.GetRecords<TierRow>().ToList();
             foreach (var year in tiers.GroupBy(t => t.year))
@@ -60,7 +62,8 @@ public static class NuclearValleyDemo
         foreach (var year in Enumerable.Range(2016, 4))
             await DuesLedger.RenewAsync(db, cluster.Id, year, new DateOnly(year, 1, 15), ct);
 
-        using (var csv = new CsvReader(new StreamReader(Path.Combine(folder, "payments.csv")), CultureInfo.InvariantCulture))
+        using (var text = DecodedText.OpenFile(Path.Combine(folder, "payments.csv"), "payments.csv"))
+        using (var csv = new CsvReader(text.OpenReader(), CultureInfo.InvariantCulture))
         {
             var invoices = await db.Invoices.Where(i => i.ClusterId == cluster.Id)
                 .Select(i => new { Invoice = i, i.MembershipYear!.Year, i.MembershipYear.Member!.Name, i.MembershipYear.Member.City }).ToListAsync(ct);

@@ -1,5 +1,6 @@
 using ClusterHub.Accounts;
 using ClusterHub.Data;
+using ClusterHub.Exchange;
 using ClusterHub.Members;
 using ClusterHub.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,13 +62,15 @@ public static class DuesApi
         return TypedResults.Ok(await DuesLedger.RenewAsync(db, scope.ClusterId, request.Year, clock.Today(), ct));
     }
 
-    /// <summary>Totals by year and tier: invoiced, paid, outstanding, written off. <c>?format=csv</c> downloads it.</summary>
-    public static async Task<IResult> Ledger(ClusterScope scope, ClusterDb db, int? year, string? format, CancellationToken ct)
+    /// <summary>Totals by year and tier: invoiced, paid, outstanding, written off. <c>?format=csv</c> or <c>xlsx</c> downloads it.</summary>
+    public static async Task<IResult> Ledger(HttpContext http, ClusterScope scope, ClusterDb db, int? year, string? format, CancellationToken ct)
     {
         scope.Demand(ClusterPermission.ReadDashboard);
         var lines = await DuesLedger.LinesAsync(db, scope.ClusterId, year, ct);
-        if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(lines);
-        return TypedResults.File(await DuesLedger.CsvAsync(lines), "text/csv", DuesLedger.CsvFileName(scope.Slug));
+        if (format is null || string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(lines);
+        if (Export.ParseFormat(format) is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+        await Export.SendAsync(http.Response, DuesLedger.DownloadStem(scope.Slug), DuesLedger.Table, lines.ToAsyncEnumerable(), fmt, ct);
+        return TypedResults.Empty;
     }
 
     /// <summary>Invoices, newest first, filtered by year and status, paged.</summary>

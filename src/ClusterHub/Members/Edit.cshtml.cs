@@ -80,7 +80,12 @@ public sealed class EditModel(ClusterDb db, TimeProvider clock) : PageModel
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        await db.SaveChangesAsync(ct);
+        if (await MemberDuplicates.SaveAsync(db, member, ct) is { } duplicate)
+        {
+            Errors = [duplicate];
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         return Redirect($"/c/{Scope.Slug}/members/{member.Id}");
     }
 

@@ -1,9 +1,10 @@
-using System.Text;
 using ClusterHub.Accounts;
 using ClusterHub.Data;
+using ClusterHub.Exchange;
 using ClusterHub.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using DataExport = ClusterHub.Exchange.Export;
 
 namespace ClusterHub.Members;
 
@@ -21,7 +22,9 @@ public static class MembersApi
         members.MapGet("/{id:int}", Get);
         members.MapPost("/", Create);
         members.MapPut("/{id:int}", Update);
-        members.MapPost("/import", Import).DisableAntiforgery();
+        // An import streams to a temporary file, so it may be larger than Kestrel's 30 MB default.
+        members.MapPost("/import", Import).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes));
+        members.MapGet("/import/template", ImportTemplate);
         members.MapGet("/export", Export);
     }
 
@@ -41,53 +44,67 @@ public static class MembersApi
         return TypedResults.Ok(details);
     }
 
-    public static async Task<Results<Created<MemberDetails>, ValidationProblem>> Create(MemberInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
+    public const long MaxImportBytes = 256L * 1024 * 1024;
+
+    /// <summary>Creates a member; 409 when another member has its national id, or (without one) its name in its city.</summary>
+    public static async Task<Results<Created<MemberDetails>, ValidationProblem, ProblemHttpResult>> Create(MemberInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
     {
         scope.Demand(ClusterPermission.EditMembers);
         var member = new Member { Name = "", ClusterId = scope.ClusterId };
         var errors = MemberValidation.Apply(input, member, clock.Today());
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         db.Members.Add(member);
-        await db.SaveChangesAsync(ct);
+        if (await MemberDuplicates.SaveAsync(db, member, ct) is { } duplicate) return Duplicate(duplicate);
         return TypedResults.Created($"/api/v1/clusters/{scope.Slug}/members/{member.Id}", await MemberDetailsQuery.FindAsync(db, scope.ClusterId, member.Id, ct));
     }
 
-    public static async Task<Results<Ok<MemberDetails>, NotFound, ValidationProblem>> Update(int id, MemberInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>Replaces a member's record; 409 when the change makes it a duplicate of another member.</summary>
+    public static async Task<Results<Ok<MemberDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(int id, MemberInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
     {
         var member = await db.Members.Include(m => m.Contacts).SingleOrDefaultAsync(m => m.Id == id && m.ClusterId == scope.ClusterId, ct);
         if (member is null) return TypedResults.NotFound();
         if (!scope.CanEditMember(id)) throw new AccessRefusedException(StatusCodes.Status403Forbidden, "You may edit only your own organisation.");
         var errors = MemberValidation.Apply(input, member, clock.Today());
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
-        await db.SaveChangesAsync(ct);
+        if (await MemberDuplicates.SaveAsync(db, member, ct) is { } duplicate) return Duplicate(duplicate);
         return TypedResults.Ok((await MemberDetailsQuery.FindAsync(db, scope.ClusterId, id, ct))!);
     }
 
     /// <summary>
-    /// Imports a CSV or JSON file sent as the request body (<c>text/csv</c> or <c>application/json</c>).
-    /// All or nothing: any invalid row returns 422 with every error and stores nothing.
+    /// Imports a CSV or JSON file sent as the request body (<c>text/csv</c> or <c>application/json</c>), in UTF-8, UTF-16
+    /// or Windows-1252. All or nothing: any invalid row returns 422 with the first 1,000 errors and their count, and
+    /// stores nothing.
     /// </summary>
     public static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>>> Import(HttpRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, string? fileName, CancellationToken ct)
     {
         scope.Demand(ClusterPermission.EditMembers);
         var format = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? FileFormat.Json : FileFormat.Csv;
-        // The parsers read synchronously; Kestrel forbids that on the request stream, so read the body first.
-        using var body = new StreamReader(request.Body, Encoding.UTF8);
-        using var reader = new StringReader(await body.ReadToEndAsync(ct));
-        var report = await MemberImport.RunAsync(db, scope.ClusterId, reader, fileName ?? (format == FileFormat.Json ? "upload.json" : "upload.csv"), format, clock.Today(), ct);
+        var report = await MemberImport.RunAsync(db, scope.ClusterId, request.Body, fileName ?? (format == FileFormat.Json ? "upload.json" : "upload.csv"), format, clock.Today(), ct);
         return report.Succeeded ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }
 
-    /// <summary>All members matching the filters, as CSV or JSON in the import format.</summary>
-    public static async Task Export(HttpContext http, ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, string? format, CancellationToken ct)
+    /// <summary>A CSV to fill in for an import: the columns, an example row, and the values each enumerated column accepts.</summary>
+    public static async Task ImportTemplate(HttpContext http, ClusterScope scope, CancellationToken ct)
+    {
+        scope.Demand(ClusterPermission.EditMembers);
+        await MemberFile.Template.SendAsync(http.Response, ct);
+    }
+
+    /// <summary>All members matching the filters in the import format: <c>?format=csv</c> (default), <c>json</c> or <c>xlsx</c>.</summary>
+    public static async Task<IResult> Export(HttpContext http, ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, string? format, CancellationToken ct)
     {
         scope.Demand(ClusterPermission.ReadMembers);
-        var fmt = MemberFile.Parse(format);
-        http.Response.ContentType = MemberFile.ContentType(fmt);
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{MemberFile.DownloadName(scope.Slug, fmt)}\"";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
-        await MemberFile.WriteAsync(MemberExport.Query(db, scope.ClusterId, filter), writer, fmt, ct);
+        if (DataExport.ParseFormat(format) is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+        await DataExport.SendAsync(http.Response, MemberFile.DownloadStem(scope.Slug), MemberFile.Table, MemberExport.Query(db, scope.ClusterId, filter), fmt, ct);
+        return TypedResults.Empty;
     }
+
+    /// <summary>409 naming the field that makes the member a duplicate.</summary>
+    private static ProblemHttpResult Duplicate(FieldError duplicate) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new[] { duplicate }.ToProblemDictionary())
+        {
+            Status = StatusCodes.Status409Conflict, Title = "Duplicate member", Detail = $"{duplicate.Field} {duplicate.Reason}",
+        });
 
     internal static Dictionary<string, string[]> ToProblemDictionary(this IEnumerable<FieldError> errors) =>
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray());
