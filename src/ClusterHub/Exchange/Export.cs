@@ -36,7 +36,19 @@ public static class Export
     {
         response.ContentType = ContentType(format);
         response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(stem, format)}\"";
-        await WriteAsync(response.Body, table, rows, format, ct);
+        if (format != FileFormat.Xlsx)
+        {
+            await WriteAsync(response.Body, table, rows, format, ct);
+            return;
+        }
+        // SpreadCheetah's zip writer writes part of the archive synchronously, which Kestrel refuses on a response:
+        // the workbook is built in a temporary file (memory stays flat) and then sent.
+        await using var workbook = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await WriteXlsxAsync(workbook, table, rows, ct);
+        workbook.Position = 0;
+        response.ContentLength = workbook.Length;
+        await workbook.CopyToAsync(response.Body, ct);
     }
 
     public static async Task WriteAsync<T>(Stream output, ExportTable<T> table, IAsyncEnumerable<T> rows, FileFormat format, CancellationToken ct)
