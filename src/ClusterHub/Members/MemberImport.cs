@@ -25,8 +25,9 @@ public sealed record ImportReport(string File, int Rows, int Created, int Update
 /// </summary>
 /// <remarks>
 /// The file is read twice and never held whole: the first pass validates every row, keeping only the keys that find
-/// duplicates in the file; the second, inside one transaction, writes batches of <see cref="BatchSize"/> rows and
-/// clears the change tracker after each (100,000 tracked members took 1.5 GB). Imports into one cluster run one at a
+/// duplicates in the file; the second, inside one transaction, writes batches of <see cref="BatchSize"/> rows: new
+/// members through prepared inserts (<see cref="BulkInsert{T}"/>), changed ones through the change tracker, cleared
+/// after each batch (100,000 tracked members took 1.5 GB and most of the time). Imports into one cluster run one at a
 /// time (SQLite: the transaction takes the write lock at its start; PostgreSQL: it locks the cluster's row), so the
 /// second of two identical uploads finds the first's members and reports them unchanged. A member saved meanwhile
 /// by another path that collides with a row trips a unique index: the whole write is retried on what now exists.
@@ -63,7 +64,7 @@ public static class MemberImport
                 var (created, updated) = await strategy.ExecuteAsync(() => WriteAsync(db, clusterId, text, format, today, ct));
                 return new(text.File, rows, created, updated, rows - created - updated, [], 0);
             }
-            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            catch (Exception e) when (UniqueViolation.Is(e))
             {
                 db.ChangeTracker.Clear();
                 if (attempt < Attempts) continue;
@@ -114,6 +115,10 @@ public static class MemberImport
             byName.TryAdd(m.NormalizedName + "|" + Names.Normalize(m.City), m.Id);
         }
 
+        var inserts = new NewMembers(new(db), new(db), new(db));
+        await using var members = inserts.Members;
+        await using var contacts = inserts.Contacts;
+        await using var history = inserts.History;
         var (created, updated) = (0, 0);
         var batch = new List<(MemberInput Input, int ExistingId)>(BatchSize);
         using (var reader = text.OpenReader())
@@ -124,38 +129,78 @@ public static class MemberImport
                 var existing = nationalId is not null && byId.TryGetValue(nationalId, out var i) ? i : byName.GetValueOrDefault(nameKey);
                 batch.Add((input, existing));
                 if (batch.Count < BatchSize) continue;
-                var (c, u) = await WriteBatchAsync(db, clusterId, batch, today, ct);
+                var (c, u) = await WriteBatchAsync(db, clusterId, batch, inserts, today, ct);
                 (created, updated) = (created + c, updated + u);
                 batch.Clear();
             }
         }
-        var (lastCreated, lastUpdated) = await WriteBatchAsync(db, clusterId, batch, today, ct);
+        var (lastCreated, lastUpdated) = await WriteBatchAsync(db, clusterId, batch, inserts, today, ct);
         await transaction.CommitAsync(ct);
         return (created + lastCreated, updated + lastUpdated);
     }
 
-    private static async Task<(int Created, int Updated)> WriteBatchAsync(ClusterDb db, int clusterId, List<(MemberInput Input, int ExistingId)> batch, DateOnly today, CancellationToken ct)
+    /// <summary>New members go straight to the database through prepared inserts: SaveChanges' bookkeeping was most of an import's time.</summary>
+    private sealed record NewMembers(BulkInsert<Member> Members, BulkInsert<MemberContact> Contacts, BulkInsert<MemberStatusChange> History)
+    {
+        public async Task InsertAsync(Member member, CancellationToken ct)
+        {
+            await Members.InsertAsync(member, ct);
+            foreach (var contact in member.Contacts) { contact.MemberId = member.Id; await Contacts.InsertAsync(contact, ct); }
+            foreach (var change in member.StatusHistory) { change.MemberId = member.Id; await History.InsertAsync(change, ct); }
+        }
+    }
+
+    /// <summary>
+    /// One batch. New rows are inserted. Existing members are read untracked and the row applied to that copy: most rows
+    /// of a re-import change nothing and then cost no tracking. Only members a row does change are read again, tracked,
+    /// changed and saved; the tracker is emptied after the batch.
+    /// </summary>
+    private static async Task<(int Created, int Updated)> WriteBatchAsync(ClusterDb db, int clusterId, List<(MemberInput Input, int ExistingId)> batch, NewMembers inserts, DateOnly today, CancellationToken ct)
     {
         var ids = batch.Where(r => r.ExistingId != 0).Select(r => r.ExistingId).Distinct().ToList();
-        var members = ids.Count == 0 ? [] : await db.Members.Include(m => m.Contacts).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var stored = ids.Count == 0 ? [] : await db.Members.AsNoTracking().Include(m => m.Contacts).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var changed = new List<(MemberInput Input, int Id)>();
         var created = 0;
         foreach (var (input, id) in batch)
         {
-            var member = members.GetValueOrDefault(id); // none for a new row, or for a member deleted meanwhile
-            var isNew = member is null;
-            member ??= new Member { Name = "", ClusterId = clusterId };
-            if (MemberValidation.Apply(input, member, today) is [var error, ..])
-                throw new InvalidOperationException($"a row valid when checked is not when written: {error.Field} {error.Reason}");
-            if (isNew) { db.Members.Add(member); created++; }
+            if (stored.TryGetValue(id, out var current))
+            {
+                var before = Snapshot(current);
+                Apply(input, current, today);
+                if (Snapshot(current) != before) changed.Add((input, id));
+                continue;
+            }
+            var member = new Member { Name = "", ClusterId = clusterId }; // a new row, or a member deleted meanwhile
+            Apply(input, member, today);
+            await inserts.InsertAsync(member, ct);
+            created++;
         }
+        if (changed.Count == 0) return (created, 0);
+
+        var changedIds = changed.Select(c => c.Id).Distinct().ToList();
+        var tracked = await db.Members.Include(m => m.Contacts).Where(m => changedIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        foreach (var (input, id) in changed) Apply(input, tracked[id], today);
         db.ChangeTracker.DetectChanges();
         var touched = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Modified or EntityState.Added or EntityState.Deleted)
             .Select(e => e.Entity switch { Member m => m.Id, MemberContact c => c.MemberId, MemberStatusChange s => s.MemberId, _ => 0 })
             .Where(id => id != 0).ToHashSet();
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear(); // the next batch starts with an empty tracker: memory stays flat
-        return (created, members.Keys.Count(touched.Contains));
+        return (created, tracked.Keys.Count(touched.Contains));
     }
+
+    private static void Apply(MemberInput input, Member member, DateOnly today)
+    {
+        if (MemberValidation.Apply(input, member, today) is [var error, ..])
+            throw new InvalidOperationException($"a row valid when checked is not when written: {error.Field} {error.Reason}");
+    }
+
+    /// <summary>Every column <see cref="MemberValidation.Apply"/> may change, contacts included: equal before and after means the row changed nothing.</summary>
+    private static string Snapshot(Member m) => string.Join('\u001f', new object?[]
+        {
+            m.Name, m.NormalizedName, m.NormalizedCity, m.Type, m.Headcount, m.TurnoverEur, m.SizeClass, m.NationalId, m.Country, m.Region,
+            m.Departement, m.NutsCode, m.City, m.SectorCodes, m.IsFoundingMember, m.JoinedOn, m.Status, m.StatusSince, m.StatusHistory.Count,
+        }.Concat(m.Contacts.SelectMany(c => new object?[] { c.FullName, c.Role, c.Email, c.Phone, c.ConsentToContact })));
 
     /// <summary>The row's national id as stored, and its normalised name and city: the two ways a row names a member.</summary>
     private static (string? NationalId, string NameKey) Keys(MemberInput input)
