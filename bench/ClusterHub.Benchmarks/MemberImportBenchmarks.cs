@@ -13,7 +13,7 @@ namespace ClusterHub.Benchmarks;
 /// under 300 MB peak.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
 public class MemberImportBenchmarks
 {
     [Params(100_000)]
