@@ -112,8 +112,12 @@ public static class MembersApi
 
 public static class MemberExport
 {
+    /// <summary>
+    /// The members to export, as they come from the database: one query (a member has a contact or two), because a split
+    /// query buffers all but its last result on PostgreSQL, which has no multiple active result sets.
+    /// </summary>
     public static IAsyncEnumerable<Member> Query(ClusterDb db, int clusterId, MemberFilter filter) =>
-        MemberList.Filtered(db, clusterId, filter).Include(m => m.Contacts).AsSplitQuery().AsAsyncEnumerable();
+        MemberList.Filtered(db, clusterId, filter).Include(m => m.Contacts.OrderBy(c => c.Id)).AsSingleQuery().AsAsyncEnumerable();
 }
 
 public static class MemberDetailsQuery
