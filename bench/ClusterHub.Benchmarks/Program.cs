@@ -4,5 +4,11 @@ using BenchmarkDotNet.Running;
 // anything else goes to BenchmarkDotNet.
 if (args is ["compare", var file, ..]) return ClusterHub.Benchmarks.Compare.Run(file, args.Contains("--measures"));
 if (args is ["project", var participations]) return ClusterHub.Benchmarks.Compare.Project(participations);
+// `members-csv ROWS FILE` writes the seeded member import file that MemberImportBenchmarks imports, for whole-command measures.
+if (args is ["members-csv", var rows, var path])
+{
+    ClusterHub.Benchmarks.MemberCsv.Write(path, int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(ClusterHub.Benchmarks.NetworkBenchmarks).Assembly).Run(args);
 return 0;

@@ -124,6 +124,21 @@ public sealed partial class MemberEditingTests(DemoSite site) : IClassFixture<De
         Assert.Equal(["Atelier Neuf"], (await page.Locator("#members tbody tr td:first-child a").AllTextContentsAsync()).Select(t => t.Trim()));
     }
 
+    [Fact]
+    public async Task The_upload_page_shows_the_first_thousand_errors_of_a_file_with_more_and_says_how_many_in_all()
+    {
+        var page = await site.LogInAsync("staff@nuclear-valley.demo");
+        await page.GotoAsync("/c/nuclear-valley/members/import");
+        await Assertions.Expect(page.Locator("#import-template")).ToHaveAttributeAsync("href", "?handler=template");
+        var bad = new System.Text.StringBuilder("name,type,joined_on\n");
+        for (var i = 0; i < 1_200; i++) bad.Append(System.Globalization.CultureInfo.InvariantCulture, $"Atelier {i},Robot,2021-01-01\n");
+        await page.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "many.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad.ToString()) });
+        await page.ClickAsync("#import-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("1,200");
+        await Assertions.Expect(page.Locator("#import-errors-cut")).ToContainTextAsync("first 1,000 of 1,200");
+        Assert.Equal(1_000, await page.Locator("#import-errors tbody tr").CountAsync());
+    }
+
     [GeneratedRegex(@"/c/nuclear-valley/members/\d+$")]
     private static partial Regex MemberPage();
 }

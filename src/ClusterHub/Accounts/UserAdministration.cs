@@ -237,7 +237,6 @@ public sealed class UserAdministration(ClusterDb db, UserManager<ClusterUser> us
     /// <summary>The people holding a role in the cluster, by e-mail, searched in e-mail and name, paged.</summary>
     public async Task<Page<PersonRow>> PeopleAsync(int clusterId, string? search, int? page, int? pageSize, CancellationToken ct)
     {
-        var (p, size) = Paging.Clamp(page, pageSize);
         var q = InCluster(clusterId);
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -246,8 +245,10 @@ public sealed class UserAdministration(ClusterDb db, UserManager<ClusterUser> us
             q = q.Where(u => u.NormalizedEmail!.Contains(key) || (u.DisplayName != null && u.DisplayName.ToUpper().Contains(key)));
 #pragma warning restore CA1304, CA1311, CA1862
         }
-        var total = await q.CountAsync(ct);
-        return new Page<PersonRow>(await RowsAsync(q.OrderBy(u => u.NormalizedEmail).Skip((p - 1) * size).Take(size), clusterId, ct), p, size, total);
+        // The page of ids through the one paging helper, then their rows (roles and represented members) in one query.
+        var ids = await q.OrderBy(u => u.NormalizedEmail).ThenBy(u => u.Id).Select(u => u.Id).PageAsync(page, pageSize, ct);
+        var rows = (await RowsAsync(InCluster(clusterId).Where(u => ids.Items.Contains(u.Id)), clusterId, ct)).ToDictionary(r => r.UserId);
+        return new Page<PersonRow>([.. ids.Items.Select(id => rows[id])], ids.PageNumber, ids.PageSize, ids.Total);
     }
 
     /// <summary>One person's standing in the cluster, or null when they hold no role there.</summary>

@@ -27,14 +27,8 @@ public static class ClustersApi
         TypedResults.Ok(await PageAsync(db, user, page, pageSize, ct));
 
     /// <summary>One page of the visible clusters by name: the API's list and the clusters page.</summary>
-    public static async Task<Page<ClusterSummary>> PageAsync(ClusterDb db, ClaimsPrincipal user, int? page, int? pageSize, CancellationToken ct)
-    {
-        var (p, size) = Paging.Clamp(page, pageSize);
-        var q = VisibleClusters(db, user);
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderBy(c => c.Name).Skip((p - 1) * size).Take(size).Select(c => new ClusterSummary(c.Slug, c.Name, c.Region, c.Sector)).ToListAsync(ct);
-        return new Page<ClusterSummary>(items, p, size, total);
-    }
+    public static Task<Page<ClusterSummary>> PageAsync(ClusterDb db, ClaimsPrincipal user, int? page, int? pageSize, CancellationToken ct) =>
+        VisibleClusters(db, user).OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => new ClusterSummary(c.Slug, c.Name, c.Region, c.Sector)).PageAsync(page, pageSize, ct);
 
     /// <summary>Registers a new cluster initiative (platform administrators only).</summary>
     public static async Task<Results<Created<ClusterSummary>, ValidationProblem>> Create(NewCluster input, ClusterDb db, CancellationToken ct)

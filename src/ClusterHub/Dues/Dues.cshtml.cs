@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using ClusterHub.Accounts;
 using ClusterHub.Data;
+using ClusterHub.Exchange;
 using ClusterHub.Members;
 using ClusterHub.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -40,9 +40,13 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
         return Page();
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    /// <summary>The ledger as a download, <c>?format=csv</c> or <c>xlsx</c>, written as the API writes it.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        return File(await DuesLedger.CsvAsync(await DuesLedger.LinesAsync(db, Scope.ClusterId, null, ct)), "text/csv", DuesLedger.CsvFileName(Scope.Slug));
+        if (Export.ParseFormat(format) is not { } fmt) return BadRequest();
+        var lines = await DuesLedger.LinesAsync(db, Scope.ClusterId, null, ct);
+        await Export.SendAsync(Response, DuesLedger.DownloadStem(Scope.Slug), DuesLedger.Table, lines.ToAsyncEnumerable(), fmt, ct);
+        return new EmptyResult();
     }
 
     /// <summary>The one-action renewal of every active member for a year.</summary>

@@ -1,5 +1,6 @@
 using ClusterHub.Accounts;
 using ClusterHub.Data;
+using ClusterHub.Exchange;
 using ClusterHub.Members;
 using ClusterHub.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -53,12 +54,14 @@ public static class DuesApi
         return TypedResults.Ok(await DuesLedger.RenewAsync(db, scope.ClusterId, request.Year, clock.Today(), ct));
     }
 
-    /// <summary>Totals by year and tier: invoiced, paid, outstanding, written off. <c>?format=csv</c> downloads it.</summary>
-    public static async Task<IResult> Ledger(ClusterScope scope, ClusterDb db, int? year, string? format, CancellationToken ct)
+    /// <summary>Totals by year and tier: invoiced, paid, outstanding, written off. <c>?format=csv</c> or <c>xlsx</c> downloads it.</summary>
+    public static async Task<IResult> Ledger(HttpContext http, ClusterScope scope, ClusterDb db, int? year, string? format, CancellationToken ct)
     {
         var lines = await DuesLedger.LinesAsync(db, scope.ClusterId, year, ct);
-        if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(lines);
-        return TypedResults.File(await DuesLedger.CsvAsync(lines), "text/csv", DuesLedger.CsvFileName(scope.Slug));
+        if (format is null || string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(lines);
+        if (Export.ParseFormat(format) is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+        await Export.SendAsync(http.Response, DuesLedger.DownloadStem(scope.Slug), DuesLedger.Table, lines.ToAsyncEnumerable(), fmt, ct);
+        return TypedResults.Empty;
     }
 
     /// <summary>Invoices, newest first, filtered by year and status, paged.</summary>
@@ -132,15 +135,12 @@ public static class DuesTiers
 
 public static class InvoiceList
 {
-    public static async Task<Page<InvoiceRow>> PageAsync(ClusterDb db, int clusterId, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct)
+    public static Task<Page<InvoiceRow>> PageAsync(ClusterDb db, int clusterId, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
-        var (p, size) = Paging.Clamp(page, pageSize);
         var q = db.Invoices.AsNoTracking().Where(i => i.ClusterId == clusterId);
         if (year is { } y) q = q.Where(i => i.MembershipYear!.Year == y);
         if (status is { } s) q = q.Where(i => i.Status == s);
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(i => i.MembershipYear!.Year).ThenBy(i => i.Number).Skip((p - 1) * size).Take(size).Select(Row).ToListAsync(ct);
-        return new Page<InvoiceRow>(items, p, size, total);
+        return q.OrderByDescending(i => i.MembershipYear!.Year).ThenBy(i => i.Number).ThenBy(i => i.Id).Select(Row).PageAsync(page, pageSize, ct);
     }
 
     public static async Task<InvoiceRow?> FindAsync(ClusterDb db, int clusterId, int id, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClusterHub.Data;
 using ClusterHub.Demo;
+using ClusterHub.Exchange;
 using ClusterHub.Members;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ internal static class DuesDemo
     public static async Task LoadAsync(DemoSeed seed, CancellationToken ct)
     {
         var db = seed.Get<ClusterDb>();
-        using (var csv = new CsvReader(new StreamReader(seed.File("dues-tiers.csv")), CultureInfo.InvariantCulture))
+        using (var text = DecodedText.OpenFile(seed.File("dues-tiers.csv"), "dues-tiers.csv"))
+        using (var csv = new CsvReader(text.OpenReader(), CultureInfo.InvariantCulture))
         {
             var tiers = csv.GetRecords<TierRow>().ToList();
             foreach (var year in tiers.GroupBy(t => t.year))
@@ -22,7 +24,8 @@ internal static class DuesDemo
         foreach (var year in Enumerable.Range(2016, 4))
             await DuesLedger.RenewAsync(db, seed.ClusterId, year, new DateOnly(year, 1, 15), ct);
 
-        using (var csv = new CsvReader(new StreamReader(seed.File("payments.csv")), CultureInfo.InvariantCulture))
+        using (var text = DecodedText.OpenFile(seed.File("payments.csv"), "payments.csv"))
+        using (var csv = new CsvReader(text.OpenReader(), CultureInfo.InvariantCulture))
         {
             var invoices = await db.Invoices.Where(i => i.ClusterId == seed.ClusterId)
                 .Select(i => new { Invoice = i, i.MembershipYear!.Year, i.MembershipYear.Member!.Name, i.MembershipYear.Member.City }).ToListAsync(ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClusterHub.Data;
+using ClusterHub.Exchange;
 using ClusterHub.Members;
 using Microsoft.EntityFrameworkCore;
 
@@ -144,29 +145,18 @@ public static class DuesLedger
             .OrderByDescending(l => l.Year).ThenBy(l => l.MemberType).ThenBy(l => l.SizeClass).ToList();
     }
 
-    /// <summary>The ledger as a CSV download (UTF-8), for the API and the dues page alike.</summary>
-    public static async Task<byte[]> CsvAsync(IEnumerable<LedgerLine> lines)
-    {
-        var writer = new StringWriter(CultureInfo.InvariantCulture);
-        await WriteCsvAsync(lines, writer);
-        return System.Text.Encoding.UTF8.GetBytes(writer.ToString());
-    }
+    public static string DownloadStem(string clusterSlug) => $"{clusterSlug}-dues-ledger";
 
-    public static string CsvFileName(string clusterSlug) => $"{clusterSlug}-dues-ledger.csv";
+    /// <summary>The ledger as the exchange kit writes it (CSV, xlsx): one row per year and tier, amounts in euros.</summary>
+    public static readonly ExportTable<LedgerLine> Table = new("dues-ledger",
+    [
+        new("year", l => l.Year), new("member_type", l => l.MemberType.ToString()), new("size_class", l => l.SizeClass.ToString()),
+        new("invoices", l => l.Invoices), new("invoiced_eur", l => Euros(l.InvoicedCents)), new("paid_eur", l => Euros(l.PaidCents)),
+        new("outstanding_eur", l => Euros(l.OutstandingCents)), new("written_off_eur", l => Euros(l.WrittenOffCents)),
+    ]);
 
-    private static async Task WriteCsvAsync(IEnumerable<LedgerLine> lines, TextWriter writer)
-    {
-        await using var csv = new CsvHelper.CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var h in new[] { "year", "member_type", "size_class", "invoices", "invoiced_eur", "paid_eur", "outstanding_eur", "written_off_eur" }) csv.WriteField(h);
-        await csv.NextRecordAsync();
-        foreach (var l in lines)
-        {
-            csv.WriteField(l.Year); csv.WriteField(l.MemberType.ToString()); csv.WriteField(l.SizeClass.ToString()); csv.WriteField(l.Invoices);
-            foreach (var cents in new[] { l.InvoicedCents, l.PaidCents, l.OutstandingCents, l.WrittenOffCents })
-                csv.WriteField(Money.Euros(cents).ToString("0.00", CultureInfo.InvariantCulture));
-            await csv.NextRecordAsync();
-        }
-    }
+    /// <summary>Cents × 0.01m keeps two decimals (1625.00, not 1625), as accountants read amounts.</summary>
+    private static decimal Euros(long cents) => cents * 0.01m;
 }
 
 public static class Money

@@ -30,14 +30,8 @@ public static class HistoryQuery
         return q.OrderByDescending(r => r.Id);
     }
 
-    public static async Task<Page<ChangeRow>> PageAsync(ClusterDb db, int clusterId, HistoryFilter f, CancellationToken ct)
-    {
-        var (page, size) = Paging.Clamp(f.Page, f.PageSize);
-        var q = Filtered(db, clusterId, f);
-        var total = await q.CountAsync(ct);
-        var items = await q.Skip((page - 1) * size).Take(size).Select(Row).ToListAsync(ct);
-        return new Page<ChangeRow>(items, page, size, total);
-    }
+    public static Task<Page<ChangeRow>> PageAsync(ClusterDb db, int clusterId, HistoryFilter f, CancellationToken ct) =>
+        Filtered(db, clusterId, f).Select(Row).PageAsync(f.Page, f.PageSize, ct);
 
     public static readonly System.Linq.Expressions.Expression<Func<ChangeRecord, ChangeRow>> Row = r =>
         new ChangeRow(r.Id, r.At, r.Actor, r.Entity, r.EntityId, r.Subject, r.SubjectId, r.Kind, r.Field, r.OldValue, r.NewValue, r.Reason);

@@ -82,11 +82,16 @@ public sealed class EditModel(ClusterDb db, TimeProvider clock) : PageModel
         {
             member = db.Members.Add(new Member { Name = "", ClusterId = Scope.ClusterId }).Entity;
             var errors = MemberValidation.Apply(Form.ToInput(), member, clock.Today());
-            if (errors.Count == 0) await db.SaveChangesAsync(ct);
-            outcome = new(errors, null);
+            outcome = errors.Count > 0 ? new(errors, null) : new([], null, Duplicate: await MemberDuplicates.SaveAsync(db, member, ct));
         }
         else outcome = await MemberEdits.UpdateAsync(db, Scope, member, Form.ToInput(), clock.Today(), User.Identity?.Name ?? "", clock.GetUtcNow().UtcDateTime, ct);
         if (outcome.Stale) return StatusCode(StatusCodes.Status409Conflict);
+        if (outcome.Duplicate is { } duplicate)
+        {
+            Errors = [duplicate];
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         Errors = outcome.Errors;
         if (Errors.Count > 0)
         {

@@ -1,13 +1,15 @@
-using System.Text;
 using ClusterHub.Accounts;
 using ClusterHub.Data;
+using ClusterHub.Exchange;
 using ClusterHub.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClusterHub.Members;
 
-/// <summary>The upload page: the same <see cref="MemberImport"/> the CLI and the API run.</summary>
+/// <summary>The upload page: the same <see cref="MemberImport"/> the CLI and the API run, and the template to fill in.</summary>
+[RequestSizeLimit(MembersApi.MaxImportBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MembersApi.MaxImportBytes)]
 [RequirePermission(MemberPermissions.Import)]
 public sealed class ImportModel(ClusterDb db, TimeProvider clock) : PageModel
 {
@@ -15,16 +17,23 @@ public sealed class ImportModel(ClusterDb db, TimeProvider clock) : PageModel
 
     public void OnGet() { }
 
+    /// <summary>The import template (header, example row, valid values), as the API serves it.</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        await MemberFile.Template.SendAsync(Response, ct);
+        return new EmptyResult();
+    }
+
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
         var scope = HttpContext.ClusterScope();
         if (file is null || file.Length == 0)
         {
-            Report = new ImportReport("", 0, 0, 0, 0, [new ImportError("", 0, "file", null, "no file was sent")]);
+            Report = new ImportReport("", 0, 0, 0, 0, [new LocatedError("", 0, "file", null, "no file was sent")], 1);
             return Page();
         }
-        using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-        Report = await MemberImport.RunAsync(db, scope.ClusterId, reader, file.FileName, MemberFile.FormatOf(file.FileName), clock.Today(), ct);
+        await using var bytes = file.OpenReadStream();
+        Report = await MemberImport.RunAsync(db, scope.ClusterId, bytes, file.FileName, MemberFile.FormatOf(file.FileName), clock.Today(), ct);
         if (!Report.Succeeded) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

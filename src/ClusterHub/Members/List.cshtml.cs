@@ -1,6 +1,6 @@
-using System.Text;
 using ClusterHub.Accounts;
 using ClusterHub.Data;
+using ClusterHub.Exchange;
 using ClusterHub.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,14 +17,13 @@ public sealed class ListModel(ClusterDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => Result = await MemberList.PageAsync(db, Scope.ClusterId, Filter, ct);
 
-    /// <summary>Download of the filtered list in the import format.</summary>
+    /// <summary>Download of the filtered list in the import format: csv, json or xlsx, streamed as the API streams it.</summary>
     [RequirePermission(MemberPermissions.Export)]
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        var fmt = MemberFile.Parse(format);
-        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        await MemberFile.WriteAsync(MemberExport.Query(db, Scope.ClusterId, Filter), writer, fmt, ct);
-        return File(Encoding.UTF8.GetBytes(writer.ToString()), MemberFile.ContentType(fmt), MemberFile.DownloadName(Scope.Slug, fmt));
+        if (Export.ParseFormat(format) is not { } fmt) return BadRequest();
+        await Export.SendAsync(Response, MemberFile.DownloadStem(Scope.Slug), MemberFile.Table, MemberExport.Query(db, Scope.ClusterId, Filter), fmt, ct);
+        return new EmptyResult();
     }
 
     public string PageUrl(int page, string? sort)

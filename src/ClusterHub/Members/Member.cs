@@ -35,6 +35,9 @@ public sealed class Member : IVersioned
     public string? NutsCode { get; set; }
     public string? City { get; set; }
 
+    /// <summary>The city as <see cref="NormalizedName"/> is the name ("" for none): with it, the database refuses a second member of the same name in the same city.</summary>
+    public string NormalizedCity { get; set; } = "";
+
     /// <summary>NACE/NAF codes separated by spaces, e.g. "25.11 28.99".</summary>
     public string? SectorCodes { get; set; }
     public bool IsFoundingMember { get; set; }
@@ -54,10 +57,11 @@ public sealed class Member : IVersioned
     public List<MemberContact> Contacts { get; set; } = [];
     public List<MemberStatusChange> StatusHistory { get; set; } = [];
 
-    /// <summary>Recomputes the derived columns; call after any change to name, headcount or turnover.</summary>
+    /// <summary>Recomputes the derived columns; call after any change to name, city, national id, headcount or turnover.</summary>
     public void Normalize()
     {
         NormalizedName = Names.Normalize(Name);
+        NormalizedCity = Names.Normalize(City);
         SizeClass = SizeClasses.Classify(Headcount, TurnoverEur);
         NationalId = string.IsNullOrWhiteSpace(NationalId) ? null : NationalId.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ClusterHub.Cli;
 using ClusterHub.Data;
+using ClusterHub.Exchange;
 using ClusterHub.Web;
 
 namespace ClusterHub.Members;
@@ -19,7 +20,7 @@ internal static class MemberCommands
     private static Command Import(TextWriter stdout)
     {
         var file = new Argument<FileInfo>("file") { Description = "CSV or JSON file of members" };
-        var format = new Option<FileFormat?>("--format") { Description = "csv or json (default: from the file extension)" };
+        var format = new Option<FileFormat?>("--format") { Description = "csv or json (default: from the file extension); UTF-8, UTF-16 or Windows-1252" };
         var members = new Command("members", "Import members, all or nothing") { file, CliVerbs.ClusterOption, format };
         members.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
         {
@@ -27,13 +28,14 @@ internal static class MemberCommands
             var clusterId = await CliVerbs.ClusterIdAsync(db, parse, ct);
             var info = parse.GetValue(file)!;
             if (!info.Exists) throw new CliException($"{info.FullName}: file not found");
-            using var reader = new StreamReader(info.FullName, Encoding.UTF8);
-            var report = await MemberImport.RunAsync(db, clusterId, reader, info.Name, MemberFile.FormatOf(info.Name, parse.GetValue(format)),
+            await using var bytes = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            var report = await MemberImport.RunAsync(db, clusterId, bytes, info.Name, MemberFile.FormatOf(info.Name, parse.GetValue(format)),
                 sp.GetRequiredService<TimeProvider>().Today(), ct);
             if (!report.Succeeded)
             {
                 foreach (var e in report.Errors) stdout.WriteLine(e.ToString());
-                throw new CliException($"{info.Name}: {report.Errors.Count} error(s); nothing was imported");
+                var shown = report.ErrorsShown is { } cut ? $" (the {cut} listed)" : "";
+                throw new CliException(string.Create(CultureInfo.InvariantCulture, $"{info.Name}: {report.ErrorCount} error(s){shown}; nothing was imported"));
             }
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{info.Name}: {report.Rows} rows, {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged"));
@@ -44,16 +46,17 @@ internal static class MemberCommands
 
     private static Command Export(TextWriter stdout)
     {
-        var format = new Option<FileFormat>("--format") { Description = "csv or json", DefaultValueFactory = _ => FileFormat.Csv };
+        var format = new Option<FileFormat>("--format") { Description = "csv, json or xlsx (xlsx needs --output)", DefaultValueFactory = _ => FileFormat.Csv };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write (default: standard output)" };
         var members = new Command("members", "Export members in the import format") { CliVerbs.ClusterOption, format, output };
         members.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
         {
             var db = sp.GetRequiredService<ClusterDb>();
             var clusterId = await CliVerbs.ClusterIdAsync(db, parse, ct);
-            var target = parse.GetValue(output);
-            await using var writer = target is null ? null : new StreamWriter(target.FullName, false, new UTF8Encoding(false));
-            await MemberFile.WriteAsync(MemberExport.Query(db, clusterId, new MemberFilter()), (TextWriter?)writer ?? stdout, parse.GetValue(format), ct);
+            var (target, fmt) = (parse.GetValue(output), parse.GetValue(format));
+            if (target is null && fmt == FileFormat.Xlsx) throw new CliException("an xlsx file is binary: write it to a file with --output");
+            await using Stream stream = target is null ? new TextWriterStream(stdout) : new FileStream(target.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await Exchange.Export.WriteAsync(stream, MemberFile.Table, MemberExport.Query(db, clusterId, new MemberFilter()), fmt, ct);
             return 0;
         }, ct));
         return members;

@@ -16,7 +16,12 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         // The list pages filter by cluster first, then status/type and sort by name.
         b.HasIndex(m => new { m.ClusterId, m.NormalizedName });
         b.HasIndex(m => new { m.ClusterId, m.Status, m.Type });
-        b.HasIndex(m => new { m.ClusterId, m.NationalId });
+        b.Property(m => m.NormalizedCity).HasMaxLength(200);
+        // The duplicate rule, enforced where concurrent writers cannot slip past it: one member per national id in a
+        // cluster, and, among members without one, one per normalised name and city. (The filters are plain SQL that
+        // SQLite and PostgreSQL read alike.)
+        b.HasIndex(m => new { m.ClusterId, m.NationalId }).IsUnique().HasFilter("\"NationalId\" IS NOT NULL").HasDatabaseName("UX_Members_ClusterId_NationalId");
+        b.HasIndex(m => new { m.ClusterId, m.NormalizedName, m.NormalizedCity }).IsUnique().HasFilter("\"NationalId\" IS NULL").HasDatabaseName("UX_Members_ClusterId_NormalizedName_NormalizedCity");
         b.HasMany(m => m.Contacts).WithOne().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(m => m.StatusHistory).WithOne().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -5,10 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterHub.Members;
 
-/// <summary>What became of an edit: field errors (nothing saved), a request for the secretariat, or saved; or refused as stale.</summary>
-public sealed record EditOutcome(IReadOnlyList<FieldError> Errors, MemberChangeRequest? Requested, bool Stale = false)
+/// <summary>
+/// What became of an edit: field errors (nothing saved), a request for the secretariat, or saved; refused as
+/// stale (someone saved first), or as a duplicate of another member (the field that clashes).
+/// </summary>
+public sealed record EditOutcome(IReadOnlyList<FieldError> Errors, MemberChangeRequest? Requested, bool Stale = false, FieldError? Duplicate = null)
 {
-    public bool Saved => Errors.Count == 0 && !Stale;
+    public bool Saved => Errors.Count == 0 && !Stale && Duplicate is null;
 }
 
 public enum DecisionOutcome { Approved, Rejected, NotFound, AlreadyDecided }
@@ -29,7 +32,7 @@ public static class MemberEdits
         if (scope.Can(MemberPermissions.EditRecords))
         {
             var errors = MemberValidation.Apply(input, member, today);
-            return errors.Count > 0 ? new(errors, null) : await SaveAsync(db, new EditOutcome([], null), ct);
+            return errors.Count > 0 ? new(errors, null) : await SaveAsync(db, member, new EditOutcome([], null), ct);
         }
 
         // A representative: validate the whole input on a scratch copy, then see which fields it would change.
@@ -63,7 +66,7 @@ public static class MemberEdits
             Status = member.Status.ToString(), StatusSince = null,
         };
         var errors2 = MemberValidation.Apply(described, member, today);
-        return errors2.Count > 0 ? new(errors2, null) : await SaveAsync(db, new EditOutcome([], request), ct);
+        return errors2.Count > 0 ? new(errors2, null) : await SaveAsync(db, member, new EditOutcome([], request), ct);
     }
 
     /// <summary>Applies or rejects a pending request; of two staff deciding at once, one wins.</summary>
@@ -89,10 +92,12 @@ public static class MemberEdits
         return approve ? DecisionOutcome.Approved : DecisionOutcome.Rejected;
     }
 
-    private static async Task<EditOutcome> SaveAsync(ClusterDb db, EditOutcome outcome, CancellationToken ct)
+    private static async Task<EditOutcome> SaveAsync(ClusterDb db, Member member, EditOutcome outcome, CancellationToken ct)
     {
-        try { await db.SaveChangesAsync(ct); }
+        try
+        {
+            return await MemberDuplicates.SaveAsync(db, member, ct) is { } duplicate ? outcome with { Duplicate = duplicate } : outcome;
+        }
         catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return outcome with { Stale = true }; }
-        return outcome;
     }
 }

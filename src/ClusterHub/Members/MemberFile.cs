@@ -1,24 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
+using ClusterHub.Exchange;
 
 namespace ClusterHub.Members;
-
-public enum FileFormat { Csv, Json }
-
-/// <summary>One problem in an import file, located precisely enough to fix it in a spreadsheet.</summary>
-public sealed record ImportError(string File, int Row, string Column, string? Value, string Reason)
-{
-    public override string ToString() => $"{File}: row {Row}, column {Column}{(Value is null ? "" : $" ('{Value}')")}: {Reason}";
-}
 
 /// <summary>A record read from a file with the row it came from (CSV: line number, header = 1; JSON: 1-based position in the array).</summary>
 public sealed record MemberFileRow(int Row, MemberInput Input);
 
 /// <summary>
 /// The member exchange format, in CSV and JSON with the same field names, so that an export
-/// imports back unchanged. CSV holds one contact per row; JSON holds them all.
+/// imports back unchanged. CSV holds one contact per row; JSON holds them all. The text comes
+/// through the exchange kit (<see cref="DecodedText"/>, <see cref="CsvRows"/>, <see cref="Export"/>).
 /// </summary>
 public static class MemberFile
 {
@@ -31,72 +23,72 @@ public static class MemberFile
 
     private static readonly string[] RequiredColumns = ["name", "type", "joined_on"];
 
-    /// <summary>"json" (any case) or else CSV, as the export's <c>?format=</c> is read everywhere.</summary>
-    public static FileFormat Parse(string? format) => string.Equals(format, "json", StringComparison.OrdinalIgnoreCase) ? FileFormat.Json : FileFormat.Csv;
+    public static string DownloadStem(string clusterSlug) => $"{clusterSlug}-members";
 
-    public static string ContentType(FileFormat format) => format == FileFormat.Json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8";
-
-    public static string DownloadName(string clusterSlug, FileFormat format) => $"{clusterSlug}-members.{format.ToString().ToLowerInvariant()}";
-
+    /// <summary>From the file's name, unless the caller says (the CLI's --format, an upload's content type).</summary>
     public static FileFormat FormatOf(string fileName, FileFormat? declared = null) =>
-        declared ?? (fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? FileFormat.Json : FileFormat.Csv);
+        declared ?? Path.GetExtension(fileName).ToLowerInvariant() switch { ".json" => FileFormat.Json, ".xlsx" => FileFormat.Xlsx, _ => FileFormat.Csv };
 
-    public static (List<MemberFileRow> Rows, List<ImportError> Errors) Read(TextReader reader, string fileName, FileFormat format) =>
-        format == FileFormat.Json ? ReadJson(reader, fileName) : ReadCsv(reader, fileName);
-
-    private static (List<MemberFileRow>, List<ImportError>) ReadCsv(TextReader reader, string file)
+    /// <summary>
+    /// The rows of a file, read as they are enumerated (a CSV is never held whole); problems go to <paramref name="errors"/>.
+    /// A file whose header is wrong yields no row.
+    /// </summary>
+    public static IEnumerable<MemberFileRow> Read(TextReader reader, string file, FileFormat format, LocatedErrors errors) => format switch
     {
-        var rows = new List<MemberFileRow>();
-        var errors = new List<ImportError>();
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        FileFormat.Json => ReadJson(reader, file, errors),
+        FileFormat.Xlsx => Refuse(file, errors, "xlsx files are not imported: save the sheet as CSV (UTF-8) and import that"),
+        _ => ReadCsv(reader, file, errors),
+    };
+
+    private static IEnumerable<MemberFileRow> Refuse(string file, LocatedErrors errors, string reason)
+    {
+        errors.Add(new(file, 1, "", null, reason));
+        return [];
+    }
+
+    private static IEnumerable<MemberFileRow> ReadCsv(TextReader reader, string file, LocatedErrors errors)
+    {
+        CsvRows csv;
+        try { csv = new CsvRows(reader, file); }
+        catch (MalformedFileException e) { errors.Add(e.Error); yield break; }
+        using (csv)
         {
-            PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
-            DetectDelimiter = true, // French spreadsheets save with ';'
-            BadDataFound = null,
-        };
-        using var csv = new CsvReader(reader, config);
-        try
-        {
-            if (!csv.Read()) { errors.Add(new(file, 1, "", null, "the file is empty")); return (rows, errors); }
-            csv.ReadHeader();
-            var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+            var header = csv.Header.Select(h => h.ToLowerInvariant()).ToArray();
+            var before = errors.Total;
             foreach (var unknown in header.Where(h => !Columns.Contains(h)))
                 errors.Add(new(file, 1, unknown, null, $"is not a known column (known: {string.Join(", ", Columns)})"));
             foreach (var missing in RequiredColumns.Where(c => !header.Contains(c)))
                 errors.Add(new(file, 1, missing, null, "required column is missing"));
-            if (errors.Count > 0) return (rows, errors);
+            if (errors.Total > before) yield break;
 
-            string? Get(string column) => header.Contains(column) ? csv.GetField(column) : null;
-            while (csv.Read())
+            var index = Columns.ToDictionary(c => c, c => Array.IndexOf(header, c));
+            string? Get(string column) => CsvCells.Restore(csv.Optional(index[column]));
+            while (true)
             {
+                try { if (!csv.Read()) yield break; }
+                catch (MalformedFileException e) { errors.Add(e.Error); yield break; }
                 var contactName = Get("contact_name");
-                var contacts = string.IsNullOrWhiteSpace(contactName) && string.IsNullOrWhiteSpace(Get("contact_email"))
+                var contacts = contactName is null && Get("contact_email") is null
                     ? []
                     : new[] { new ContactInput(contactName, Get("contact_role"), Get("contact_email"), Get("contact_phone"), Get("contact_consent")) };
-                rows.Add(new(csv.Parser.Row, Input(Get, contacts)));
+                yield return new(csv.Line, Input(Get, contacts));
             }
         }
-        catch (CsvHelperException e)
-        {
-            errors.Add(new(file, e.Context?.Parser?.Row ?? 0, "", null, "the CSV cannot be read: " + e.Message.Split('\n')[0]));
-        }
-        return (rows, errors);
     }
 
-    private static (List<MemberFileRow>, List<ImportError>) ReadJson(TextReader reader, string file)
+    /// <remarks>A JSON file is parsed whole (JsonDocument); CSV is the format for large imports.</remarks>
+    private static IEnumerable<MemberFileRow> ReadJson(TextReader reader, string file, LocatedErrors errors)
     {
-        var rows = new List<MemberFileRow>();
-        var errors = new List<ImportError>();
         JsonDocument doc;
         try { doc = JsonDocument.Parse(reader.ReadToEnd()); }
         catch (JsonException e)
         {
             errors.Add(new(file, (int)(e.LineNumber ?? 0) + 1, "", null, $"the JSON cannot be read at position {e.BytePositionInLine}: {e.Message.Split('.')[0]}"));
-            return (rows, errors);
+            yield break;
         }
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Array) { errors.Add(new(file, 0, "", null, "the JSON must be an array of members")); return (rows, errors); }
+            if (doc.RootElement.ValueKind != JsonValueKind.Array) { errors.Add(new(file, 0, "", null, "the JSON must be an array of members")); yield break; }
             var index = 0;
             foreach (var e in doc.RootElement.EnumerateArray())
             {
@@ -104,20 +96,20 @@ public static class MemberFile
                 if (e.ValueKind != JsonValueKind.Object) { errors.Add(new(file, index, "", null, "is not an object")); continue; }
                 foreach (var p in e.EnumerateObject().Where(p => p.Name != "contacts" && !Columns.Contains(p.Name)))
                     errors.Add(new(file, index, p.Name, null, "is not a known field"));
-                string? Get(JsonElement o, string name) => o.TryGetProperty(name, out var v) ? v.ValueKind switch
-                {
-                    JsonValueKind.String => v.GetString(),
-                    JsonValueKind.Null or JsonValueKind.Undefined => null,
-                    _ => v.GetRawText(),
-                } : null;
                 var contacts = e.TryGetProperty("contacts", out var cs) && cs.ValueKind == JsonValueKind.Array
                     ? cs.EnumerateArray().Select(c => new ContactInput(Get(c, "name"), Get(c, "role"), Get(c, "email"), Get(c, "phone"), Get(c, "consent"))).ToList()
                     : [];
-                rows.Add(new(index, Input(name => Get(e, name), contacts)));
+                yield return new(index, Input(name => Get(e, name), contacts));
             }
         }
-        return (rows, errors);
     }
+
+    private static string? Get(JsonElement o, string name) => o.TryGetProperty(name, out var v) ? v.ValueKind switch
+    {
+        JsonValueKind.String => v.GetString(),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => v.GetRawText(),
+    } : null;
 
     /// <summary>The one mapping from the exchange format's field names to a <see cref="MemberInput"/>.</summary>
     private static MemberInput Input(Func<string, string?> get, IReadOnlyList<ContactInput> contacts) => new()
@@ -128,55 +120,44 @@ public static class MemberFile
         JoinedOn = get("joined_on"), Status = get("status"), StatusSince = get("status_since"), Contacts = contacts,
     };
 
-    public static async Task WriteAsync(IAsyncEnumerable<Member> members, TextWriter writer, FileFormat format, CancellationToken ct)
+    /// <summary>The export: the import's columns in CSV and xlsx (the first contact), every contact in JSON.</summary>
+    public static readonly ExportTable<Member> Table = new("members",
+    [
+        new("name", m => m.Name), new("type", m => m.Type.ToString()),
+        new("headcount", m => m.Headcount), new("turnover_eur", m => m.TurnoverEur),
+        new("national_id", m => m.NationalId), new("country", m => m.Country), new("region", m => m.Region),
+        new("departement", m => m.Departement), new("nuts_code", m => m.NutsCode), new("city", m => m.City),
+        new("sector_codes", m => m.SectorCodes), new("founding_member", m => YesNo(m.IsFoundingMember)),
+        new("joined_on", m => Date(m.JoinedOn)), new("status", m => m.Status.ToString()), new("status_since", m => Date(m.StatusSince)),
+        new("contact_name", m => m.Contacts.FirstOrDefault()?.FullName), new("contact_role", m => m.Contacts.FirstOrDefault()?.Role),
+        new("contact_email", m => m.Contacts.FirstOrDefault()?.Email), new("contact_phone", m => m.Contacts.FirstOrDefault()?.Phone),
+        new("contact_consent", m => m.Contacts.FirstOrDefault() is { } c ? YesNo(c.ConsentToContact) : null),
+    ], JsonItem);
+
+    private static Dictionary<string, object?> JsonItem(Member m)
     {
-        if (format == FileFormat.Json)
+        // Every value as text, as the JSON export always was, and every contact.
+        var item = Table.Columns.Take(15).ToDictionary(c => c.Name, c => (object?)(c.Value(m) is IFormattable n ? n.ToString(null, CultureInfo.InvariantCulture) : c.Value(m)));
+        item["contacts"] = m.Contacts.Select(c => new Dictionary<string, object?>
         {
-            var list = new List<Dictionary<string, object?>>();
-            await foreach (var m in members.WithCancellation(ct))
-            {
-                var d = Fields(m).ToDictionary(p => p.Key, p => (object?)p.Value);
-                d["contacts"] = m.Contacts.Select(c => new Dictionary<string, object?>
-                {
-                    ["name"] = c.FullName, ["role"] = c.Role, ["email"] = c.Email, ["phone"] = c.Phone, ["consent"] = c.ConsentToContact ? "yes" : "no",
-                }).ToList();
-                list.Add(d);
-            }
-            await writer.WriteAsync(JsonSerializer.Serialize(list, JsonOptions));
-            return;
-        }
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var c in Columns) csv.WriteField(c);
-        await csv.NextRecordAsync();
-        await foreach (var m in members.WithCancellation(ct))
-        {
-            foreach (var (_, value) in Fields(m)) csv.WriteField(value);
-            var contact = m.Contacts.FirstOrDefault();
-            csv.WriteField(contact?.FullName); csv.WriteField(contact?.Role); csv.WriteField(contact?.Email);
-            csv.WriteField(contact?.Phone); csv.WriteField(contact is null ? null : contact.ConsentToContact ? "yes" : "no");
-            await csv.NextRecordAsync();
-        }
+            ["name"] = c.FullName, ["role"] = c.Role, ["email"] = c.Email, ["phone"] = c.Phone, ["consent"] = YesNo(c.ConsentToContact),
+        }).ToList();
+        return item;
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    /// <summary>The import template: the columns, one example member, and the values of every enumerated column.</summary>
+    public static readonly ImportTemplate Template = new("members", Columns,
+        ["Forges de Chalon", nameof(MemberType.Sme), "45", "6500000", "", "FR", "", "71", "", "Chalon-sur-Saône",
+            "25.11 28.99", MemberValidation.Yes[0], "2015-03-01", nameof(MemberStatus.Active), "",
+            "Ada Martin", "Directrice", "ada.martin@example.org", "03 85 00 00 00", MemberValidation.Yes[0]],
+        [
+            new("type", Enum.GetNames<MemberType>()),
+            new("status", Enum.GetNames<MemberStatus>()),
+            new("founding_member", [.. MemberValidation.Yes, .. MemberValidation.No]),
+            new("contact_consent", [.. MemberValidation.Yes, .. MemberValidation.No]),
+        ]);
 
-    private static IEnumerable<KeyValuePair<string, string?>> Fields(Member m)
-    {
-        string? D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        yield return new("name", m.Name);
-        yield return new("type", m.Type.ToString());
-        yield return new("headcount", m.Headcount?.ToString(CultureInfo.InvariantCulture));
-        yield return new("turnover_eur", m.TurnoverEur?.ToString(CultureInfo.InvariantCulture));
-        yield return new("national_id", m.NationalId);
-        yield return new("country", m.Country);
-        yield return new("region", m.Region);
-        yield return new("departement", m.Departement);
-        yield return new("nuts_code", m.NutsCode);
-        yield return new("city", m.City);
-        yield return new("sector_codes", m.SectorCodes);
-        yield return new("founding_member", m.IsFoundingMember ? "yes" : "no");
-        yield return new("joined_on", D(m.JoinedOn));
-        yield return new("status", m.Status.ToString());
-        yield return new("status_since", D(m.StatusSince));
-    }
+    private static string YesNo(bool value) => value ? "yes" : "no";
+
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

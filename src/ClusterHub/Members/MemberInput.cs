@@ -70,6 +70,8 @@ public static partial class MemberValidation
                 else if (region != regionOfDep) Fail("region", input.Region, $"does not contain département {departement} (which is in region {regionOfDep})");
             }
         }
+        var city = Blank(input.City);
+        if (city is not null && city.Length > 200) Fail("city", city, "is longer than 200 characters");
         var nuts = Blank(input.NutsCode)?.ToUpperInvariant();
         if (nuts is not null && !NutsCode().IsMatch(nuts)) Fail("nuts_code", input.NutsCode, "is not a NUTS code (e.g. DE21, ITC4)");
 
@@ -124,7 +126,7 @@ public static partial class MemberValidation
         member.Region = region;
         member.Departement = departement;
         member.NutsCode = nuts;
-        member.City = Blank(input.City);
+        member.City = city;
         member.SectorCodes = sectors;
         member.IsFoundingMember = founding;
         member.JoinedOn = joined;
@@ -169,14 +171,15 @@ public static partial class MemberValidation
         return Enum.TryParse(key, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(key, CultureInfo.InvariantCulture, out _);
     }
 
+    /// <summary>The words a yes/no field accepts, any case; the import template lists them.</summary>
+    public static readonly IReadOnlyList<string> Yes = ["yes", "true", "y", "1", "oui", "on"];
+    public static readonly IReadOnlyList<string> No = ["no", "false", "n", "0", "non", "off"];
+
     private static bool TryParseBool(string text, out bool value)
     {
-        switch (text.Trim().ToUpperInvariant())
-        {
-            case "TRUE" or "YES" or "Y" or "1" or "OUI" or "ON": value = true; return true;
-            case "FALSE" or "NO" or "N" or "0" or "NON" or "OFF": value = false; return true;
-            default: value = false; return false;
-        }
+        var word = text.Trim();
+        value = Yes.Contains(word, StringComparer.OrdinalIgnoreCase);
+        return value || No.Contains(word, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>SIREN and SIRET carry a Luhn check digit; a VAT number starts with the country code.</summary>

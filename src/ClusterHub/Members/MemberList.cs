@@ -52,14 +52,8 @@ public static class MemberList
         };
     }
 
-    public static async Task<Page<MemberRow>> PageAsync(ClusterDb db, int clusterId, MemberFilter f, CancellationToken ct)
-    {
-        var (page, size) = Paging.Clamp(f.Page, f.PageSize);
-        var q = Filtered(db, clusterId, f);
-        var total = await q.CountAsync(ct);
-        var items = await q.Skip((page - 1) * size).Take(size).Select(Row).ToListAsync(ct);
-        return new Page<MemberRow>(items, page, size, total);
-    }
+    public static Task<Page<MemberRow>> PageAsync(ClusterDb db, int clusterId, MemberFilter f, CancellationToken ct) =>
+        Filtered(db, clusterId, f).Select(Row).PageAsync(f.Page, f.PageSize, ct);
 
     public static readonly System.Linq.Expressions.Expression<Func<Member, MemberRow>> Row = m =>
         new MemberRow(m.Id, m.Name, m.Type, m.SizeClass, m.Region, m.Departement, m.City, m.Country, m.SectorCodes, m.IsFoundingMember, m.JoinedOn, m.Status);

@@ -1,10 +1,11 @@
-using System.Text;
 using ClusterHub.Accounts;
 using ClusterHub.Data;
 using ClusterHub.History;
+using ClusterHub.Exchange;
 using ClusterHub.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using DataExport = ClusterHub.Exchange.Export;
 
 namespace ClusterHub.Members;
 
@@ -23,7 +24,10 @@ public static class MembersApi
         members.MapGet("/{id:int}", Get).RequirePermission(MemberPermissions.ReadProfile);
         members.MapPost("/", Create).RequirePermission(MemberPermissions.EditRecords);
         members.MapPut("/{id:int}", Update).RequirePermission(MemberPermissions.EditProfile);
-        members.MapPost("/import", Import).RequirePermission(MemberPermissions.Import).DisableAntiforgery();
+        // An import streams to a temporary file, so it may be larger than Kestrel's 30 MB default.
+        members.MapPost("/import", Import).RequirePermission(MemberPermissions.Import).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes));
+        members.MapGet("/import/template", ImportTemplate).RequirePermission(MemberPermissions.Import);
         members.MapGet("/export", Export).RequirePermission(MemberPermissions.Export);
         members.MapGet("/{id:int}/history", History).RequirePermission(MemberPermissions.ReadHistory);
         members.MapPost("/{id:int}/change-requests/{requestId:int}/approve", (int id, int requestId, ClusterScope scope, ClusterDb db, HttpContext http, TimeProvider clock, CancellationToken ct) =>
@@ -47,13 +51,16 @@ public static class MembersApi
         return TypedResults.Ok(details);
     }
 
-    public static async Task<Results<Created<MemberDetails>, ValidationProblem>> Create(MemberInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
+    public const long MaxImportBytes = 256L * 1024 * 1024;
+
+    /// <summary>Creates a member; 409 when another member has its national id, or (without one) its name in its city.</summary>
+    public static async Task<Results<Created<MemberDetails>, ValidationProblem, ProblemHttpResult>> Create(MemberInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
     {
         var member = new Member { Name = "", ClusterId = scope.ClusterId };
         var errors = MemberValidation.Apply(input, member, clock.Today());
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         db.Members.Add(member);
-        await db.SaveChangesAsync(ct);
+        if (await MemberDuplicates.SaveAsync(db, member, ct) is { } duplicate) return Duplicate(duplicate);
         return TypedResults.Created($"/api/v1/clusters/{scope.Slug}/members/{member.Id}", await MemberDetailsQuery.FindAsync(db, scope.ClusterId, member.Id, ct));
     }
 
@@ -69,6 +76,7 @@ public static class MembersApi
         scope.DemandFor(MemberPermissions.EditProfile, id);
         var outcome = await MemberEdits.UpdateAsync(db, scope, member, input, clock.Today(), http.User.Identity?.Name ?? "", clock.GetUtcNow().UtcDateTime, ct);
         if (outcome.Stale) return TypedResults.Problem("Someone else changed this member at the same time; reload and try again.", statusCode: StatusCodes.Status409Conflict);
+        if (outcome.Duplicate is { } duplicate) return Duplicate(duplicate);
         if (outcome.Errors.Count > 0) return TypedResults.ValidationProblem(outcome.Errors.ToProblemDictionary());
         return TypedResults.Ok((await MemberDetailsQuery.FindAsync(db, scope.ClusterId, id, ct))!);
     }
@@ -86,16 +94,14 @@ public static class MembersApi
     }
 
     /// <summary>
-    /// Imports a CSV or JSON file sent as the request body (<c>text/csv</c> or <c>application/json</c>).
-    /// All or nothing: any invalid row returns 422 with every error and stores nothing.
+    /// Imports a CSV or JSON file sent as the request body (<c>text/csv</c> or <c>application/json</c>), in UTF-8, UTF-16
+    /// or Windows-1252. All or nothing: any invalid row returns 422 with the first 1,000 errors and their count, and
+    /// stores nothing.
     /// </summary>
     public static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>>> Import(HttpRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, string? fileName, CancellationToken ct)
     {
         var format = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? FileFormat.Json : FileFormat.Csv;
-        // The parsers read synchronously; Kestrel forbids that on the request stream, so read the body first.
-        using var body = new StreamReader(request.Body, Encoding.UTF8);
-        using var reader = new StringReader(await body.ReadToEndAsync(ct));
-        var report = await MemberImport.RunAsync(db, scope.ClusterId, reader, fileName ?? (format == FileFormat.Json ? "upload.json" : "upload.csv"), format, clock.Today(), ct);
+        var report = await MemberImport.RunAsync(db, scope.ClusterId, request.Body, fileName ?? (format == FileFormat.Json ? "upload.json" : "upload.csv"), format, clock.Today(), ct);
         return report.Succeeded ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }
 
@@ -107,15 +113,26 @@ public static class MembersApi
             new HistoryFilter { Subject = nameof(Member), SubjectId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Page = page, PageSize = pageSize }, ct));
     }
 
-    /// <summary>All members matching the filters, as CSV or JSON in the import format.</summary>
-    public static async Task Export(HttpContext http, ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, string? format, CancellationToken ct)
+    /// <summary>A CSV to fill in for an import: the columns, an example row, and the values each enumerated column accepts.</summary>
+    public static async Task ImportTemplate(HttpContext http, ClusterScope scope, CancellationToken ct)
     {
-        var fmt = MemberFile.Parse(format);
-        http.Response.ContentType = MemberFile.ContentType(fmt);
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{MemberFile.DownloadName(scope.Slug, fmt)}\"";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
-        await MemberFile.WriteAsync(MemberExport.Query(db, scope.ClusterId, filter), writer, fmt, ct);
+        await MemberFile.Template.SendAsync(http.Response, ct);
     }
+
+    /// <summary>All members matching the filters in the import format: <c>?format=csv</c> (default), <c>json</c> or <c>xlsx</c>.</summary>
+    public static async Task<IResult> Export(HttpContext http, ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, string? format, CancellationToken ct)
+    {
+        if (DataExport.ParseFormat(format) is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+        await DataExport.SendAsync(http.Response, MemberFile.DownloadStem(scope.Slug), MemberFile.Table, MemberExport.Query(db, scope.ClusterId, filter), fmt, ct);
+        return TypedResults.Empty;
+    }
+
+    /// <summary>409 naming the field that makes the member a duplicate.</summary>
+    private static ProblemHttpResult Duplicate(FieldError duplicate) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new[] { duplicate }.ToProblemDictionary())
+        {
+            Status = StatusCodes.Status409Conflict, Title = "Duplicate member", Detail = $"{duplicate.Field} {duplicate.Reason}",
+        });
 
     internal static Dictionary<string, string[]> ToProblemDictionary(this IEnumerable<FieldError> errors) =>
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray());
@@ -123,8 +140,12 @@ public static class MembersApi
 
 public static class MemberExport
 {
+    /// <summary>
+    /// The members to export, as they come from the database: one query (a member has a contact or two), because a split
+    /// query buffers all but its last result on PostgreSQL, which has no multiple active result sets.
+    /// </summary>
     public static IAsyncEnumerable<Member> Query(ClusterDb db, int clusterId, MemberFilter filter) =>
-        MemberList.Filtered(db, clusterId, filter).Include(m => m.Contacts).AsSplitQuery().AsAsyncEnumerable();
+        MemberList.Filtered(db, clusterId, filter).Include(m => m.Contacts.OrderBy(c => c.Id)).AsSingleQuery().AsAsyncEnumerable();
 }
 
 public static class MemberDetailsQuery

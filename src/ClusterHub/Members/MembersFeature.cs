@@ -2,6 +2,7 @@ using ClusterHub.Accounts;
 using ClusterHub.Cli;
 using ClusterHub.Data;
 using ClusterHub.Demo;
+using ClusterHub.Exchange;
 using ClusterHub.Web;
 using static ClusterHub.Accounts.ClusterRole;
 
@@ -60,8 +61,8 @@ public sealed class MembersFeature : IFeature
     /// <summary>Imports <c>members.csv</c> through the same import the CLI, the API and the upload page run.</summary>
     public async Task SeedDemoAsync(DemoSeed seed, CancellationToken ct)
     {
-        using var reader = new StreamReader(seed.File("members.csv"));
-        var report = await MemberImport.RunAsync(seed.Get<ClusterDb>(), seed.ClusterId, reader, "members.csv", FileFormat.Csv, seed.Today, ct);
+        await using var file = File.OpenRead(seed.File("members.csv"));
+        var report = await MemberImport.RunAsync(seed.Get<ClusterDb>(), seed.ClusterId, file, "members.csv", FileFormat.Csv, seed.Today, ct);
         if (!report.Succeeded) throw new InvalidOperationException("demo members: " + report.Errors[0]);
         seed.Log.WriteLine($"members.csv: {report.Created} members");
     }

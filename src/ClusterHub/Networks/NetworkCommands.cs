@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ClusterHub.Analytics.Networks;
 using ClusterHub.Cli;
+using ClusterHub.Exchange;
 using ClusterHub.Web;
 using CsvHelper;
 
@@ -124,15 +125,22 @@ public static class NetworkCommands
         ReadFile(parse, input, progress, (reader, name) => NetworkFile.Read(reader, name, NetworkFile.FormatOf(name),
             new EdgeColumns(parse.GetValue(Source)!, parse.GetValue(Target)!, parse.GetValue(WeightColumn)), parse.GetValue(Directed)));
 
-    /// <summary>Opens the input file for a reader, saying so on the bar; a malformed file is one line on stderr.</summary>
+    /// <summary>
+    /// Opens the input file for a reader through the exchange kit's decoder (UTF-8, UTF-16 or Windows-1252), saying so
+    /// on the bar; a malformed or undecodable file is one line on stderr.
+    /// </summary>
     private static T ReadFile<T>(ParseResult parse, Argument<FileInfo> input, ProgressBar progress, Func<TextReader, string, T> read)
     {
         var file = parse.GetValue(input)!;
         if (!file.Exists) throw new CliException($"{file.FullName}: file not found");
         progress.Report(new WorkProgress($"reading {file.Name}", 0));
-        using var reader = new StreamReader(file.FullName, Encoding.UTF8);
-        try { return read(reader, file.Name); }
-        catch (NetworkFormatException e) { throw new CliException(e.Message); }
+        try
+        {
+            using var text = DecodedText.OpenFile(file.FullName, file.Name);
+            using var reader = text.OpenReader();
+            return read(reader, file.Name);
+        }
+        catch (MalformedFileException e) { throw new CliException(e.Message); }
     }
 
     /// <summary>Per-node columns: a CSV table (node + columns), or the network with them as attributes for graph formats.</summary>

@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Text;
 using ClusterHub.Analytics.Networks;
+using ClusterHub.Exchange;
 using CsvHelper;
 
 namespace ClusterHub.Networks;
 
 public enum NetworkFormat { Csv, GraphMl, Gexf, Pajek, Json, Gml }
 
-/// <summary>A malformed network file: where, and why. Nothing of the file is kept.</summary>
+/// <summary>A malformed network file: where, and why, as the exchange kit locates errors. Nothing of the file is kept.</summary>
 public sealed class NetworkFormatException(string file, int line, int column, string reason)
-    : Exception($"{file}: line {line}, column {column}: {reason}")
+    : MalformedFileException(new LocatedError(file, line, column, null, reason))
 {
     public string File { get; } = file;
     public int Line { get; } = line;

@@ -1,4 +1,5 @@
 using ClusterHub.Analytics.Networks;
+using ClusterHub.Exchange;
 
 namespace ClusterHub.Networks;
 

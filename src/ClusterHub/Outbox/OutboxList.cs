@@ -23,15 +23,12 @@ public static class OutboxList
 {
     public static async Task<Page<MessageRow>> PageAsync(ClusterDb db, int? clusterId, MessageState? state, int? page, int? pageSize, CancellationToken ct)
     {
-        var (p, size) = Paging.Clamp(page, pageSize);
         var q = Scope(db, clusterId);
         if (state is { } s) q = q.Where(m => m.State == s);
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip((p - 1) * size).Take(size)
+        return await q.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Select(m => new MessageRow(m.Id, m.Kind, m.Recipient, m.Subject, db.Clusters.Where(c => c.Id == m.ClusterId).Select(c => c.Slug).FirstOrDefault(),
                 m.State, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.SentAt, m.LastError))
-            .ToListAsync(ct);
-        return new Page<MessageRow>(items, p, size, total);
+            .PageAsync(page, pageSize, ct);
     }
 
     /// <summary>One message of the cluster (or any, for the administrator); null when it is not there or not the cluster's.</summary>

@@ -1,9 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace ClusterHub.Web;
 
 /// <summary>One page of a collection; every list in the API and the pages returns this shape.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
 {
-    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+    public int PageCount => Paging.PageCount(Total, PageSize);
 }
 
 public static class Paging
@@ -11,7 +13,21 @@ public static class Paging
     public const int DefaultSize = 25;
     public const int MaxSize = 200;
 
-    /// <summary>Clamps what a client asked for into a valid (page, size): page ≥ 1, 1 ≤ size ≤ 200.</summary>
-    public static (int Page, int Size) Clamp(int? page, int? size) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(size ?? DefaultSize, 1, MaxSize));
+    /// <summary>At least one page, even for an empty list; computed in 64 bits, as Total + PageSize overflows near int.MaxValue.</summary>
+    public static int PageCount(int total, int size) => total == 0 ? 1 : (int)(((long)total + size - 1) / size);
+
+    /// <summary>
+    /// The one paging of every list: the total, then the page asked for. The size is clamped to 1–200 and the page to
+    /// 1–last, so <c>?page=21474837</c> answers the last page under its own number rather than the first page under
+    /// that one ((page − 1) × size is computed in 64 bits and would wrap in 32).
+    /// <paramref name="ordered"/> needs a total order (ties broken), so that pages neither repeat nor skip rows.
+    /// </summary>
+    public static async Task<Page<T>> PageAsync<T>(this IQueryable<T> ordered, int? page, int? pageSize, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? DefaultSize, 1, MaxSize);
+        var total = await ordered.CountAsync(ct);
+        var number = Math.Clamp(page ?? 1, 1, PageCount(total, size));
+        var items = await ordered.Skip((int)((long)(number - 1) * size)).Take(size).ToListAsync(ct);
+        return new Page<T>(items, number, size, total);
+    }
 }

@@ -101,6 +101,30 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_windows_1252_file_imports_with_its_accents_and_exports_to_xlsx_only_into_a_file()
+    {
+        await CreateCluster();
+        var path = Path.Combine(dir, "excel-fr.csv");
+        await System.IO.File.WriteAllBytesAsync(path, System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!
+            .GetBytes("name;type;city;joined_on\r\nSociété Élégante;Sme;Besançon;2012-04-02\r\n"));
+        var (exit, output, err) = await Run("import", "members", path, "--cluster", "nv");
+        Assert.True(exit == 0, err);
+        Assert.Contains("1 created", output, StringComparison.Ordinal);
+
+        (exit, _, err) = await Run("export", "members", "--cluster", "nv", "--format", "xlsx");
+        Assert.Equal(1, exit);
+        OneLine(err);
+        var xlsx = Path.Combine(dir, "members.xlsx");
+        Assert.Equal(0, (await Run("export", "members", "--cluster", "nv", "--format", "xlsx", "-o", xlsx)).Exit);
+        var rows = ClusterHub.Tests.Exchange.Xlsx.Rows(await System.IO.File.ReadAllBytesAsync(xlsx));
+        Assert.Equal(("Société Élégante", "Besançon"), (rows[1]["A"], rows[1]["J"]));
+
+        (exit, output, _) = await Run("export", "members", "--cluster", "nv");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("\uFEFFname,type,", output, StringComparison.Ordinal); // the byte-order mark Excel needs
+    }
+
+    [Fact]
     public async Task Import_into_a_missing_cluster_or_from_a_missing_file_fails_cleanly()
     {
         await CreateCluster();

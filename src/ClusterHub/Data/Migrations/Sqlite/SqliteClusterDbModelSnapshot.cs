@@ -493,6 +493,11 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedCity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -534,9 +539,17 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClusterId", "NationalId");
+                    b.HasIndex("ClusterId", "NationalId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Members_ClusterId_NationalId")
+                        .HasFilter("\"NationalId\" IS NOT NULL");
 
                     b.HasIndex("ClusterId", "NormalizedName");
+
+                    b.HasIndex("ClusterId", "NormalizedName", "NormalizedCity")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Members_ClusterId_NormalizedName_NormalizedCity")
+                        .HasFilter("\"NationalId\" IS NULL");
 
                     b.HasIndex("ClusterId", "Status", "Type");
 

@@ -11,6 +11,10 @@ namespace ClusterHub.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Members_ClusterId_NationalId",
+                table: "Members");
+
             migrationBuilder.AddColumn<string>(
                 name: "ArchiveReason",
                 table: "Members",
@@ -23,6 +27,14 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 table: "Members",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NormalizedCity",
+                table: "Members",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
@@ -127,6 +139,35 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            // Existing rows: NormalizedCity filled (exact on each member's next save), and members that already break
+            // the duplicate rule told apart, so that the unique indexes below can be built.
+            migrationBuilder.Sql("""UPDATE "Members" SET "NormalizedCity" = SUBSTR(UPPER(TRIM(COALESCE("City", ''))), 1, 180)""");
+            migrationBuilder.Sql("""
+                UPDATE "Members" SET "NormalizedCity" = "NormalizedCity" || ' #' || CAST("Id" AS TEXT), "NationalId" = NULL
+                WHERE "NationalId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Members" AS o
+                    WHERE o."ClusterId" = "Members"."ClusterId" AND o."NationalId" = "Members"."NationalId" AND o."Id" < "Members"."Id")
+                """);
+            migrationBuilder.Sql("""
+                UPDATE "Members" SET "NormalizedCity" = "NormalizedCity" || ' #' || CAST("Id" AS TEXT)
+                WHERE "NationalId" IS NULL AND EXISTS (SELECT 1 FROM "Members" AS o
+                    WHERE o."ClusterId" = "Members"."ClusterId" AND o."NationalId" IS NULL AND o."Id" < "Members"."Id"
+                    AND o."NormalizedName" = "Members"."NormalizedName" AND o."NormalizedCity" = "Members"."NormalizedCity")
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Members_ClusterId_NationalId",
+                table: "Members",
+                columns: new[] { "ClusterId", "NationalId" },
+                unique: true,
+                filter: "\"NationalId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Members_ClusterId_NormalizedName_NormalizedCity",
+                table: "Members",
+                columns: new[] { "ClusterId", "NormalizedName", "NormalizedCity" },
+                unique: true,
+                filter: "\"NationalId\" IS NULL");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ChangeHistory_ClusterId_Id",
                 table: "ChangeHistory",
@@ -170,12 +211,24 @@ namespace ClusterHub.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
+            migrationBuilder.DropIndex(
+                name: "UX_Members_ClusterId_NationalId",
+                table: "Members");
+
+            migrationBuilder.DropIndex(
+                name: "UX_Members_ClusterId_NormalizedName_NormalizedCity",
+                table: "Members");
+
             migrationBuilder.DropColumn(
                 name: "ArchiveReason",
                 table: "Members");
 
             migrationBuilder.DropColumn(
                 name: "ArchivedOn",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "NormalizedCity",
                 table: "Members");
 
             migrationBuilder.DropColumn(
@@ -189,6 +242,11 @@ namespace ClusterHub.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Language",
                 table: "Clusters");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Members_ClusterId_NationalId",
+                table: "Members",
+                columns: new[] { "ClusterId", "NationalId" });
         }
     }
 }

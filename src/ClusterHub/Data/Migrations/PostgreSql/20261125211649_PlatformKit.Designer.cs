@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClusterHub.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresClusterDb))]
-    [Migration("20261125205952_PlatformKit")]
+    [Migration("20261125211649_PlatformKit")]
     partial class PlatformKit
     {
         /// <inheritdoc />
@@ -521,6 +521,11 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("NormalizedCity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -562,9 +567,17 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClusterId", "NationalId");
+                    b.HasIndex("ClusterId", "NationalId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Members_ClusterId_NationalId")
+                        .HasFilter("\"NationalId\" IS NOT NULL");
 
                     b.HasIndex("ClusterId", "NormalizedName");
+
+                    b.HasIndex("ClusterId", "NormalizedName", "NormalizedCity")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Members_ClusterId_NormalizedName_NormalizedCity")
+                        .HasFilter("\"NationalId\" IS NULL");
 
                     b.HasIndex("ClusterId", "Status", "Type");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClusterHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClusterDb))]
-    [Migration("20261125205840_PlatformKit")]
+    [Migration("20261125211505_PlatformKit")]
     partial class PlatformKit
     {
         /// <inheritdoc />
@@ -496,6 +496,11 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedCity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -537,9 +542,17 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClusterId", "NationalId");
+                    b.HasIndex("ClusterId", "NationalId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Members_ClusterId_NationalId")
+                        .HasFilter("\"NationalId\" IS NOT NULL");
 
                     b.HasIndex("ClusterId", "NormalizedName");
+
+                    b.HasIndex("ClusterId", "NormalizedName", "NormalizedCity")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Members_ClusterId_NormalizedName_NormalizedCity")
+                        .HasFilter("\"NationalId\" IS NULL");
 
                     b.HasIndex("ClusterId", "Status", "Type");
 

@@ -12,6 +12,10 @@ namespace ClusterHub.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Members_ClusterId_NationalId",
+                table: "Members");
+
             migrationBuilder.AddColumn<string>(
                 name: "ArchiveReason",
                 table: "Members",
@@ -24,6 +28,14 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                 table: "Members",
                 type: "date",
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NormalizedCity",
+                table: "Members",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
@@ -128,6 +140,35 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            // Existing rows: NormalizedCity filled (exact on each member's next save), and members that already break
+            // the duplicate rule told apart, so that the unique indexes below can be built.
+            migrationBuilder.Sql("""UPDATE "Members" SET "NormalizedCity" = SUBSTR(UPPER(TRIM(COALESCE("City", ''))), 1, 180)""");
+            migrationBuilder.Sql("""
+                UPDATE "Members" SET "NormalizedCity" = "NormalizedCity" || ' #' || CAST("Id" AS TEXT), "NationalId" = NULL
+                WHERE "NationalId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Members" AS o
+                    WHERE o."ClusterId" = "Members"."ClusterId" AND o."NationalId" = "Members"."NationalId" AND o."Id" < "Members"."Id")
+                """);
+            migrationBuilder.Sql("""
+                UPDATE "Members" SET "NormalizedCity" = "NormalizedCity" || ' #' || CAST("Id" AS TEXT)
+                WHERE "NationalId" IS NULL AND EXISTS (SELECT 1 FROM "Members" AS o
+                    WHERE o."ClusterId" = "Members"."ClusterId" AND o."NationalId" IS NULL AND o."Id" < "Members"."Id"
+                    AND o."NormalizedName" = "Members"."NormalizedName" AND o."NormalizedCity" = "Members"."NormalizedCity")
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Members_ClusterId_NationalId",
+                table: "Members",
+                columns: new[] { "ClusterId", "NationalId" },
+                unique: true,
+                filter: "\"NationalId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Members_ClusterId_NormalizedName_NormalizedCity",
+                table: "Members",
+                columns: new[] { "ClusterId", "NormalizedName", "NormalizedCity" },
+                unique: true,
+                filter: "\"NationalId\" IS NULL");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ChangeHistory_ClusterId_Id",
                 table: "ChangeHistory",
@@ -171,12 +212,24 @@ namespace ClusterHub.Data.Migrations.PostgreSql
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
+            migrationBuilder.DropIndex(
+                name: "UX_Members_ClusterId_NationalId",
+                table: "Members");
+
+            migrationBuilder.DropIndex(
+                name: "UX_Members_ClusterId_NormalizedName_NormalizedCity",
+                table: "Members");
+
             migrationBuilder.DropColumn(
                 name: "ArchiveReason",
                 table: "Members");
 
             migrationBuilder.DropColumn(
                 name: "ArchivedOn",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "NormalizedCity",
                 table: "Members");
 
             migrationBuilder.DropColumn(
@@ -190,6 +243,11 @@ namespace ClusterHub.Data.Migrations.PostgreSql
             migrationBuilder.DropColumn(
                 name: "Language",
                 table: "Clusters");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Members_ClusterId_NationalId",
+                table: "Members",
+                columns: new[] { "ClusterId", "NationalId" });
         }
     }
 }
