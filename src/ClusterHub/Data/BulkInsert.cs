@@ -10,8 +10,8 @@ namespace ClusterHub.Data;
 
 /// <summary>
 /// Inserts new entities of one type through one prepared command inside the caller's transaction, for bulk imports:
-/// SaveChanges spends some 50 µs of bookkeeping on each entity, and a 100,000-member file is 300,000 rows with their
-/// contacts and histories. The columns, their names and their conversions (enums by name) come from the EF model,
+/// a 100,000-member file is 300,000 rows with their contacts and histories, and SaveChanges' bookkeeping for each made
+/// the import several times slower (docs/performance.md). The columns, their names and their conversions (enums by name) come from the EF model,
 /// so the command follows the entity's configuration; the generated key is read back (RETURNING, which SQLite and
 /// PostgreSQL both speak) and set on the entity, for its dependents' foreign keys.
 /// </summary>
@@ -51,8 +51,7 @@ public sealed class BulkInsert<T> : IAsyncDisposable where T : class
             $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) " +
             $"VALUES ({string.Join(", ", columns.Select(c => sql.GenerateParameterNamePlaceholder(c.Parameter.ParameterName)))}) " +
             $"RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
-        // Prepared once: an unprepared SqliteCommand compiles its SQL again at every execution, which was most of an insert's cost.
-        command.Prepare();
+        command.Prepare(); // planned once (a server-side prepared statement on PostgreSQL)
     }
 
     /// <summary>Inserts <paramref name="entity"/> (its own columns only, not its navigations) and sets its generated key.</summary>
