@@ -26,8 +26,9 @@ public static class MembersApi
     }
 
     /// <summary>The cluster's member directory, filtered, sorted and paged.</summary>
-    public static async Task<Ok<Page<MemberRow>>> List(ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, CancellationToken ct)
+    public static async Task<Results<Ok<Page<MemberRow>>, ValidationProblem>> List(ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, CancellationToken ct)
     {
+        if (filter.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await MemberList.PageAsync(db, scope.ClusterId, filter, ct));
     }
 
@@ -78,6 +79,7 @@ public static class MembersApi
     /// <summary>All members matching the filters, as CSV or JSON in the import format.</summary>
     public static async Task Export(HttpContext http, ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, string? format, CancellationToken ct)
     {
+        if (filter.Validate() is { Count: > 0 } errors) { await TypedResults.ValidationProblem(errors).ExecuteAsync(http); return; }
         var fmt = MemberFile.Parse(format);
         http.Response.ContentType = MemberFile.ContentType(fmt);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{MemberFile.DownloadName(scope.Slug, fmt)}\"";

@@ -169,6 +169,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LegalForm")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -177,9 +178,11 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sector")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -188,6 +191,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Website")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -212,9 +216,11 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.Property<string>("Label")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -232,6 +238,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.Property<string>("City")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ClusterId")
@@ -243,6 +250,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -377,6 +385,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("City")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ClusterId")
@@ -388,6 +397,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Departement")
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Headcount")
@@ -410,16 +420,19 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.Property<string>("NormalizedName")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NutsCode")
+                        .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SectorCodes")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SizeClass")
@@ -464,19 +477,23 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FullName")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -499,6 +516,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
