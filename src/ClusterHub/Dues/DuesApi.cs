@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClusterHub.Accounts;
 using ClusterHub.Data;
 using ClusterHub.Members;
@@ -8,8 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterHub.Dues;
 
 public sealed record TierDto(MemberType MemberType, SizeClass SizeClass, decimal AmountEur);
-public sealed record RenewalRequest(int Year);
-public sealed record PaymentRequest(DateOnly PaidOn);
+public sealed record RenewalRequest(int Year)
+{
+    /// <summary>The one rule for a renewal, for the API and the dues page: a membership year the tiers can have.</summary>
+    public List<FieldError> Validate() => DuesTiers.ValidateYear("year", Year);
+}
+
+/// <summary>A payment: its date is required; the ledger refuses one before the invoice or in the future (<see cref="SettleOutcome"/>).</summary>
+public sealed record PaymentRequest(DateOnly? PaidOn);
 public sealed record InvoiceRow(int Id, string Number, int Year, int MemberId, string MemberName, DateOnly IssuedOn, DateOnly DueOn, long AmountCents, InvoiceStatus Status, DateOnly? PaidOn)
 {
     public decimal AmountEur => Money.Euros(AmountCents);
@@ -31,8 +38,9 @@ public static class DuesApi
     }
 
     /// <summary>The tier table of one year.</summary>
-    public static async Task<Ok<List<TierDto>>> Tiers(int year, ClusterScope scope, ClusterDb db, CancellationToken ct)
+    public static async Task<Results<Ok<List<TierDto>>, ValidationProblem>> Tiers(int year, ClusterScope scope, ClusterDb db, CancellationToken ct)
     {
+        if (DuesTiers.ValidateYear("year", year) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         return TypedResults.Ok(await db.DuesTiers.AsNoTracking().Where(t => t.ClusterId == scope.ClusterId && t.Year == year)
             .OrderBy(t => t.MemberType).ThenBy(t => t.SizeClass).AsAsyncEnumerable()
             .Select(t => new TierDto(t.MemberType, t.SizeClass, Money.Euros(t.AmountCents))).ToListAsync(ct));
@@ -48,27 +56,42 @@ public static class DuesApi
     }
 
     /// <summary>Renews every active member for the year: membership, dues from the tiers, invoice. Idempotent.</summary>
-    public static async Task<Ok<RenewalResult>> Renew(RenewalRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<RenewalResult>, ValidationProblem>> Renew(RenewalRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
     {
+        if (request.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         return TypedResults.Ok(await DuesLedger.RenewAsync(db, scope.ClusterId, request.Year, clock.Today(), ct));
     }
 
     /// <summary>Totals by year and tier: invoiced, paid, outstanding, written off. <c>?format=csv</c> downloads it.</summary>
     public static async Task<IResult> Ledger(ClusterScope scope, ClusterDb db, int? year, string? format, CancellationToken ct)
     {
+        if (year is { } y && DuesTiers.ValidateYear("year", y) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         var lines = await DuesLedger.LinesAsync(db, scope.ClusterId, year, ct);
         if (!string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(lines);
         return TypedResults.File(await DuesLedger.CsvAsync(lines), "text/csv", DuesLedger.CsvFileName(scope.Slug));
     }
 
     /// <summary>Invoices, newest first, filtered by year and status, paged.</summary>
-    public static async Task<Ok<Page<InvoiceRow>>> Invoices(ClusterScope scope, ClusterDb db, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Results<Ok<Page<InvoiceRow>>, ValidationProblem>> Invoices(ClusterScope scope, ClusterDb db, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
+        var errors = year is { } y ? DuesTiers.ValidateYear("year", y) : [];
+        if (status is { } s && !Enum.IsDefined(s)) errors.Add(new("status", s.ToString(), $"is not one of {string.Join(", ", Enum.GetNames<InvoiceStatus>())}"));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         return TypedResults.Ok(await InvoiceList.PageAsync(db, scope.ClusterId, year, status, page, pageSize, ct));
     }
 
-    public static Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> RecordPayment(int id, PaymentRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
-        Settle(id, scope, db, InvoiceStatus.Paid, request.PaidOn, clock, ct);
+    /// <summary>Records the payment of an invoice on a date between its issue and today.</summary>
+    public static async Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult, ValidationProblem>> RecordPayment(int id, PaymentRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.PaidOn is not { } paidOn) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["paidOn"] = ["is required"] });
+        return (await Settle(id, scope, db, InvoiceStatus.Paid, paidOn, clock, ct)).Result switch
+        {
+            Ok<InvoiceRow> ok => ok,
+            NotFound notFound => notFound,
+            ProblemHttpResult problem => problem,
+            var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}."),
+        };
+    }
 
     public static Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> WriteOff(int id, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
         Settle(id, scope, db, InvoiceStatus.WrittenOff, null, clock, ct);
@@ -102,18 +125,32 @@ public static class SettleMessages
 
 public static class DuesTiers
 {
-    /// <summary>The one rule for a tier table, for the API and the dues page: a sane year, no negative or huge amount, one row per type and size.</summary>
-    public static List<Members.FieldError> Validate(int year, IReadOnlyList<TierDto> tiers)
+    /// <summary>
+    /// The one rule for a tier table, for the API and the dues page: a sane year, a member type and size
+    /// class that exist (JSON may name them by number), amounts from 0 to <see cref="MaxAmountEur"/> in
+    /// whole cents, one row per type and size.
+    /// </summary>
+    public static List<FieldError> Validate(int year, IReadOnlyList<TierDto> tiers)
     {
-        var errors = new List<Members.FieldError>();
-        if (year is < MinYear or > MaxYear) errors.Add(new("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be between {MinYear} and {MaxYear}"));
+        var errors = ValidateYear("year", year);
         for (var i = 0; i < tiers.Count; i++)
-            if (tiers[i].AmountEur is < 0 or > MaxAmountEur)
-                errors.Add(new($"[{i}].amountEur", tiers[i].AmountEur.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be between 0 and {MaxAmountEur:0}"));
+        {
+            var t = tiers[i];
+            if (!Enum.IsDefined(t.MemberType)) errors.Add(new($"[{i}].memberType", t.MemberType.ToString(), $"is not one of {string.Join(", ", Enum.GetNames<MemberType>())}"));
+            if (!Enum.IsDefined(t.SizeClass)) errors.Add(new($"[{i}].sizeClass", t.SizeClass.ToString(), $"is not one of {string.Join(", ", Enum.GetNames<SizeClass>())}"));
+            var amount = t.AmountEur.ToString(CultureInfo.InvariantCulture);
+            if (t.AmountEur is < 0 or > MaxAmountEur) errors.Add(new($"[{i}].amountEur", amount, $"must be between 0 and {MaxAmountEur:0}"));
+            else if (decimal.Round(t.AmountEur, 2) != t.AmountEur) errors.Add(new($"[{i}].amountEur", amount, "has more than two decimals"));
+        }
         foreach (var dup in tiers.GroupBy(t => (t.MemberType, t.SizeClass)).Where(g => g.Count() > 1))
             errors.Add(new($"{dup.Key.MemberType}/{dup.Key.SizeClass}", null, "appears more than once"));
         return errors;
     }
+
+    /// <summary>A membership year from <see cref="MinYear"/> to <see cref="MaxYear"/>: tiers, renewals and the lists filtered by year.</summary>
+    public static List<FieldError> ValidateYear(string field, int year) => year is < MinYear or > MaxYear
+        ? [new(field, year.ToString(CultureInfo.InvariantCulture), $"must be between {MinYear} and {MaxYear}")]
+        : [];
 
     /// <summary>Membership years the product accepts: the oldest clusters date from the 1990s; renewals run a year or two ahead.</summary>
     public const int MinYear = 1950, MaxYear = 2100;

@@ -11,7 +11,10 @@ public static class Paging
     public const int DefaultSize = 25;
     public const int MaxSize = 200;
 
-    /// <summary>Clamps what a client asked for into a valid (page, size): page ≥ 1, 1 ≤ size ≤ 200.</summary>
+    /// <summary>The last page whose first row, (page - 1) × size, an int can still count to: past it the offset overflows.</summary>
+    public const int MaxPage = int.MaxValue / MaxSize + 1;
+
+    /// <summary>Clamps what a client asked for into a valid (page, size): 1 ≤ page ≤ <see cref="MaxPage"/>, 1 ≤ size ≤ 200.</summary>
     public static (int Page, int Size) Clamp(int? page, int? size) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(size ?? DefaultSize, 1, MaxSize));
+        (Math.Clamp(page ?? 1, 1, MaxPage), Math.Clamp(size ?? DefaultSize, 1, MaxSize));
 }
