@@ -49,6 +49,7 @@ public static class ClusterHubApp
         });
         // Serve wwwroot from the project folder when running from a build output (dotnet run, tests).
         builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.ConfigureKestrel(RequestLimits.Configure);
         if (database is not null) builder.Configuration[Database.ConfigurationKey] = database;
         var services = builder.Services;
 
@@ -70,8 +71,9 @@ public static class ClusterHubApp
 
         // Enums travel by name in JSON, as they do in CSV and in the database.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddProblemDetails();
+        services.AddProblemDetails(ProblemHandling.Customize);
         services.AddExceptionHandler<AccessRefusedHandler>();
+        services.AddExceptionHandler<BadRequestHandler>();
         services.AddValidation();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
         services.AddLocalization();
@@ -88,6 +90,7 @@ public static class ClusterHubApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseRequestLimits();
         // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails.
         app.UseWhen(http => !WebRequests.IsApi(http.Request), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseWhen(http => WebRequests.IsApi(http.Request), b => b.UseStatusCodePages());
