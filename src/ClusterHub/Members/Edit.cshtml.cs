@@ -74,6 +74,7 @@ public sealed class EditModel(ClusterDb db, TimeProvider clock) : PageModel
     {
         var (member, refusal) = await LoadAsync(ct);
         if (refusal is not null) return refusal;
+        var isNew = member is null;
         member ??= db.Members.Add(new Member { Name = "", ClusterId = Scope.ClusterId }).Entity;
         Errors = MemberValidation.Apply(Form.ToInput(), member, clock.Today());
         if (Errors.Count > 0)
@@ -81,7 +82,10 @@ public sealed class EditModel(ClusterDb db, TimeProvider clock) : PageModel
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
+        // A namesake does not stop the save; the member's page says so once, after the redirect.
+        var namesake = isNew && await MemberValidation.WarningsAsync(db, member, ct) is [var first, ..] ? first : null;
         await db.SaveChangesAsync(ct);
+        if (namesake is not null) DetailsModel.RememberNamesake(TempData, namesake);
         return Redirect($"/c/{Scope.Slug}/members/{member.Id}");
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ClusterHub.Data;
 using ClusterHub.Web;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClusterHub.Members;
 
@@ -32,6 +34,9 @@ public sealed record ContactInput(string? FullName, string? Role, string? Email,
 
 /// <summary>One problem with one field: <c>Field</c> is the column or property name as the input spelled it.</summary>
 public sealed record FieldError(string Field, string? Value, string Reason);
+
+/// <summary>A remark on an input that is stored all the same, e.g. a name another member already has.</summary>
+public sealed record MemberWarning(string Field, string Reason, int MemberId, string MemberName);
 
 /// <summary>
 /// How much a member record holds. <see cref="MemberValidation.Apply"/> enforces every one of these and
@@ -216,6 +221,18 @@ public static partial class MemberValidation
         if (input.Contacts.Count > 0 || member.Id == 0) ReplaceContacts(member, contacts);
         member.Normalize();
         return errors;
+    }
+
+    /// <summary>
+    /// What is worth telling about a valid member that is stored anyway: another member of the cluster
+    /// has the same normalised name (a second entry for the same organisation, or two homonyms).
+    /// </summary>
+    public static async Task<IReadOnlyList<MemberWarning>> WarningsAsync(ClusterDb db, Member member, CancellationToken ct)
+    {
+        var namesakes = await db.Members.AsNoTracking()
+            .Where(m => m.ClusterId == member.ClusterId && m.NormalizedName == member.NormalizedName && m.Id != member.Id)
+            .OrderBy(m => m.Id).Select(m => new { m.Id, m.Name }).Take(10).ToListAsync(ct);
+        return [.. namesakes.Select(m => new MemberWarning("name", "has the same name as another member of the cluster", m.Id, m.Name))];
     }
 
     private static void ReplaceContacts(Member member, List<MemberContact> contacts)

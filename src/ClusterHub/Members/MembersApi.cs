@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Serialization;
 using ClusterHub.Accounts;
 using ClusterHub.Data;
 using ClusterHub.Web;
@@ -10,7 +11,16 @@ namespace ClusterHub.Members;
 public sealed record ContactDto(string FullName, string? Role, string? Email, string? Phone, bool ConsentToContact);
 public sealed record StatusChangeDto(MemberStatus Status, DateOnly On, string? Reason);
 public sealed record MemberDetails(MemberRow Member, int? Headcount, long? TurnoverEur, string? NationalId, string? NutsCode,
-    DateOnly StatusSince, IReadOnlyList<ContactDto> Contacts, IReadOnlyList<StatusChangeDto> History);
+    DateOnly StatusSince, IReadOnlyList<ContactDto> Contacts, IReadOnlyList<StatusChangeDto> History)
+{
+    /// <summary>
+    /// What the request that stored the member should know although nothing was refused (e.g. a namesake).
+    /// Only in the answer to that request, absent otherwise: a success is not a ProblemDetails, so warnings
+    /// travel beside the record, named and located like validation errors.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MemberWarning>? Warnings { get; init; }
+}
 
 public static class MembersApi
 {
@@ -41,14 +51,17 @@ public static class MembersApi
         return TypedResults.Ok(details);
     }
 
+    /// <summary>Adds a member. A valid member whose name another member has is stored, and the answer carries a warning.</summary>
     public static async Task<Results<Created<MemberDetails>, ValidationProblem>> Create(MemberInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
     {
         var member = new Member { Name = "", ClusterId = scope.ClusterId };
         var errors = MemberValidation.Apply(input, member, clock.Today());
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
+        var warnings = await MemberValidation.WarningsAsync(db, member, ct);
         db.Members.Add(member);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/clusters/{scope.Slug}/members/{member.Id}", await MemberDetailsQuery.FindAsync(db, scope.ClusterId, member.Id, ct));
+        var details = (await MemberDetailsQuery.FindAsync(db, scope.ClusterId, member.Id, ct))! with { Warnings = warnings.Count > 0 ? warnings : null };
+        return TypedResults.Created($"/api/v1/clusters/{scope.Slug}/members/{member.Id}", details);
     }
 
     public static async Task<Results<Ok<MemberDetails>, NotFound, ValidationProblem>> Update(int id, MemberInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
