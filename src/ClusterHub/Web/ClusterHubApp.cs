@@ -91,8 +91,9 @@ public static class ClusterHubApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseRequestLimits();
-        // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails.
-        app.UseWhen(http => !WebRequests.IsApi(http.Request), b => b.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // People get an HTML page for a 403 or 404; the API keeps its ProblemDetails, written first (inner), so the page
+        // is not tried. Not inside UseWhen: a branch's re-execution does not route again and reached no page (blank 4xx).
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseWhen(http => WebRequests.IsApi(http.Request), b => b.UseStatusCodePages());
         app.UseRequestLocalization();
         app.UseAuthentication();

@@ -1,5 +1,6 @@
 using ClusterHub.Accounts;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClusterHub.Web;
@@ -9,6 +10,7 @@ namespace ClusterHub.Web;
 /// it keeps the original status. The API answers ProblemDetails instead.
 /// </summary>
 [Public]
+[IgnoreAntiforgeryToken] // a refused post is re-executed here as a post: its form may be the reason it was refused
 public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }
@@ -21,4 +23,10 @@ public sealed class ErrorModel : PageModel
         Code = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null ? 404 : code;
         Response.StatusCode = Code;
     }
+
+    /// <summary>
+    /// The same page for a refused post (a form too large, a failed antiforgery check). The code comes from the
+    /// route, not from binding: binding would read the very form that was refused.
+    /// </summary>
+    public void OnPost() => OnGet(int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 400);
 }
