@@ -53,6 +53,13 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
     [RequirePermission(DuesPermissions.Manage)]
     public async Task<IActionResult> OnPostRenewAsync(int year, CancellationToken ct)
     {
+        if (DuesTiers.ValidateYear(year) is { } invalid)
+        {
+            Message = $"{l["Dues.Year"]}: {invalid.Value} {l[invalid.Reason]}";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadAsync(ct);
+            return Page();
+        }
         var result = await DuesLedger.RenewAsync(db, Scope.ClusterId, year, clock.Today(), ct);
         Message = string.Format(CultureInfo.CurrentCulture, l["Dues.Renewed"].Value, result.Year, Format.Number(result.Renewed), Format.Number(result.AlreadyRenewed))
             + (result.MissingTiers.Count > 0 ? " " + l["Dues.MissingTiers"].Value + " " + string.Join(", ", result.MissingTiers.Select(TierName)) : "");

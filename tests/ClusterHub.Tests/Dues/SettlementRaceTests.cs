@@ -52,6 +52,19 @@ public abstract class SettlementRaceTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2147483647)]
+    [InlineData(1949)]
+    public async Task A_renewal_for_a_year_out_of_range_is_refused_and_invoices_nothing(int year)
+    {
+        var (slug, manager, _) = await InvoiceAsync();
+        var problem = await (await manager.PostJson($"/api/v1/clusters/{slug}/dues/renewals", new { year })).Problem(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("year", out _));
+        var invoices = await (await manager.GetAsync($"/api/v1/clusters/{slug}/invoices")).Json(HttpStatusCode.OK);
+        Assert.Equal(1, invoices.GetProperty("total").GetInt32()); // the 2020 one only
+    }
+
     [Fact]
     public async Task A_payment_dated_in_the_future_is_refused()
     {
