@@ -84,7 +84,7 @@ public static class DuesApi
         {
             SettleOutcome.NotFound => TypedResults.NotFound(),
             SettleOutcome.Settled => TypedResults.Ok((await InvoiceList.FindAsync(db, scope.ClusterId, id, ct))!),
-            SettleOutcome.AlreadySettled => TypedResults.Problem("The invoice is already paid or written off.", statusCode: StatusCodes.Status409Conflict),
+            SettleOutcome.AlreadySettled => TypedResults.Problem(SettleMessages.English(outcome), statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.Problem(SettleMessages.English(outcome), statusCode: StatusCodes.Status422UnprocessableEntity),
         };
     }

@@ -36,39 +36,31 @@ public sealed class ChangeHistoryInterceptor(IHttpContextAccessor http, TimeProv
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not ClusterDb db || db.WritingHistory) return result;
-        var changes = Capture(db);
-        if (changes.Count == 0) return result;
+        if (Begin(eventData) is not { } db) return result;
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        saves.AddOrUpdate(db, new SaveState(changes, owned));
+        saves.AddOrUpdate(db, new SaveState(Capture(db), owned));
         return result;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is not ClusterDb db || db.WritingHistory) return result;
-        var changes = Capture(db);
-        if (changes.Count == 0) return result;
+        if (Begin(eventData) is not { } db) return result;
         var owned = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
-        saves.AddOrUpdate(db, new SaveState(changes, owned));
+        saves.AddOrUpdate(db, new SaveState(Capture(db), owned));
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not ClusterDb db || !saves.TryGetValue(db, out var state)) return result;
-        saves.Remove(db);
+        if (End(eventData) is not var (db, state)) return result;
         try
         {
-            db.ChangeRecords.AddRange(Records(db, state.Changes));
-            db.WritingHistory = true;
             await db.SaveChangesAsync(cancellationToken);
             if (state.Owned is not null) await state.Owned.CommitAsync(cancellationToken);
         }
         finally
         {
-            db.WritingHistory = false;
-            db.ChangeReason = null;
+            Finish(db);
             if (state.Owned is not null) await state.Owned.DisposeAsync();
         }
         return result;
@@ -76,41 +68,60 @@ public sealed class ChangeHistoryInterceptor(IHttpContextAccessor http, TimeProv
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is not ClusterDb db || !saves.TryGetValue(db, out var state)) return result;
-        saves.Remove(db);
+        if (End(eventData) is not var (db, state)) return result;
         try
         {
-            db.ChangeRecords.AddRange(Records(db, state.Changes));
-            db.WritingHistory = true;
             db.SaveChanges();
             state.Owned?.Commit();
         }
         finally
         {
-            db.WritingHistory = false;
-            db.ChangeReason = null;
+            Finish(db);
             state.Owned?.Dispose();
         }
         return result;
     }
 
+    // Disposing an uncommitted transaction rolls it back.
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not ClusterDb db || !saves.TryGetValue(db, out var state)) return;
-        saves.Remove(db);
-        if (state.Owned is not null) await state.Owned.DisposeAsync(); // disposing an uncommitted transaction rolls it back
+        if (Forget(eventData.Context)?.Owned is { } owned) await owned.DisposeAsync();
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context)?.Owned?.Dispose();
+
+    /// <summary>The context of a save that has changes to record, or null (the history's own save, or nothing changed).</summary>
+    private static ClusterDb? Begin(DbContextEventData eventData)
     {
-        if (eventData.Context is not ClusterDb db || !saves.TryGetValue(db, out var state)) return;
-        saves.Remove(db);
-        state.Owned?.Dispose();
+        if (eventData.Context is not ClusterDb db || db.WritingHistory) return null;
+        db.ChangeTracker.DetectChanges();
+        return db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e)) ? db : null;
+    }
+
+    /// <summary>After a save with recorded changes: its history rows added, ready for the second save of the same transaction.</summary>
+    private (ClusterDb, SaveState)? End(SaveChangesCompletedEventData eventData)
+    {
+        if (eventData.Context is not ClusterDb db || Forget(db) is not { } state) return null;
+        db.ChangeRecords.AddRange(Records(db, state.Changes));
+        db.WritingHistory = true;
+        return (db, state);
+    }
+
+    private static void Finish(ClusterDb db)
+    {
+        db.WritingHistory = false;
+        db.ChangeReason = null;
+    }
+
+    private SaveState? Forget(DbContext? context)
+    {
+        if (context is null || !saves.TryGetValue(context, out var state)) return null;
+        saves.Remove(context);
+        return state;
     }
 
     private static List<Pending> Capture(ClusterDb db)
     {
-        db.ChangeTracker.DetectChanges();
         var changes = new List<Pending>();
         foreach (var e in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e)).ToList())
         {
@@ -140,13 +151,14 @@ public sealed class ChangeHistoryInterceptor(IHttpContextAccessor http, TimeProv
         var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
         var actor = user?.Identity?.IsAuthenticated == true ? user.Identity.Name ?? userId ?? "user" : db.Actor;
         var at = clock.GetUtcNow().UtcDateTime;
+        var subjects = new Lazy<Dictionary<(string, object?), int?>>(() => SubjectClusters(db));
         foreach (var c in changes)
         {
             var entityId = Key(c.Entry);
             var (subject, subjectId) = c.Entry.Entity is IHistoryPart part ? (part.SubjectType, part.SubjectId.ToString(CultureInfo.InvariantCulture)) : (c.Entry.Metadata.ClrType.Name, entityId);
             yield return new ChangeRecord
             {
-                ClusterId = ClusterOf(db, c.Entry), At = at, UserId = userId, Actor = Clip(actor, 256)!,
+                ClusterId = ClusterOf(c.Entry, subjects), At = at, UserId = userId, Actor = Clip(actor, 256)!,
                 Entity = c.Entry.Metadata.ClrType.Name, EntityId = entityId, Subject = subject, SubjectId = subjectId,
                 Kind = c.Kind, Field = c.Field, OldValue = Clip(c.OldValue), NewValue = Clip(c.NewValue), Reason = Clip(db.ChangeReason),
             };
@@ -154,12 +166,17 @@ public sealed class ChangeHistoryInterceptor(IHttpContextAccessor http, TimeProv
     }
 
     /// <summary>The entity's own ClusterId, else its subject's when the subject is tracked (a contact edited through its member).</summary>
-    private static int? ClusterOf(ClusterDb db, EntityEntry entry)
+    private static int? ClusterOf(EntityEntry entry, Lazy<Dictionary<(string, object?), int?>> subjects) =>
+        entry.Metadata.FindProperty("ClusterId") is not null ? entry.Property("ClusterId").CurrentValue as int?
+        : entry.Entity is IHistoryPart part ? subjects.Value.GetValueOrDefault((part.SubjectType, part.SubjectId)) : null;
+
+    /// <summary>Every tracked entity with a cluster, by type and id: built once per save, and only when a part needs it.</summary>
+    private static Dictionary<(string, object?), int?> SubjectClusters(ClusterDb db)
     {
-        if (entry.Metadata.FindProperty("ClusterId") is not null) return entry.Property("ClusterId").CurrentValue as int?;
-        if (entry.Entity is not IHistoryPart part) return null;
-        return db.ChangeTracker.Entries().FirstOrDefault(s => s.Metadata.ClrType.Name == part.SubjectType
-            && s.Metadata.FindProperty("ClusterId") is not null && Equals(s.Property("Id").CurrentValue, part.SubjectId))?.Property("ClusterId").CurrentValue as int?;
+        var index = new Dictionary<(string, object?), int?>();
+        foreach (var e in db.ChangeTracker.Entries().Where(e => e.Metadata.FindProperty("ClusterId") is not null && e.Metadata.FindProperty("Id") is not null))
+            index.TryAdd((e.Metadata.ClrType.Name, e.Property("Id").CurrentValue), e.Property("ClusterId").CurrentValue as int?);
+        return index;
     }
 
     private static string Key(EntityEntry e) =>

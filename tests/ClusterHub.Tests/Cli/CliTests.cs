@@ -9,40 +9,22 @@ using ClusterHub.Data;
 namespace ClusterHub.Tests.Cli;
 
 /// <summary>The verbs as a user types them, on a fresh SQLite file: exit codes, stdout and the one line on stderr.</summary>
-public sealed class CliTests : IDisposable
+public sealed class CliTests() : CliSandbox("cli")
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("clusterhub-cli-").FullName;
-    private string Db => Path.Combine(dir, "cli.db");
-
-    public void Dispose() => Directory.Delete(dir, recursive: true);
-
-    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await Commands.RunAsync([.. args, "--database", Db], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     private async Task<string> File(string name, string content)
     {
-        var path = Path.Combine(dir, name);
+        var path = Path.Combine(Dir, name);
         await System.IO.File.WriteAllTextAsync(path, content);
         return path;
     }
 
     private static void OneLine(string stderr) => Assert.Single(stderr.TrimEnd().Split('\n'));
 
-    private async Task CreateCluster()
+    private Task<int> CreateCluster() => Query(async db =>
     {
-        var app = ClusterHub.Web.ClusterHubApp.Build([], Db);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ClusterHub.Data.ClusterDb>();
-        await ClusterHub.Data.Database.MigrateAsync(db, default);
         db.Clusters.Add(new ClusterHub.Clusters.Cluster { Slug = "nv", Name = "NV" });
-        await db.SaveChangesAsync();
-        await app.DisposeAsync();
-    }
+        return await db.SaveChangesAsync();
+    });
 
     [Fact]
     public async Task Clusters_are_registered_once()
@@ -93,7 +75,7 @@ public sealed class CliTests : IDisposable
         var names = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(m => m.GetProperty("name").GetString()).Order();
         Assert.Equal(["École Cluny", "Forges Saône"], names);
 
-        var exported = Path.Combine(dir, "out.csv");
+        var exported = Path.Combine(Dir, "out.csv");
         Assert.Equal(0, (await Run("export", "members", "--cluster", "nv", "-o", exported)).Exit);
         (exit, output, _) = await Run("import", "members", exported, "--cluster", "nv");
         Assert.Equal(0, exit);
@@ -104,7 +86,7 @@ public sealed class CliTests : IDisposable
     public async Task A_windows_1252_file_imports_with_its_accents_and_exports_to_xlsx_only_into_a_file()
     {
         await CreateCluster();
-        var path = Path.Combine(dir, "excel-fr.csv");
+        var path = Path.Combine(Dir, "excel-fr.csv");
         await System.IO.File.WriteAllBytesAsync(path, System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!
             .GetBytes("name;type;city;joined_on\r\nSociété Élégante;Sme;Besançon;2012-04-02\r\n"));
         var (exit, output, err) = await Run("import", "members", path, "--cluster", "nv");
@@ -114,7 +96,7 @@ public sealed class CliTests : IDisposable
         (exit, _, err) = await Run("export", "members", "--cluster", "nv", "--format", "xlsx");
         Assert.Equal(1, exit);
         OneLine(err);
-        var xlsx = Path.Combine(dir, "members.xlsx");
+        var xlsx = Path.Combine(Dir, "members.xlsx");
         Assert.Equal(0, (await Run("export", "members", "--cluster", "nv", "--format", "xlsx", "-o", xlsx)).Exit);
         var rows = ClusterHub.Tests.Exchange.Xlsx.Rows(await System.IO.File.ReadAllBytesAsync(xlsx));
         Assert.Equal(("Société Élégante", "Besançon"), (rows[1]["A"], rows[1]["J"]));
@@ -128,7 +110,7 @@ public sealed class CliTests : IDisposable
     public async Task Import_into_a_missing_cluster_or_from_a_missing_file_fails_cleanly()
     {
         await CreateCluster();
-        var (exit, _, err) = await Run("import", "members", Path.Combine(dir, "nope.csv"), "--cluster", "nv");
+        var (exit, _, err) = await Run("import", "members", Path.Combine(Dir, "nope.csv"), "--cluster", "nv");
         Assert.Equal(1, exit);
         OneLine(err);
         Assert.Contains("file not found", err, StringComparison.Ordinal);
@@ -158,13 +140,13 @@ public sealed class CliTests : IDisposable
     {
         await CreateCluster();
         await File("ties.csv", "source,target,weight\na,b,1\nb,c,2\n");
-        var (exit, _, err) = await DotnetRun(dir, "network", "convert", "ties.csv", "-o", "ties.json");
+        var (exit, _, err) = await DotnetRun(Dir, "network", "convert", "ties.csv", "-o", "ties.json");
         Assert.True(exit == 0, err);
-        Assert.Contains("\"nodes\"", await System.IO.File.ReadAllTextAsync(Path.Combine(dir, "ties.json")), StringComparison.Ordinal);
+        Assert.Contains("\"nodes\"", await System.IO.File.ReadAllTextAsync(Path.Combine(Dir, "ties.json")), StringComparison.Ordinal);
 
-        (exit, _, err) = await DotnetRun(dir, "export", "members", "--cluster", "nv", "-o", "members.csv", "--database", Path.GetFileName(Db));
+        (exit, _, err) = await DotnetRun(Dir, "export", "members", "--cluster", "nv", "-o", "members.csv", "--database", Path.GetFileName(Db));
         Assert.True(exit == 0, err);
-        Assert.True(System.IO.File.Exists(Path.Combine(dir, "members.csv")), "the export is not where the command was typed");
+        Assert.True(System.IO.File.Exists(Path.Combine(Dir, "members.csv")), "the export is not where the command was typed");
     }
 
     [Fact]
@@ -173,7 +155,7 @@ public sealed class CliTests : IDisposable
         var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
         Assert.Equal(Path.Combine(data, "ClusterHub", "clusterhub.db"), Database.DefaultFile);
         Assert.Equal(Database.DefaultFile, Database.Describe(null));
-        Assert.Equal(Path.Combine(dir, "x.db"), Database.Describe($"Data Source={Path.Combine(dir, "x.db")}"));
+        Assert.Equal(Path.Combine(Dir, "x.db"), Database.Describe($"Data Source={Path.Combine(Dir, "x.db")}"));
 
         var (_, help, _) = await Run("--help");
         Assert.Contains(Database.DefaultLocation, Flat(help), StringComparison.Ordinal);

@@ -6,28 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClusterHub.Tests.Cli;
 
 /// <summary><c>users grant|revoke|disable|enable</c> on a fresh SQLite file: the people page's operations from the command line.</summary>
-public sealed class UserCommandsTests : IDisposable
+public sealed class UserCommandsTests() : CliSandbox("users")
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("clusterhub-users-").FullName;
-    private string Db => Path.Combine(dir, "users.db");
-
-    public void Dispose() => Directory.Delete(dir, recursive: true);
-
-    private async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await Commands.RunAsync([.. args, "--database", Db], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
-    private async Task<T> Query<T>(Func<ClusterDb, Task<T>> query)
-    {
-        await using var app = ClusterHub.Web.ClusterHubApp.Build([], Db);
-        await using var scope = app.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ClusterDb>());
-    }
-
     [Fact]
     public async Task Roles_are_revoked_but_never_the_last_manager_and_accounts_are_disabled_and_enabled()
     {
