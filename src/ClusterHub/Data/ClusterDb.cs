@@ -30,6 +30,10 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<Strategy.StrategicArea> StrategicAreas => Set<Strategy.StrategicArea>();
     public DbSet<Strategy.ActivityDomain> ActivityDomains => Set<Strategy.ActivityDomain>();
     public DbSet<Strategy.ValueChainStage> ValueChainStages => Set<Strategy.ValueChainStage>();
+    public DbSet<Strategy.ClusterStrategy> Strategies => Set<Strategy.ClusterStrategy>();
+    public DbSet<Strategy.RoadmapAction> RoadmapActions => Set<Strategy.RoadmapAction>();
+    public DbSet<Strategy.Objective> Objectives => Set<Strategy.Objective>();
+    public DbSet<Strategy.StrategyReview> StrategyReviews => Set<Strategy.StrategyReview>();
 
     /// <summary>Why the next <c>SaveChanges</c> changes what it changes, for the change history (cleared by the save).</summary>
     public string? ChangeReason { get; set; }

@@ -1,5 +1,6 @@
 using ClusterHub.Data;
 using ClusterHub.Demo;
+using ClusterHub.Dues;
 
 namespace ClusterHub.Strategy;
 
@@ -29,7 +30,62 @@ internal static class StrategyDemo
             Entry<ValueChainStage>(id, 4, "OPERATION", "Operation and maintenance"),
             Entry<ValueChainStage>(id, 5, "DISMANTLING", "Dismantling and waste management"));
         await db.SaveChangesAsync(ct);
-        seed.Log.WriteLine("strategy: 3 strategic areas, 4 activity domains, 5 value-chain stages");
+        await StrategyPlanning.SetVisionAsync(db, id,
+            "A nuclear renaissance built on the excellence of French nuclear manufacturing: make the companies of the sector, "
+            + "and its SMEs first, more competitive through collaborative innovation, skills and access to markets.", ct);
+        await PlanAsync(seed, db, id, ct);
+        await ReviewsAsync(seed, db, id, ct);
+        seed.Log.WriteLine("strategy: 3 strategic areas, 4 activity domains, 5 value-chain stages, objectives, roadmap, reviews 2016-2019");
+    }
+
+    /// <summary>Objectives on the registry's membership and dues indicators, and a roadmap on the paper's five axes (targets and actions illustrative).</summary>
+    private static async Task PlanAsync(DemoSeed seed, ClusterDb db, int id, CancellationToken ct)
+    {
+        var planning = seed.Get<StrategyPlanning>();
+        static List<TargetInput> Targets(params (int Year, double Value)[] t) => [.. t.Select(x => new TargetInput(x.Year, x.Value))];
+        ObjectiveInput[] objectives =
+        [
+            new("Grow the membership to 270 organisations", Members.MemberIndicators.Active, null, 2015, null, 0.05,
+                Targets((2016, 230), (2017, 245), (2018, 258), (2019, 270))),
+            new("Keep SMEs at the heart of the cluster", Members.MemberIndicators.SmeShare, "A1", null, null, 0.05,
+                Targets((2016, 0.75), (2017, 0.75), (2018, 0.75), (2019, 0.75))),
+            new("Anchor the cluster in its two home regions", Members.MemberIndicators.HomeRegionShare, null, null, null, 0.1,
+                Targets((2016, 0.6), (2017, 0.6), (2018, 0.6), (2019, 0.6))),
+            new("Bring schools and research into the network", Members.MemberIndicators.EducationShare, "A3", null, null, 0.1,
+                Targets((2017, 0.14), (2018, 0.15), (2019, 0.15))),
+            new("Collect the dues that fund the secretariat", Dues.DuesIndicators.CollectionRate, null, null, null, 0.05,
+                Targets((2016, 0.95), (2017, 0.95), (2018, 0.95), (2019, 0.95))),
+        ];
+        foreach (var o in objectives)
+        {
+            var (_, errors) = await planning.AddObjectiveAsync(db, id, o, ct);
+            if (errors.Count > 0) throw new InvalidOperationException($"demo objective '{o.Title}': {errors[0].Field} {errors[0].Reason}");
+        }
+        ActionInput[] actions =
+        [
+            new(RoadmapAxis.Research, "Call for collaborative projects on large forged components", "R&D team", "A1", new(2018, 1, 15), new(2019, 12, 31), ActionStatus.InProgress, 60),
+            new(RoadmapAxis.Research, "Robotics for dismantling under extreme conditions: roadmap with CEA", "R&D team", "A3", new(2017, 9, 1), new(2019, 6, 30), ActionStatus.Done, 100),
+            new(RoadmapAxis.Workforce, "International Nuclear Academy: continuing-education catalogue", "Training manager", null, new(2018, 3, 1), new(2019, 9, 30), ActionStatus.InProgress, 70),
+            new(RoadmapAxis.Workforce, "Place PhD and master graduates in member SMEs", "Regional manager", null, new(2019, 1, 1), new(2020, 12, 31), ActionStatus.Planned, 10),
+            new(RoadmapAxis.Attractiveness, "Welcome pack for new members in Auvergne-Rhône-Alpes", "Lyon branch", null, new(2019, 2, 1), new(2019, 10, 31), ActionStatus.InProgress, 40),
+            new(RoadmapAxis.Promotion, "World Nuclear Exhibition stand shared with GIFEN", "Communication manager", null, new(2019, 5, 1), new(2019, 11, 28), ActionStatus.InProgress, 50),
+            new(RoadmapAxis.Funding, "Guide members to the regions' and Bpifrance's funding", "Business-consulting manager", "A2", new(2018, 9, 1), new(2019, 12, 31), ActionStatus.InProgress, 55),
+        ];
+        foreach (var a in actions) await StrategyPlanning.SaveActionAsync(db, id, null, a, ct);
+    }
+
+    /// <summary>The bureau's August seminars: 2016–2018 held and closed, 2019 open (its indicators read live).</summary>
+    private static async Task ReviewsAsync(DemoSeed seed, ClusterDb db, int id, CancellationToken ct)
+    {
+        var reviews = seed.Get<Reviews>();
+        foreach (var year in Enumerable.Range(2016, 4))
+        {
+            await reviews.OpenAsync(db, id, new ReviewInput(year, new DateOnly(year, 8, 25), $"August seminar {year}"), ct);
+            if (year == 2019) continue;
+            await Reviews.RecordDecisionsAsync(db, id, year,
+                $"The bureau confirmed the three strategic areas and set the targets for {year + 1}. (Illustrative record.)", ct);
+            await reviews.CloseAsync(db, id, year, "bureau", ct);
+        }
     }
 
     private static T Entry<T>(int clusterId, int order, string code, string name) where T : StrategyListEntry, new() =>

@@ -21,6 +21,10 @@ public sealed class StrategyFeature : IFeature
         Permission.Grant(StrategyPermissions.Manage, Manager),
     ];
 
+    public void AddServices(IServiceCollection services) => services.AddScoped<Reviews>().AddScoped<StrategyPlanning>();
+
+    public IEnumerable<NavigationEntry> Navigation => [new(35, "Nav.Strategy", "/strategy", StrategyPermissions.Read)];
+
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster) => cluster.MapStrategy();
 
     public Task SeedDemoAsync(Demo.DemoSeed seed, CancellationToken ct) => StrategyDemo.LoadAsync(seed, ct);

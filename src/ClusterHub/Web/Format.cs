@@ -28,6 +28,19 @@ public static class Format
 
     public static string Percent(int part, int whole) => whole == 0 ? "–" : ((double)part / whole).ToString("P0", CultureInfo.CurrentCulture);
 
+    /// <summary>An indicator's value in its unit (a share as a percentage, euros as an amount); a missing one as a dash.</summary>
+    public static string Measure(double? value, Indicators.IndicatorUnit unit) => value switch
+    {
+        null => "–",
+        { } v => unit switch
+        {
+            Indicators.IndicatorUnit.Share => v.ToString("P1", CultureInfo.CurrentCulture),
+            Indicators.IndicatorUnit.Euros => Euros((long)Math.Round(v * 100)),
+            Indicators.IndicatorUnit.Count => v.ToString(v == Math.Floor(v) ? "N0" : "N1", CultureInfo.CurrentCulture),
+            _ => v.ToString("N2", CultureInfo.CurrentCulture),
+        },
+    };
+
     /// <summary>The reader's culture as a BCP 47 tag, for the browser's Intl formatting (charts): British English as here.</summary>
     public static string Locale => CultureInfo.CurrentCulture.Name switch { "en" => "en-GB", var name => name };
 }

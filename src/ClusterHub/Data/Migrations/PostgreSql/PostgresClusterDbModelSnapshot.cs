@@ -798,6 +798,226 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.ToTable("ActivityDomains");
                 });
 
+            modelBuilder.Entity("ClusterHub.Strategy.ClusterStrategy", b =>
+                {
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Vision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("ClusterId");
+
+                    b.ToTable("Strategies");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.Objective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("Baseline")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndicatorKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("StrategicAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("Tolerance")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("StrategicAreaId");
+
+                    b.ToTable("Objectives");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.ObjectiveTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SetInReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetInReviewId");
+
+                    b.HasIndex("ObjectiveId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ObjectiveTarget");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.ReviewIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Inputs")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ReviewIndicator");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.ReviewResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("Actual")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("IndicatorKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Target")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("ReviewResult");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.RoadmapAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Axis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("StrategicAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StrategicAreaId");
+
+                    b.HasIndex("ClusterId", "Axis");
+
+                    b.ToTable("RoadmapActions");
+                });
+
             modelBuilder.Entity("ClusterHub.Strategy.StrategicArea", b =>
                 {
                     b.Property<int>("Id")
@@ -832,6 +1052,57 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("StrategicAreas");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.StrategyReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("StrategyReviews");
                 });
 
             modelBuilder.Entity("ClusterHub.Strategy.ValueChainStage", b =>
@@ -1137,7 +1408,91 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClusterHub.Strategy.ClusterStrategy", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithOne()
+                        .HasForeignKey("ClusterHub.Strategy.ClusterStrategy", "ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.Objective", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Strategy.StrategicArea", null)
+                        .WithMany()
+                        .HasForeignKey("StrategicAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.ObjectiveTarget", b =>
+                {
+                    b.HasOne("ClusterHub.Strategy.Objective", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Strategy.StrategyReview", null)
+                        .WithMany()
+                        .HasForeignKey("SetInReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.ReviewIndicator", b =>
+                {
+                    b.HasOne("ClusterHub.Strategy.StrategyReview", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.ReviewResult", b =>
+                {
+                    b.HasOne("ClusterHub.Strategy.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Strategy.StrategyReview", null)
+                        .WithMany("Results")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.RoadmapAction", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Strategy.StrategicArea", null)
+                        .WithMany()
+                        .HasForeignKey("StrategicAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("ClusterHub.Strategy.StrategicArea", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.StrategyReview", b =>
                 {
                     b.HasOne("ClusterHub.Clusters.Cluster", null)
                         .WithMany()
@@ -1228,6 +1583,18 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.Navigation("Contacts");
 
                     b.Navigation("StatusHistory");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.Objective", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.StrategyReview", b =>
+                {
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Results");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClusterHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClusterDb))]
-    [Migration("20261125223140_Strategy")]
+    [Migration("20261125225911_Strategy")]
     partial class Strategy
     {
         /// <inheritdoc />
@@ -766,6 +766,216 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.ToTable("ActivityDomains");
                 });
 
+            modelBuilder.Entity("ClusterHub.Strategy.ClusterStrategy", b =>
+                {
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ClusterId");
+
+                    b.ToTable("Strategies");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.Objective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Baseline")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StrategicAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Tolerance")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("StrategicAreaId");
+
+                    b.ToTable("Objectives");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.ObjectiveTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SetInReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetInReviewId");
+
+                    b.HasIndex("ObjectiveId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ObjectiveTarget");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.ReviewIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Inputs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ReviewIndicator");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.ReviewResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Actual")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("IndicatorKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Target")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("ReviewResult");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.RoadmapAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Axis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StrategicAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StrategicAreaId");
+
+                    b.HasIndex("ClusterId", "Axis");
+
+                    b.ToTable("RoadmapActions");
+                });
+
             modelBuilder.Entity("ClusterHub.Strategy.StrategicArea", b =>
                 {
                     b.Property<int>("Id")
@@ -798,6 +1008,55 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("StrategicAreas");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.StrategyReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("StrategyReviews");
                 });
 
             modelBuilder.Entity("ClusterHub.Strategy.ValueChainStage", b =>
@@ -1097,7 +1356,91 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClusterHub.Strategy.ClusterStrategy", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithOne()
+                        .HasForeignKey("ClusterHub.Strategy.ClusterStrategy", "ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.Objective", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Strategy.StrategicArea", null)
+                        .WithMany()
+                        .HasForeignKey("StrategicAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.ObjectiveTarget", b =>
+                {
+                    b.HasOne("ClusterHub.Strategy.Objective", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Strategy.StrategyReview", null)
+                        .WithMany()
+                        .HasForeignKey("SetInReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.ReviewIndicator", b =>
+                {
+                    b.HasOne("ClusterHub.Strategy.StrategyReview", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.ReviewResult", b =>
+                {
+                    b.HasOne("ClusterHub.Strategy.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Strategy.StrategyReview", null)
+                        .WithMany("Results")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.RoadmapAction", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Strategy.StrategicArea", null)
+                        .WithMany()
+                        .HasForeignKey("StrategicAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("ClusterHub.Strategy.StrategicArea", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.StrategyReview", b =>
                 {
                     b.HasOne("ClusterHub.Clusters.Cluster", null)
                         .WithMany()
@@ -1188,6 +1531,18 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.Navigation("Contacts");
 
                     b.Navigation("StatusHistory");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.Objective", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("ClusterHub.Strategy.StrategyReview", b =>
+                {
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Results");
                 });
 #pragma warning restore 612, 618
         }
