@@ -29,5 +29,9 @@ public static class IndicatorTable
         new("direction", r => r.Direction.ToString()),
         new("definition", r => r.Definition),
         new("inputs", r => string.Join("; ", r.Inputs.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Label}: {i.Value}")))),
-    ], r => r);
+    ], r => new
+    {
+        key = r.Key, name = r.Name, year = r.Year, value = r.Value, unit = r.Unit.ToString(), direction = r.Direction.ToString(), definition = r.Definition,
+        inputs = r.Inputs.Select(i => new { key = i.Key, label = i.Label, value = i.Value }),
+    });
 }

@@ -27,5 +27,7 @@ public sealed class StrategyFeature : IFeature
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster) => cluster.MapStrategy();
 
+    public void AddVerbs(Cli.CliVerbs verbs) => verbs.Root.Subcommands.Add(StrategyCommands.Strategy(verbs.Out));
+
     public Task SeedDemoAsync(Demo.DemoSeed seed, CancellationToken ct) => StrategyDemo.LoadAsync(seed, ct);
 }
