@@ -202,6 +202,9 @@ public sealed class PairMask(int reviewers, int proposals)
 
     public void Set(int reviewer, int proposal) => bits[Index(reviewer, proposal)] = true;
 
+    /// <summary>Frees a pair: a committee chair's override of its conflicts (the feature records the reason).</summary>
+    public void Clear(int reviewer, int proposal) => bits[Index(reviewer, proposal)] = false;
+
     private int Index(int reviewer, int proposal)
     {
         if ((uint)reviewer >= (uint)Reviewers) throw new ArgumentOutOfRangeException(nameof(reviewer), reviewer, $"there are {Reviewers} reviewers");

@@ -200,6 +200,18 @@ public class AssignmentTests
     }
 
     [Fact]
+    public void A_chairs_override_frees_a_blocked_pair_for_the_solver()
+    {
+        var expertise = Expertise.Build([[new("a", 1)], [new("a", 0.1)]], [[new("a", 1)]]);
+        var blocked = new PairMask(2, 1);
+        blocked.Set(0, 0);
+        var options = new AssignmentOptions { ReviewersPerProposal = 1 };
+        Assert.Equal(1, Assert.Single(ReviewerAssignment.Solve(expertise, blocked, options).Choices).Reviewer);
+        blocked.Clear(0, 0);
+        Assert.Equal(0, Assert.Single(ReviewerAssignment.Solve(expertise, blocked, options).Choices).Reviewer);
+    }
+
+    [Fact]
     public void A_proposal_whose_free_reviewers_are_all_taken_is_reported_with_them()
     {
         // Two proposals, k = 2, three reviewers of one proposal each: one proposal gets one reviewer only.
