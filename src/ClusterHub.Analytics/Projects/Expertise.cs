@@ -48,15 +48,7 @@ public sealed class Expertise
     public double Score(int reviewer, int proposal)
     {
         var score = 0.0;
-        var (i, iEnd) = reviewers.Range(reviewer);
-        var (j, jEnd) = proposals.Range(proposal);
-        while (i < iEnd && j < jEnd)
-        {
-            var (a, b) = (reviewers.Tag[i], proposals.Tag[j]);
-            if (a < b) i++;
-            else if (a > b) j++;
-            else score += reviewers.Weight[i++] * proposals.Weight[j++];
-        }
+        foreach (var (_, r, p) in Shared(reviewer, proposal)) score += r * p;
         return score;
     }
 
@@ -64,17 +56,37 @@ public sealed class Expertise
     public IReadOnlyList<MatchedTag> Explain(int reviewer, int proposal)
     {
         var found = new List<MatchedTag>();
-        var (i, iEnd) = reviewers.Range(reviewer);
-        var (j, jEnd) = proposals.Range(proposal);
-        while (i < iEnd && j < jEnd)
-        {
-            var (a, b) = (reviewers.Tag[i], proposals.Tag[j]);
-            if (a < b) i++;
-            else if (a > b) j++;
-            else found.Add(new MatchedTag(tags[a], reviewers.Weight[i++], proposals.Weight[j++]));
-        }
+        foreach (var (tag, r, p) in Shared(reviewer, proposal)) found.Add(new MatchedTag(tags[tag], r, p));
         found.Sort((x, y) => x.Contribution != y.Contribution ? y.Contribution.CompareTo(x.Contribution) : string.CompareOrdinal(x.Tag, y.Tag));
         return found;
+    }
+
+    private SharedTags Shared(int reviewer, int proposal) => new(reviewers, reviewers.Range(reviewer), proposals, proposals.Range(proposal));
+
+    /// <summary>The tags two profiles share, with both weights: a merge of their sorted tag lists, without allocation.</summary>
+    private ref struct SharedTags(Profiles left, (int Start, int End) l, Profiles right, (int Start, int End) r)
+    {
+        private int i = l.Start, j = r.Start;
+
+        public (int Tag, double Left, double Right) Current { get; private set; }
+
+        public readonly SharedTags GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (i < l.End && j < r.End)
+            {
+                var (a, b) = (left.Tag[i], right.Tag[j]);
+                if (a < b) i++;
+                else if (a > b) j++;
+                else
+                {
+                    Current = (a, left.Weight[i++], right.Weight[j++]);
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private sealed record Profiles(int[] Start, int[] Tag, double[] Weight)
