@@ -10,5 +10,7 @@ if (args is ["members-csv", var rows, var path])
     ClusterHub.Benchmarks.MemberCsv.Write(path, int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture));
     return 0;
 }
+// `review-call` prints what the conflict and assignment benchmarks compute (counts, totals, one timed run each).
+if (args is ["review-call"]) return ClusterHub.Benchmarks.AssignmentBenchmarks.Describe();
 BenchmarkSwitcher.FromAssembly(typeof(ClusterHub.Benchmarks.NetworkBenchmarks).Assembly).Run(args);
 return 0;
