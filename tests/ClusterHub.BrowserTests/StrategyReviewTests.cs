@@ -1,0 +1,73 @@
+using ClusterHub.Demo;
+using Microsoft.Playwright;
+
+namespace ClusterHub.BrowserTests;
+
+/// <summary>The strategy page and the yearly review, held in the browser on the Nuclear Valley demo.</summary>
+public sealed class StrategyReviewTests(DemoSite site) : IClassFixture<DemoSite>
+{
+    [Fact]
+    public async Task The_strategy_page_shows_the_papers_areas_the_plan_and_the_reviews_trend()
+    {
+        var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);
+        await page.GotoAsync("/c/nuclear-valley/strategy");
+        var areas = await page.Locator("#list-areas li").AllTextContentsAsync();
+        Assert.Equal(3, areas.Count);
+        Assert.Contains(areas, a => a.Contains("Maintenance and dismantling under extreme conditions", StringComparison.Ordinal));
+        Assert.Equal(4, await page.Locator("#list-domains li").CountAsync());
+        Assert.Equal(5, await page.Locator("#objective-table tbody tr").CountAsync());
+        Assert.True(await page.Locator("#roadmap-table progress").CountAsync() >= 5);
+        Assert.Equal(["2019", "2018", "2017", "2016"], await page.Locator("#review-table tbody td:first-child").AllTextContentsAsync());
+        // The trend is a picture: Chart.js drew on the canvas.
+        Assert.True(await page.EvaluateAsync<bool>("() => !!Chart.getChart(document.getElementById('chart-reviews'))"));
+    }
+
+    [Fact]
+    public async Task A_manager_holds_the_2019_review_with_live_indicators_sets_a_target_and_closes_it_for_good()
+    {
+        var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);
+        await page.GotoAsync("/c/nuclear-valley/strategy/reviews/2019");
+        Assert.Contains("computed now", await page.TextContentAsync("#review-state"), StringComparison.Ordinal);
+        Assert.Equal(5, await page.Locator("#standings tbody tr").CountAsync());
+        // The membership objective reads the live count of 2019's active members: the paper's 270.
+        var grow = page.Locator("#standings tbody tr", new() { HasText = "Grow the membership" });
+        Assert.Equal("270", (await grow.Locator("td").Nth(3).TextContentAsync())!.Trim());
+        Assert.Equal("Met", (await grow.Locator(".outcome").TextContentAsync())!.Trim());
+        Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('canvas[id^=chart-objective-]')].every(c => !!Chart.getChart(c))"));
+        Assert.True(await page.Locator("#indicators tbody tr").CountAsync() >= 10);
+
+        await page.FillAsync("#decisions-form textarea", "Open a liaison office in Montélimar.");
+        await page.ClickAsync("#decisions-form button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ClickAsync("#new-target summary");
+        await page.SelectOptionAsync("#new-target select[name=objectiveId]", new SelectOptionValue { Label = "Grow the membership to 270 organisations" });
+        await page.FillAsync("#new-target input[name=value]", "285");
+        await page.ClickAsync("#new-target button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DemoSite.Screenshots, "strategy-review.png"), FullPage = true });
+
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.ClickAsync("#close-form button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Contains("nothing in this review can change", await page.TextContentAsync("#review-state"), StringComparison.Ordinal);
+        Assert.Equal("Open a liaison office in Montélimar.", (await page.TextContentAsync("#decisions"))!.Trim());
+        Assert.Equal(0, await page.Locator("#decisions-form, #close-form, #new-target").CountAsync());
+
+        // The target the review set shows on the strategy page; the review's line now counts its outcomes.
+        await page.GotoAsync("/c/nuclear-valley/strategy");
+        Assert.Contains("2020: 285", await page.TextContentAsync("#objective-table tbody tr:has-text('Grow the membership')"), StringComparison.Ordinal);
+        var line = page.Locator("#review-table tbody tr").First;
+        Assert.Equal("Closed", (await line.Locator("td").Nth(3).TextContentAsync())!.Trim());
+    }
+
+    [Fact]
+    public async Task An_observer_reads_a_closed_review_and_is_offered_nothing_to_change()
+    {
+        var page = await site.LogInAsync("observer@nuclear-valley.demo");
+        await page.GotoAsync("/c/nuclear-valley/strategy/reviews/2018");
+        Assert.Contains("nothing in this review can change", await page.TextContentAsync("#review-state"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("form[method=post]:not([action*=culture]):not([action*=logout])").CountAsync());
+        var response = await page.GotoAsync("/c/nuclear-valley/strategy/reviews/1999");
+        Assert.Equal(404, response!.Status);
+    }
+}
