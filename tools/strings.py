@@ -241,6 +241,14 @@ S = {
  "is not an e-mail address": ("is not an e-mail address", "n'est pas une adresse électronique", "이메일 주소가 아닙니다"),
  "is not a valid SIREN (9 digits), SIRET (14 digits) or VAT number": ("is not a valid SIREN (9 digits), SIRET (14 digits) or VAT number", "n'est pas un SIREN (9 chiffres), SIRET (14 chiffres) ou numéro de TVA valide", "유효한 SIREN(9자리), SIRET(14자리) 또는 VAT 번호가 아닙니다"),
  "is required for a contact": ("is required for a contact", "est obligatoire pour un contact", "연락처에 필수입니다"),
+ "is before 1900": ("is before 1900", "est antérieure à 1900", "1900년 이전입니다"),
+ "is before the join date": ("is before the join date", "est antérieure à la date d'adhésion", "가입일 이전입니다"),
+ "is after the date of the member's current status": ("is after the date of the member's current status", "est postérieure à la date du statut actuel de l'adhérent", "회원의 현재 상태 날짜 이후입니다"),
+ "contains a control character or an invalid character": ("contains a control character or an invalid character", "contient un caractère de contrôle ou invalide", "제어 문자나 잘못된 문자가 있습니다"),
+ "is not an ISO 3166 country code (e.g. FR, DE, KR)": ("is not an ISO 3166 country code (e.g. FR, DE, KR)", "n'est pas un code pays ISO 3166 (ex. FR, DE, KR)", "ISO 3166 국가 코드가 아닙니다 (예: FR, DE, KR)"),
+ "is not a NUTS code (e.g. DE21, ITC4)": ("is not a NUTS code (e.g. DE21, ITC4)", "n'est pas un code NUTS (ex. DE21, ITC4)", "NUTS 코드가 아닙니다 (예: DE21, ITC4)"),
+ "is not an INSEE region code (e.g. 27, 84)": ("is not an INSEE region code (e.g. 27, 84)", "n'est pas un code de région INSEE (ex. 27, 84)", "INSEE 지역 코드가 아닙니다 (예: 27, 84)"),
+ "has more than two decimals": ("has more than two decimals", "a plus de deux décimales", "소수점 이하가 두 자리를 넘습니다"),
 }
 enums = {
  "MemberType": {"LargeCompany": ("Large company", "Grande entreprise", "대기업"), "MidSizeCompany": ("Mid-size company", "ETI", "중견기업"),

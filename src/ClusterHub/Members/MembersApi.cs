@@ -37,8 +37,9 @@ public static class MembersApi
     }
 
     /// <summary>The cluster's member directory, filtered, sorted and paged.</summary>
-    public static async Task<Ok<Page<MemberRow>>> List(ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, CancellationToken ct)
+    public static async Task<Results<Ok<Page<MemberRow>>, ValidationProblem>> List(ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, CancellationToken ct)
     {
+        if (filter.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await MemberList.PageAsync(db, scope.ClusterId, filter, ct));
     }
 
@@ -123,6 +124,7 @@ public static class MembersApi
     public static async Task<IResult> Export(HttpContext http, ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, string? format, CancellationToken ct)
     {
         if (DataExport.ParseFormat(format) is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+        if (filter.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         await DataExport.SendAsync(http.Response, MemberFile.DownloadStem(scope.Slug), MemberFile.Table, MemberExport.Query(db, scope.ClusterId, filter), fmt, ct);
         return TypedResults.Empty;
     }
