@@ -24,9 +24,9 @@ public static class MembersApi
         members.MapGet("/{id:int}", Get).RequirePermission(MemberPermissions.ReadProfile);
         members.MapPost("/", Create).RequirePermission(MemberPermissions.EditRecords);
         members.MapPut("/{id:int}", Update).RequirePermission(MemberPermissions.EditProfile);
-        // An import streams to a temporary file, so it may be larger than Kestrel's 30 MB default.
+        // A file, not fields: the import's body limit (it streams to a temporary file).
         members.MapPost("/import", Import).RequirePermission(MemberPermissions.Import).DisableAntiforgery()
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes));
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.ImportBodyBytes));
         members.MapGet("/import/template", ImportTemplate).RequirePermission(MemberPermissions.Import);
         members.MapGet("/export", Export).RequirePermission(MemberPermissions.Export);
         members.MapGet("/{id:int}/history", History).RequirePermission(MemberPermissions.ReadHistory);
@@ -51,8 +51,6 @@ public static class MembersApi
         scope.DemandFor(MemberPermissions.ReadProfile, id);
         return TypedResults.Ok(details);
     }
-
-    public const long MaxImportBytes = 256L * 1024 * 1024;
 
     /// <summary>Creates a member; 409 when another member has its national id, or (without one) its name in its city.</summary>
     public static async Task<Results<Created<MemberDetails>, ValidationProblem, ProblemHttpResult>> Create(MemberInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
