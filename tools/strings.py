@@ -50,6 +50,7 @@ S = {
  "Members.ExportJson": ("Export JSON", "Exporter en JSON", "JSON 내보내기"),
  "Members.ExportXlsx": ("Export Excel (xlsx)", "Exporter en Excel (xlsx)", "Excel(xlsx) 내보내기"), "Members.Search": ("Search", "Rechercher", "검색"),
  "Members.Empty": ("No member matches these filters.", "Aucun adhérent ne correspond à ces filtres.", "조건에 맞는 회원이 없습니다."),
+ "Members.Namesake": ("Saved. Another member of the cluster has the same name; if it is the same organisation, keep only one:", "Enregistré. Un autre adhérent du pôle porte le même nom ; s'il s'agit de la même organisation, n'en gardez qu'un :", "저장되었습니다. 클러스터에 이름이 같은 회원이 있습니다. 같은 조직이면 하나만 남기십시오:"),
  "Member.Name": ("Name", "Nom", "이름"), "Member.Type": ("Type", "Type", "유형"), "Member.Size": ("Size", "Taille", "규모"),
  "Member.Region": ("Region", "Région", "지역"), "Member.City": ("City", "Ville", "도시"), "Member.Country": ("Country", "Pays", "국가"),
  "Member.Departement": ("Département", "Département", "데파르트망"), "Member.Nuts": ("NUTS code", "Code NUTS", "NUTS 코드"),

@@ -33,6 +33,9 @@ public sealed record ContactInput(string? FullName, string? Role, string? Email,
 /// <summary>One problem with one field: <c>Field</c> is the column or property name as the input spelled it.</summary>
 public sealed record FieldError(string Field, string? Value, string Reason);
 
+/// <summary>A remark on an input that is stored all the same, e.g. a name another member already has.</summary>
+public sealed record MemberWarning(string Field, string Reason, int MemberId, string MemberName);
+
 /// <summary>
 /// How much a member record holds. <see cref="MemberValidation.Apply"/> enforces every one of these and
 /// <see cref="MemberConfiguration"/> gives each column the same length, so the database agrees with the validator.

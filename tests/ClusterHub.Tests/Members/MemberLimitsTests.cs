@@ -177,6 +177,35 @@ public abstract class MemberLimitsTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task A_namesake_in_another_city_is_created_with_a_warning_and_one_in_the_same_city_is_a_duplicate()
+    {
+        var (slug, api) = await ClusterAsync("dup-name");
+        var first = await (await api.PostJson($"/api/v1/clusters/{slug}/members", Valid("Forges de Chalon"))).Json(HttpStatusCode.Created);
+        Assert.False(first.TryGetProperty("warnings", out _), "no warning on the first one");
+        var firstId = first.GetProperty("member").GetProperty("id").GetInt32();
+
+        // The same normalised name in the same city is the same organisation: refused (main's uniqueness rule).
+        var same = await (await api.PostJson($"/api/v1/clusters/{slug}/members", Valid("  FORGES de  chalon "))).Problem(HttpStatusCode.Conflict);
+        Assert.True(same.GetProperty("errors").TryGetProperty("name", out _));
+
+        var elsewhere = Valid("  FORGES de  chalon ");
+        elsewhere["departement"] = "21";
+        elsewhere["city"] = "Dijon";
+        var second = await (await api.PostJson($"/api/v1/clusters/{slug}/members", elsewhere)).Json(HttpStatusCode.Created);
+        var warning = Assert.Single(second.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("name", warning.GetProperty("field").GetString());
+        Assert.Equal("has the same name as another member of the cluster", warning.GetProperty("reason").GetString());
+        Assert.Equal(firstId, warning.GetProperty("memberId").GetInt32());
+
+        // Reading the member back carries no warning: it is about the request, not the record.
+        var id = second.GetProperty("member").GetProperty("id").GetInt32();
+        var read = await (await api.GetAsync($"/api/v1/clusters/{slug}/members/{id}")).Json(HttpStatusCode.OK);
+        Assert.False(read.TryGetProperty("warnings", out _));
+        var list = await (await api.GetAsync($"/api/v1/clusters/{slug}/members")).Json(HttpStatusCode.OK);
+        Assert.Equal(2, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task The_database_columns_are_as_long_as_the_validator_allows()
     {
         var lengths = await app.WithDb((db, _) =>
