@@ -17,6 +17,9 @@ public static class InputText
 
     public static string TooLong(int maxLength) => $"is longer than {maxLength} characters";
 
+    /// <summary>The trimmed text when there is some and a column of <paramref name="maxLength"/> characters can hold it, else null.</summary>
+    public static string? Required(string? text, int maxLength) => Blank(text) is { } t && Check(t, maxLength) is null ? t : null;
+
     /// <summary>The trimmed text, or null when there is none.</summary>
     public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
