@@ -1,45 +1,21 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using ClusterHub.Accounts;
 using ClusterHub.Members;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterHub.Tests.Web;
 
 /// <summary>The pages given what no form of theirs sends: they answer a page or a status, never a crash.</summary>
-public abstract partial class PageInputTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : ClusterHubApplication
+public abstract class PageInputTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : ClusterHubApplication
 {
     private static string Suffix => typeof(TApp).Name.ToLowerInvariant();
 
-    /// <summary>A person signed in through the login form, with the cookie it sets.</summary>
-    private async Task<HttpClient> SignInAsync(string role, string cluster)
+    /// <summary>A person signed in through the login form (<see cref="WebSession"/>), with the cookie it sets.</summary>
+    private async Task<WebSession> SignInAsync(string role, string cluster)
     {
-        var email = $"page-{Guid.NewGuid():N}@test.example";
-        await app.WithDb(async (_, sp) =>
-        {
-            var admin = sp.GetRequiredService<UserAdministration>();
-            await admin.CreateAsync(email, "Test-pass-1!", null, default);
-            await admin.GrantAsync(email, role, cluster, null, default);
-            return 0;
-        });
-        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseAddress) };
-        var token = await TokenAsync(browser, "/account/login");
-        var login = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email, ["Password"] = "Test-pass-1!", ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var person = await app.CreatePersonAsync(role, cluster);
+        var browser = new WebSession(app.BaseAddress);
+        Assert.True(await browser.LogInAsync(person.Email));
         return browser;
     }
-
-    private static async Task<string> TokenAsync(HttpClient browser, string page)
-    {
-        var html = await (await browser.GetAsync(page)).Content.ReadAsStringAsync();
-        return AntiforgeryToken().Match(html).Groups[1].Value;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 
     [Theory]
     [InlineData("/members?page=abc", HttpStatusCode.OK)]
@@ -64,10 +40,10 @@ public abstract partial class PageInputTests<TApp>(TApp app) : IClassFixture<TAp
         if (expected == HttpStatusCode.OK) Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private static Dictionary<string, string> Form(string token, string name, string city = "Dijon") => new()
+    private static Dictionary<string, string> Form(string name, string city = "Dijon") => new()
     {
         ["Form.Name"] = name, ["Form.Type"] = "Sme", ["Form.Country"] = "FR", ["Form.Departement"] = "21", ["Form.City"] = city,
-        ["Form.JoinedOn"] = "2015-03-01", ["Form.Status"] = "Active", ["__RequestVerificationToken"] = token,
+        ["Form.JoinedOn"] = "2015-03-01", ["Form.Status"] = "Active",
     };
 
     [Fact]
@@ -75,8 +51,7 @@ public abstract partial class PageInputTests<TApp>(TApp app) : IClassFixture<TAp
     {
         var c = await app.CreateClusterAsync("form-len-" + Suffix);
         var browser = await SignInAsync("Manager", c.Slug);
-        var token = await TokenAsync(browser, $"/c/{c.Slug}/members/edit");
-        var response = await browser.PostAsync($"/c/{c.Slug}/members/edit", new FormUrlEncodedContent(Form(token, "Trop longue", new string('c', MemberLimits.City + 1))));
+        var response = await browser.SubmitAsync($"/c/{c.Slug}/members/edit", $"/c/{c.Slug}/members/edit", Form("Trop longue", new string('c', MemberLimits.City + 1)));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains($"is longer than {MemberLimits.City} characters", html, StringComparison.Ordinal);
@@ -89,9 +64,8 @@ public abstract partial class PageInputTests<TApp>(TApp app) : IClassFixture<TAp
     {
         var c = await app.CreateClusterAsync("form-huge-" + Suffix);
         var browser = await SignInAsync("Manager", c.Slug);
-        browser.DefaultRequestHeaders.ExpectContinue = true; // refused by its length before it is sent, as browsers' large posts are not
-        var token = await TokenAsync(browser, $"/c/{c.Slug}/members/edit");
-        var response = await browser.PostAsync($"/c/{c.Slug}/members/edit", new FormUrlEncodedContent(Form(token, "Énorme", new string('c', 5 * 1024 * 1024))));
+        browser.ExpectContinue = true; // refused by its length before it is sent, as browsers' large posts are not
+        var response = await browser.SubmitAsync($"/c/{c.Slug}/members/edit", $"/c/{c.Slug}/members/edit", Form("Énorme", new string('c', 5 * 1024 * 1024)));
         // The antiforgery check reads the form first and refuses it (400); the status page then answers for it.
         Assert.InRange((int)response.StatusCode, 400, 499);
         Assert.Equal(0, await app.WithDb((db, _) => Task.FromResult(db.Members.Count(m => m.ClusterId == c.Id))));
@@ -102,16 +76,15 @@ public abstract partial class PageInputTests<TApp>(TApp app) : IClassFixture<TAp
     {
         var c = await app.CreateClusterAsync("form-dup-" + Suffix);
         var browser = await SignInAsync("Manager", c.Slug);
-        var token = await TokenAsync(browser, $"/c/{c.Slug}/members/edit");
-        var first = await browser.PostAsync($"/c/{c.Slug}/members/edit", new FormUrlEncodedContent(Form(token, "Forges de Chalon")));
+        var first = await browser.SubmitAsync($"/c/{c.Slug}/members/edit", $"/c/{c.Slug}/members/edit", Form("Forges de Chalon"));
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var firstUrl = first.Headers.Location!.OriginalString;
         Assert.DoesNotContain("duplicate-warning", await (await browser.GetAsync(firstUrl)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var sameCity = await browser.PostAsync($"/c/{c.Slug}/members/edit", new FormUrlEncodedContent(Form(token, "FORGES DE CHALON")));
+        var sameCity = await browser.SubmitAsync($"/c/{c.Slug}/members/edit", $"/c/{c.Slug}/members/edit", Form("FORGES DE CHALON"));
         Assert.Equal(HttpStatusCode.Conflict, sameCity.StatusCode);
 
-        var second = await browser.PostAsync($"/c/{c.Slug}/members/edit", new FormUrlEncodedContent(Form(token, "FORGES DE CHALON", "Beaune")));
+        var second = await browser.SubmitAsync($"/c/{c.Slug}/members/edit", $"/c/{c.Slug}/members/edit", Form("FORGES DE CHALON", "Beaune"));
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         var html = await (await browser.GetAsync(second.Headers.Location!.OriginalString)).Content.ReadAsStringAsync();
         Assert.Contains("id=\"duplicate-warning\"", html, StringComparison.Ordinal);
