@@ -115,6 +115,7 @@ public sealed partial class MemberEditingTests(DemoSite site) : IClassFixture<De
         await page.ClickAsync("#import-form button[type=submit]");
         await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("3");
         Assert.Equal(3, await page.Locator("#import-errors tbody tr").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DemoSite.Screenshots, "member-import-errors.png"), FullPage = true }); // docs/guide/import-and-export.md
 
         var good = "name,type,departement,joined_on\nAtelier Neuf,Sme,71,2021-01-01\n"u8.ToArray();
         await page.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "good.csv", MimeType = "text/csv", Buffer = good });

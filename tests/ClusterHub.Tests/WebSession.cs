@@ -17,6 +17,9 @@ public sealed partial class WebSession(string baseAddress) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => client.GetAsync(url);
 
+    /// <summary>Sends <c>Expect: 100-continue</c>, as browsers do not but curl does for large bodies: a body too large is refused by its length before it is sent.</summary>
+    public bool ExpectContinue { set => client.DefaultRequestHeaders.ExpectContinue = value; }
+
     /// <summary>The page's HTML, asserting its status.</summary>
     public async Task<string> PageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {

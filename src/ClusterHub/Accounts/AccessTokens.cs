@@ -14,9 +14,18 @@ public static class AccessTokens
     public const string Scheme = "AccessToken";
     private const string Prefix = "chp_";
 
+    /// <summary>
+    /// The one rule for a token's name, for the tokens page and the <c>users token</c> verb: required, at most
+    /// <see cref="AccessToken.MaxNameLength"/> characters, readable (<see cref="Web.InputText"/>). Null when it is fine.
+    /// </summary>
+    public static string? CheckName(string? name) =>
+        Web.InputText.Blank(name) is { } text ? Web.InputText.Check(text, AccessToken.MaxNameLength) : "is required";
+
     /// <summary>Creates a token and returns its clear text, which is shown once and never stored.</summary>
     public static async Task<string> IssueAsync(ClusterDb db, TimeProvider clock, string userId, string name, TimeSpan? lifetime, CancellationToken ct)
     {
+        if (CheckName(name) is { } reason) throw new ArgumentException($"The token's name {reason}.", nameof(name));
+        name = name.Trim();
         var secret = Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var now = clock.GetUtcNow().UtcDateTime;
         db.AccessTokens.Add(new AccessToken

@@ -19,6 +19,7 @@ internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<Access
     public void Configure(EntityTypeBuilder<AccessToken> b)
     {
         b.HasOne<ClusterUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(t => t.Name).HasMaxLength(AccessToken.MaxNameLength);
         b.Property(t => t.Hash).HasMaxLength(64);
         b.HasIndex(t => t.Hash).IsUnique();
     }

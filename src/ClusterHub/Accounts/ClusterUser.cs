@@ -35,7 +35,12 @@ public sealed class AccessToken
 {
     public int Id { get; set; }
     public required string UserId { get; set; }
+
+    /// <summary>What the user calls the token (at most <see cref="MaxNameLength"/> characters, checked by <see cref="AccessTokens.CheckName"/>).</summary>
     public required string Name { get; set; }
+
+    public const int MaxNameLength = 100;
+
     public required string Hash { get; set; }
 
     /// <summary>The first characters of the token, shown in lists so a person can tell tokens apart.</summary>

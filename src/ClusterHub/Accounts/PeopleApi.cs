@@ -45,6 +45,7 @@ public static class PeopleApi
                 new InvitationResult(invitation.Outcome, (await admin.PersonAsync(scope.ClusterId, invitation.UserId!, ct))!, invitation.MessageId)),
             InvitationOutcome.AlreadyHeld => TypedResults.Problem("The person already holds this role in the cluster.", statusCode: StatusCodes.Status409Conflict),
             InvitationOutcome.InvalidEmail => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["is not an e-mail address"] }),
+            InvitationOutcome.InvalidName => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["displayName"] = [$"is longer than {UserAdministration.MaxDisplayNameLength} characters or contains a control character"] }),
             InvitationOutcome.MemberRequired => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["memberId"] = ["is required for a member representative"] }),
             _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["memberId"] = ["is not a member of this cluster"] }),
         };

@@ -19,9 +19,9 @@ public sealed class TokensModel(ClusterDb db, TimeProvider clock) : PageModel
 
     public async Task OnPostCreateAsync(string? name, int? days, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100) Error = "is required";
+        if (AccessTokens.CheckName(name) is { } reason) Error = reason;
         else if (days is < 1 or > 3650) Error = "Tokens.BadExpiry";
-        else NewToken = await AccessTokens.IssueAsync(db, clock, UserId, name.Trim(), days is { } d ? TimeSpan.FromDays(d) : null, ct);
+        else NewToken = await AccessTokens.IssueAsync(db, clock, UserId, name!, days is { } d ? TimeSpan.FromDays(d) : null, ct);
         await LoadAsync(ct);
     }
 

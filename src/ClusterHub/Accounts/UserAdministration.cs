@@ -12,7 +12,7 @@ namespace ClusterHub.Accounts;
 public enum RoleChange { Granted, AlreadyHeld, Revoked, NotHeld, LastManager, MemberRequired, MemberNotInCluster, UserNotFound }
 
 /// <summary>What became of an invitation: a new account with a link to set its password, or a role for an existing one.</summary>
-public enum InvitationOutcome { Invited, Granted, AlreadyHeld, InvalidEmail, MemberRequired, MemberNotInCluster }
+public enum InvitationOutcome { Invited, Granted, AlreadyHeld, InvalidEmail, InvalidName, MemberRequired, MemberNotInCluster }
 
 public sealed record Invitation(InvitationOutcome Outcome, string? UserId = null, int? MessageId = null);
 
@@ -140,11 +140,16 @@ public sealed class UserAdministration(ClusterDb db, UserManager<ClusterUser> us
     /// made for an account that reaches nothing beyond this cluster, so whoever reads the outbox here
     /// cannot take over an account that belongs elsewhere.
     /// </summary>
+    /// <summary>How long the name an invitation gives a person may be (it is shown in lists and e-mails).</summary>
+    public const int MaxDisplayNameLength = 200;
+
     public async Task<Invitation> InviteAsync(int clusterId, string email, string? displayName, ClusterRole role, int? memberId, Uri site, CancellationToken ct)
     {
         email = email.Trim();
         if (!System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || email.Length > OutboxLimits.Recipient)
             return new(InvitationOutcome.InvalidEmail);
+        displayName = Web.InputText.Blank(displayName);
+        if (displayName is not null && Web.InputText.Check(displayName, MaxDisplayNameLength) is not null) return new(InvitationOutcome.InvalidName);
         if (await CheckMemberAsync(clusterId, role, memberId, ct) is { } refusal)
             return new(refusal == RoleChange.MemberRequired ? InvitationOutcome.MemberRequired : InvitationOutcome.MemberNotInCluster);
         var cluster = await db.Clusters.AsNoTracking().Where(c => c.Id == clusterId).Select(c => new { c.Name, c.Language }).SingleAsync(ct);
@@ -159,7 +164,7 @@ public sealed class UserAdministration(ClusterDb db, UserManager<ClusterUser> us
             var created = user is null;
             if (user is null)
             {
-                user = new ClusterUser { UserName = email, Email = email, DisplayName = string.IsNullOrWhiteSpace(displayName) ? email : displayName.Trim() };
+                user = new ClusterUser { UserName = email, Email = email, DisplayName = displayName ?? email };
                 var result = await users.CreateAsync(user); // no password: the welcome link sets it
                 if (!result.Succeeded) return new Invitation(InvitationOutcome.InvalidEmail);
             }

@@ -62,6 +62,7 @@ internal static class UserCommands
         var token = new Command("token", "Issue a personal access token (printed once)") { email, tokenName, days };
         token.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
         {
+            if (AccessTokens.CheckName(parse.GetValue(tokenName)) is { } reason) throw new CliException($"--token-name {reason}");
             var user = await sp.GetRequiredService<UserAdministration>().FindAsync(parse.GetValue(email)!);
             var lifetime = parse.GetValue(days) is { } d ? TimeSpan.FromDays(d) : (TimeSpan?)null;
             stdout.WriteLine(await AccessTokens.IssueAsync(sp.GetRequiredService<ClusterDb>(), sp.GetRequiredService<TimeProvider>(), user.Id, parse.GetValue(tokenName)!, lifetime, ct));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ClusterHub.Cli;
 using ClusterHub.Data;
+using ClusterHub.Web;
 
 namespace ClusterHub.Clusters;
 
@@ -17,7 +18,8 @@ internal static class ClusterCommands
         create.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
         {
             var (cluster, errors) = await ClusterRegistration.CreateAsync(sp.GetRequiredService<ClusterDb>(),
-                new(parse.GetValue(slug), parse.GetValue(name), null, null, parse.GetValue(region), parse.GetValue(sector), null), ct);
+                new(parse.GetValue(slug), parse.GetValue(name), null, null, parse.GetValue(region), parse.GetValue(sector), null),
+                sp.GetRequiredService<TimeProvider>().Today(), ct);
             if (cluster is null) throw new CliException(string.Join("; ", errors.Select(e => $"{e.Key} {string.Join(", ", e.Value)}")));
             stdout.WriteLine($"created cluster {cluster.Slug}");
             return 0;

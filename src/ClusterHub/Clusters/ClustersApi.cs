@@ -31,9 +31,9 @@ public static class ClustersApi
         VisibleClusters(db, user).OrderBy(c => c.Name).ThenBy(c => c.Id).Select(c => new ClusterSummary(c.Slug, c.Name, c.Region, c.Sector)).PageAsync(page, pageSize, ct);
 
     /// <summary>Registers a new cluster initiative (platform administrators only).</summary>
-    public static async Task<Results<Created<ClusterSummary>, ValidationProblem>> Create(NewCluster input, ClusterDb db, CancellationToken ct)
+    public static async Task<Results<Created<ClusterSummary>, ValidationProblem>> Create(NewCluster input, ClusterDb db, TimeProvider clock, CancellationToken ct)
     {
-        var (cluster, errors) = await ClusterRegistration.CreateAsync(db, input, ct);
+        var (cluster, errors) = await ClusterRegistration.CreateAsync(db, input, clock.Today(), ct);
         if (cluster is null) return TypedResults.ValidationProblem(errors);
         return TypedResults.Created($"/api/v1/clusters/{cluster.Slug}", new ClusterSummary(cluster.Slug, cluster.Name, cluster.Region, cluster.Sector));
     }

@@ -25,7 +25,7 @@ public sealed class NewClusterForm
 /// the validation the API and the <c>clusters create</c> verb run; then invites its first manager.
 /// </summary>
 [PlatformAdministrator]
-public sealed class NewModel(ClusterDb db) : PageModel
+public sealed class NewModel(ClusterDb db, TimeProvider clock) : PageModel
 {
     [BindProperty] public NewClusterForm Form { get; set; } = new();
     public Dictionary<string, string[]> Errors { get; private set; } = [];
@@ -43,7 +43,7 @@ public sealed class NewModel(ClusterDb db) : PageModel
         if (Errors.Count == 0)
         {
             var (cluster, errors) = await ClusterRegistration.CreateAsync(db,
-                new NewCluster(Form.Slug, Form.Name, Blank(Form.LegalForm), founded, Blank(Form.Region), Blank(Form.Sector), Blank(Form.Website)), ct);
+                new NewCluster(Form.Slug, Form.Name, Blank(Form.LegalForm), founded, Blank(Form.Region), Blank(Form.Sector), Blank(Form.Website)), clock.Today(), ct);
             if (cluster is not null)
             {
                 // The language is the page's addition to the registration: the select offers only the product's own.
@@ -57,5 +57,5 @@ public sealed class NewModel(ClusterDb db) : PageModel
         return Page();
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Blank(string? text) => InputText.Blank(text);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClusterHub.Accounts;
 using ClusterHub.Data;
 using ClusterHub.Exchange;
@@ -10,7 +11,9 @@ namespace ClusterHub.Dues;
 
 public sealed record TierDto(MemberType MemberType, SizeClass SizeClass, decimal AmountEur);
 public sealed record RenewalRequest(int Year);
-public sealed record PaymentRequest(DateOnly PaidOn);
+
+/// <summary>A payment: its date is required; the ledger refuses one before the invoice or in the future (<see cref="SettleOutcome"/>).</summary>
+public sealed record PaymentRequest(DateOnly? PaidOn);
 public sealed record InvoiceRow(int Id, string Number, int Year, int MemberId, string MemberName, DateOnly IssuedOn, DateOnly DueOn, long AmountCents, InvoiceStatus Status, DateOnly? PaidOn)
 {
     public decimal AmountEur => Money.Euros(AmountCents);
@@ -32,8 +35,9 @@ public static class DuesApi
     }
 
     /// <summary>The tier table of one year.</summary>
-    public static async Task<Ok<List<TierDto>>> Tiers(int year, ClusterScope scope, ClusterDb db, CancellationToken ct)
+    public static async Task<Results<Ok<List<TierDto>>, ValidationProblem>> Tiers(int year, ClusterScope scope, ClusterDb db, CancellationToken ct)
     {
+        if (Years.Validate(year) is { } error) return TypedResults.ValidationProblem(new[] { error }.ToProblemDictionary());
         return TypedResults.Ok(await db.DuesTiers.AsNoTracking().Where(t => t.ClusterId == scope.ClusterId && t.Year == year)
             .OrderBy(t => t.MemberType).ThenBy(t => t.SizeClass).AsAsyncEnumerable()
             .Select(t => new TierDto(t.MemberType, t.SizeClass, Money.Euros(t.AmountCents))).ToListAsync(ct));
@@ -58,6 +62,7 @@ public static class DuesApi
     /// <summary>Totals by year and tier: invoiced, paid, outstanding, written off. <c>?format=csv</c> or <c>xlsx</c> downloads it.</summary>
     public static async Task<IResult> Ledger(HttpContext http, ClusterScope scope, ClusterDb db, int? year, string? format, CancellationToken ct)
     {
+        if (year is { } y && Years.Validate(y) is { } error) return TypedResults.ValidationProblem(new[] { error }.ToProblemDictionary());
         var lines = await DuesLedger.LinesAsync(db, scope.ClusterId, year, ct);
         if (format is null || string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(lines);
         if (Export.ParseFormat(format) is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
@@ -66,13 +71,27 @@ public static class DuesApi
     }
 
     /// <summary>Invoices, newest first, filtered by year and status, paged.</summary>
-    public static async Task<Ok<Page<InvoiceRow>>> Invoices(ClusterScope scope, ClusterDb db, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Results<Ok<Page<InvoiceRow>>, ValidationProblem>> Invoices(ClusterScope scope, ClusterDb db, int? year, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct)
     {
+        var errors = new List<FieldError>();
+        if (year is { } y && Years.Validate(y) is { } yearError) errors.Add(yearError);
+        if (status is { } s && !Enum.IsDefined(s)) errors.Add(new("status", s.ToString(), $"is not one of {string.Join(", ", Enum.GetNames<InvoiceStatus>())}"));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         return TypedResults.Ok(await InvoiceList.PageAsync(db, scope.ClusterId, year, status, page, pageSize, ct));
     }
 
-    public static Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> RecordPayment(int id, PaymentRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
-        Settle(id, scope, db, InvoiceStatus.Paid, request.PaidOn, clock, ct);
+    /// <summary>Records the payment of an invoice on a date between its issue and today.</summary>
+    public static async Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult, ValidationProblem>> RecordPayment(int id, PaymentRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.PaidOn is not { } paidOn) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["paidOn"] = ["is required"] });
+        return (await Settle(id, scope, db, InvoiceStatus.Paid, paidOn, clock, ct)).Result switch
+        {
+            Ok<InvoiceRow> ok => ok,
+            NotFound notFound => notFound,
+            ProblemHttpResult problem => problem,
+            var other => throw new InvalidOperationException($"Unexpected result {other.GetType().Name}."),
+        };
+    }
 
     public static Task<Results<Ok<InvoiceRow>, NotFound, ProblemHttpResult>> WriteOff(int id, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
         Settle(id, scope, db, InvoiceStatus.WrittenOff, null, clock, ct);
@@ -106,14 +125,24 @@ public static class SettleMessages
 
 public static class DuesTiers
 {
-    /// <summary>The one rule for a tier table, for the API and the dues page: a sane year, no negative or huge amount, one row per type and size.</summary>
-    public static List<Members.FieldError> Validate(int year, IReadOnlyList<TierDto> tiers)
+    /// <summary>
+    /// The one rule for a tier table, for the API and the dues page: a sane year, a member type and size
+    /// class that exist (JSON may name them by number), amounts from 0 to <see cref="MaxAmountEur"/> in
+    /// whole cents, one row per type and size.
+    /// </summary>
+    public static List<FieldError> Validate(int year, IReadOnlyList<TierDto> tiers)
     {
-        var errors = new List<Members.FieldError>();
+        var errors = new List<FieldError>();
         if (Years.Validate(year) is { } yearError) errors.Add(yearError);
         for (var i = 0; i < tiers.Count; i++)
-            if (tiers[i].AmountEur is < 0 or > MaxAmountEur)
-                errors.Add(new($"[{i}].amountEur", tiers[i].AmountEur.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be between 0 and {MaxAmountEur:0}"));
+        {
+            var t = tiers[i];
+            if (!Enum.IsDefined(t.MemberType)) errors.Add(new($"[{i}].memberType", t.MemberType.ToString(), $"is not one of {string.Join(", ", Enum.GetNames<MemberType>())}"));
+            if (!Enum.IsDefined(t.SizeClass)) errors.Add(new($"[{i}].sizeClass", t.SizeClass.ToString(), $"is not one of {string.Join(", ", Enum.GetNames<SizeClass>())}"));
+            var amount = t.AmountEur.ToString(CultureInfo.InvariantCulture);
+            if (t.AmountEur is < 0 or > MaxAmountEur) errors.Add(new($"[{i}].amountEur", amount, $"must be between 0 and {MaxAmountEur:0}"));
+            else if (decimal.Round(t.AmountEur, 2) != t.AmountEur) errors.Add(new($"[{i}].amountEur", amount, "has more than two decimals"));
+        }
         foreach (var dup in tiers.GroupBy(t => (t.MemberType, t.SizeClass)).Where(g => g.Count() > 1))
             errors.Add(new($"{dup.Key.MemberType}/{dup.Key.SizeClass}", null, "appears more than once"));
         return errors;

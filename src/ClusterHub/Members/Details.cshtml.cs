@@ -6,12 +6,15 @@ using Microsoft.Extensions.Localization;
 using ClusterHub.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace ClusterHub.Members;
 
 [RequirePermission(MemberPermissions.ReadProfile)]
 public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IStringLocalizer<Strings> l) : PageModel
 {
+    private const string NamesakeId = "Members.NamesakeId", NamesakeName = "Members.NamesakeName";
+
     public MemberDetails Details { get; private set; } = null!;
     public Page<ChangeRow>? Changes { get; private set; }
     public string? Message { get; private set; }
@@ -20,6 +23,9 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IStringLocali
 
     public bool IsArchived { get; private set; }
     public string? ArchiveReason { get; private set; }
+
+    /// <summary>Another member with the same name, when this one was just added (see <see cref="MemberDuplicates.NamesakesAsync"/>).</summary>
+    public (int Id, string Name)? Namesake { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -69,6 +75,14 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IStringLocali
         if (Scope.CanFor(MemberPermissions.ReadHistory, id))
             Changes = await HistoryQuery.PageAsync(db, Scope.ClusterId,
                 new HistoryFilter { Subject = nameof(Member), SubjectId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Page = ChangesPage, PageSize = 20 }, ct);
+        if (TempData[NamesakeId] is int namesakeId && TempData[NamesakeName] is string name) Namesake = (namesakeId, name);
         return true;
+    }
+
+    /// <summary>Carries a warning across the redirect after a save, to be shown once.</summary>
+    public static void RememberNamesake(ITempDataDictionary tempData, MemberWarning warning)
+    {
+        tempData[NamesakeId] = warning.MemberId;
+        tempData[NamesakeName] = warning.MemberName;
     }
 }

@@ -77,6 +77,7 @@ public sealed class EditModel(ClusterDb db, TimeProvider clock) : PageModel
     {
         var (member, refusal) = await LoadAsync(ct);
         if (refusal is not null) return refusal;
+        var isNew = member is null;
         EditOutcome outcome;
         if (member is null)
         {
@@ -98,6 +99,8 @@ public sealed class EditModel(ClusterDb db, TimeProvider clock) : PageModel
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
+        // A namesake elsewhere does not stop the save (the same name in the same city did, above); the member's page says so once.
+        if (isNew && await MemberDuplicates.NamesakesAsync(db, member, ct) is [var namesake, ..]) DetailsModel.RememberNamesake(TempData, namesake);
         return Redirect($"/c/{Scope.Slug}/members/{member.Id}");
     }
 

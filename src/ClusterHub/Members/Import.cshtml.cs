@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClusterHub.Members;
 
 /// <summary>The upload page: the same <see cref="MemberImport"/> the CLI and the API run, and the template to fill in.</summary>
-[RequestSizeLimit(MembersApi.MaxImportBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MembersApi.MaxImportBytes)]
+[RequestSizeLimit(RequestLimits.ImportBodyBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.ImportBodyBytes)]
 [RequirePermission(MemberPermissions.Import)]
 public sealed class ImportModel(ClusterDb db, TimeProvider clock) : PageModel
 {

@@ -20,12 +20,13 @@ public static class MemberArchive
 
     public static async Task<ArchiveOutcome> ArchiveAsync(ClusterDb db, int clusterId, int memberId, string? reason, DateOnly today, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength) return ArchiveOutcome.ReasonRequired;
+        // Stored (and in the history's reason): PostgreSQL refuses U+0000, so the text rule of every field applies.
+        if (Web.InputText.Required(reason, MaxReasonLength) is not { } text) return ArchiveOutcome.ReasonRequired;
         var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId && m.ClusterId == clusterId, ct);
         if (member is null) return ArchiveOutcome.NotFound;
         if (member.ArchivedOn is not null) return ArchiveOutcome.AlreadyArchived;
         member.ArchivedOn = today;
-        member.ArchiveReason = reason.Trim();
+        member.ArchiveReason = text;
         if (member.Status != MemberStatus.Left)
         {
             member.Status = MemberStatus.Left;
@@ -72,7 +73,7 @@ public static class MemberArchive
     private static async Task<Results<Ok<MemberDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Answer(ArchiveOutcome outcome, int id, ClusterScope scope, ClusterDb db, CancellationToken ct) => outcome switch
     {
         ArchiveOutcome.NotFound => TypedResults.NotFound(),
-        ArchiveOutcome.ReasonRequired => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"is required (at most {MaxReasonLength} characters)"] }),
+        ArchiveOutcome.ReasonRequired => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"is required (at most {MaxReasonLength} characters, no control character)"] }),
         ArchiveOutcome.AlreadyArchived => TypedResults.Problem("The member is already archived.", statusCode: StatusCodes.Status409Conflict),
         ArchiveOutcome.NotArchived => TypedResults.Problem("The member is not archived.", statusCode: StatusCodes.Status409Conflict),
         _ => TypedResults.Ok((await MemberDetailsQuery.FindAsync(db, scope.ClusterId, id, ct))!),

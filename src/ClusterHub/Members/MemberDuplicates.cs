@@ -24,6 +24,19 @@ public static class MemberDuplicates
         return same is null ? null : new FieldError("name", member.Name, $"{same.Name} (member {same.Id}) has the same name in the same city; give a national id to tell them apart");
     }
 
+    /// <summary>
+    /// What is worth telling about a member that is stored all the same: other members of the cluster with its
+    /// normalised name that are not duplicates by the rule above (another city, or a national id that tells them
+    /// apart). A second entry for the same organisation or two homonyms: only a person can tell.
+    /// </summary>
+    public static async Task<IReadOnlyList<MemberWarning>> NamesakesAsync(ClusterDb db, Member member, CancellationToken ct)
+    {
+        var namesakes = await db.Members.AsNoTracking()
+            .Where(m => m.ClusterId == member.ClusterId && m.Id != member.Id && m.NormalizedName == member.NormalizedName)
+            .OrderBy(m => m.Id).Select(m => new { m.Id, m.Name }).Take(10).ToListAsync(ct);
+        return [.. namesakes.Select(m => new MemberWarning("name", "has the same name as another member of the cluster", m.Id, m.Name))];
+    }
+
     /// <summary>Saves the member unless it is a duplicate; returns the duplicate's field error instead.</summary>
     public static async Task<FieldError?> SaveAsync(ClusterDb db, Member member, CancellationToken ct)
     {

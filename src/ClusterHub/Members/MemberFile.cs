@@ -76,7 +76,12 @@ public static class MemberFile
         }
     }
 
-    /// <remarks>A JSON file is parsed whole (JsonDocument); CSV is the format for large imports.</remarks>
+    /// <remarks>
+    /// A JSON file is parsed whole (JsonDocument); CSV is the format for large imports. The parser accepts what a reader
+    /// of its values cannot use (a contact that is not an object, an escaped unpaired surrogate such as <c>"\ud800"</c>,
+    /// which has no UTF-8 form), so each member is read whole before it is yielded and such a member becomes a located
+    /// error of its own row, like any invalid value.
+    /// </remarks>
     private static IEnumerable<MemberFileRow> ReadJson(TextReader reader, string file, LocatedErrors errors)
     {
         JsonDocument doc;
@@ -94,14 +99,37 @@ public static class MemberFile
             {
                 index++;
                 if (e.ValueKind != JsonValueKind.Object) { errors.Add(new(file, index, "", null, "is not an object")); continue; }
-                foreach (var p in e.EnumerateObject().Where(p => p.Name != "contacts" && !Columns.Contains(p.Name)))
-                    errors.Add(new(file, index, p.Name, null, "is not a known field"));
-                var contacts = e.TryGetProperty("contacts", out var cs) && cs.ValueKind == JsonValueKind.Array
-                    ? cs.EnumerateArray().Select(c => new ContactInput(Get(c, "name"), Get(c, "role"), Get(c, "email"), Get(c, "phone"), Get(c, "consent"))).ToList()
-                    : [];
-                yield return new(index, Input(name => Get(e, name), contacts));
+                MemberInput input;
+                try { input = ReadMember(e, file, index, errors); }
+                catch (InvalidOperationException)
+                {
+                    // JsonElement's text accessors throw this, and only this, for an escape with no UTF-16 pair.
+                    errors.Add(new(file, index, "", null, "contains an invalid \\u escape (an unpaired surrogate)"));
+                    continue;
+                }
+                yield return new(index, input);
             }
         }
+    }
+
+    private static MemberInput ReadMember(JsonElement e, string file, int index, LocatedErrors errors)
+    {
+        foreach (var p in e.EnumerateObject().Where(p => p.Name != "contacts" && !Columns.Contains(p.Name)))
+            errors.Add(new(file, index, p.Name, null, "is not a known field"));
+        var contacts = new List<ContactInput>();
+        if (e.TryGetProperty("contacts", out var cs) && cs.ValueKind is not (JsonValueKind.Null or JsonValueKind.Array))
+            errors.Add(new(file, index, "contacts", null, "is not an array of contacts"));
+        else if (cs.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var c in cs.EnumerateArray())
+            {
+                if (c.ValueKind == JsonValueKind.Object) contacts.Add(new(Get(c, "name"), Get(c, "role"), Get(c, "email"), Get(c, "phone"), Get(c, "consent")));
+                else errors.Add(new(file, index, $"contacts[{i}]", null, "is not an object"));
+                i++;
+            }
+        }
+        return Input(name => Get(e, name), contacts);
     }
 
     private static string? Get(JsonElement o, string name) => o.TryGetProperty(name, out var v) ? v.ValueKind switch

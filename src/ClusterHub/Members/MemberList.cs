@@ -20,6 +20,22 @@ public sealed record MemberFilter
     public string? Sort { get; init; }
     public int? Page { get; init; }
     public int? PageSize { get; init; }
+
+    /// <summary>
+    /// What the query binder lets through but names nothing: an enum given as a number that is no value
+    /// of it (<c>?type=999</c>; words that are not values already fail binding with 400), or text no member
+    /// can hold (a control character: PostgreSQL refuses U+0000 even as a parameter).
+    /// </summary>
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Search is not null && !Web.InputText.IsReadable(Search)) errors["search"] = [Web.InputText.Unreadable];
+        if (Region is not null && !Web.InputText.IsReadable(Region)) errors["region"] = [Web.InputText.Unreadable];
+        if (Type is { } t && !Enum.IsDefined(t)) errors["type"] = [$"is not one of {string.Join(", ", Enum.GetNames<MemberType>())}"];
+        if (Size is { } s && !Enum.IsDefined(s)) errors["size"] = [$"is not one of {string.Join(", ", Enum.GetNames<SizeClass>())}"];
+        if (Status is { } st && !Enum.IsDefined(st)) errors["status"] = [$"is not one of {string.Join(", ", Enum.GetNames<MemberStatus>())}"];
+        return errors;
+    }
 }
 
 /// <summary>A member as the public directory shows it: no contacts, no figures.</summary>
@@ -31,6 +47,8 @@ public static class MemberList
     public static IQueryable<Member> Filtered(ClusterDb db, int clusterId, MemberFilter f)
     {
         var q = db.Members.AsNoTracking().Where(m => m.ClusterId == clusterId && (m.ArchivedOn != null) == (f.Archived == true));
+        // Text no member holds matches none; the pages do not validate their filters, and PostgreSQL refuses U+0000.
+        if (f.Search is not null && !Web.InputText.IsReadable(f.Search) || f.Region is not null && !Web.InputText.IsReadable(f.Region)) return q.Where(m => false).OrderBy(m => m.Id);
         if (!string.IsNullOrWhiteSpace(f.Search))
         {
             var term = Names.Normalize(f.Search);

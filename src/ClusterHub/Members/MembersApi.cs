@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ClusterHub.Accounts;
 using ClusterHub.Data;
 using ClusterHub.History;
@@ -13,7 +14,16 @@ public sealed record ContactDto(string FullName, string? Role, string? Email, st
 public sealed record StatusChangeDto(MemberStatus Status, DateOnly On, string? Reason);
 public sealed record ChangeRequestDto(int Id, string RequestedBy, DateTime RequestedAt, MemberType Type, int? Headcount, long? TurnoverEur);
 public sealed record MemberDetails(MemberRow Member, int? Headcount, long? TurnoverEur, string? NationalId, string? NutsCode,
-    DateOnly StatusSince, IReadOnlyList<ContactDto> Contacts, IReadOnlyList<StatusChangeDto> History, ChangeRequestDto? PendingChange);
+    DateOnly StatusSince, IReadOnlyList<ContactDto> Contacts, IReadOnlyList<StatusChangeDto> History, ChangeRequestDto? PendingChange)
+{
+    /// <summary>
+    /// What the request that stored the member should know although nothing was refused: a namesake elsewhere
+    /// (the same name in the same city is a duplicate, refused with 409). Only in the answer to that request,
+    /// absent otherwise: a success is not a ProblemDetails, so warnings travel beside the record.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<MemberWarning>? Warnings { get; init; }
+}
 
 public static class MembersApi
 {
@@ -24,9 +34,9 @@ public static class MembersApi
         members.MapGet("/{id:int}", Get).RequirePermission(MemberPermissions.ReadProfile);
         members.MapPost("/", Create).RequirePermission(MemberPermissions.EditRecords);
         members.MapPut("/{id:int}", Update).RequirePermission(MemberPermissions.EditProfile);
-        // An import streams to a temporary file, so it may be larger than Kestrel's 30 MB default.
+        // A file, not fields: the import's body limit (it streams to a temporary file).
         members.MapPost("/import", Import).RequirePermission(MemberPermissions.Import).DisableAntiforgery()
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes));
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.ImportBodyBytes));
         members.MapGet("/import/template", ImportTemplate).RequirePermission(MemberPermissions.Import);
         members.MapGet("/export", Export).RequirePermission(MemberPermissions.Export);
         members.MapGet("/{id:int}/history", History).RequirePermission(MemberPermissions.ReadHistory);
@@ -37,8 +47,9 @@ public static class MembersApi
     }
 
     /// <summary>The cluster's member directory, filtered, sorted and paged.</summary>
-    public static async Task<Ok<Page<MemberRow>>> List(ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, CancellationToken ct)
+    public static async Task<Results<Ok<Page<MemberRow>>, ValidationProblem>> List(ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, CancellationToken ct)
     {
+        if (filter.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await MemberList.PageAsync(db, scope.ClusterId, filter, ct));
     }
 
@@ -51,9 +62,10 @@ public static class MembersApi
         return TypedResults.Ok(details);
     }
 
-    public const long MaxImportBytes = 256L * 1024 * 1024;
-
-    /// <summary>Creates a member; 409 when another member has its national id, or (without one) its name in its city.</summary>
+    /// <summary>
+    /// Creates a member; 409 when another member has its national id, or (without one) its name in its city.
+    /// A member whose name another member has elsewhere is stored, and the answer carries a warning.
+    /// </summary>
     public static async Task<Results<Created<MemberDetails>, ValidationProblem, ProblemHttpResult>> Create(MemberInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
     {
         var member = new Member { Name = "", ClusterId = scope.ClusterId };
@@ -61,7 +73,9 @@ public static class MembersApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         db.Members.Add(member);
         if (await MemberDuplicates.SaveAsync(db, member, ct) is { } duplicate) return Duplicate(duplicate);
-        return TypedResults.Created($"/api/v1/clusters/{scope.Slug}/members/{member.Id}", await MemberDetailsQuery.FindAsync(db, scope.ClusterId, member.Id, ct));
+        var warnings = await MemberDuplicates.NamesakesAsync(db, member, ct);
+        var details = (await MemberDetailsQuery.FindAsync(db, scope.ClusterId, member.Id, ct))! with { Warnings = warnings.Count > 0 ? warnings : null };
+        return TypedResults.Created($"/api/v1/clusters/{scope.Slug}/members/{member.Id}", details);
     }
 
     /// <summary>
@@ -123,6 +137,7 @@ public static class MembersApi
     public static async Task<IResult> Export(HttpContext http, ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, string? format, CancellationToken ct)
     {
         if (DataExport.ParseFormat(format) is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+        if (filter.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         await DataExport.SendAsync(http.Response, MemberFile.DownloadStem(scope.Slug), MemberFile.Table, MemberExport.Query(db, scope.ClusterId, filter), fmt, ct);
         return TypedResults.Empty;
     }

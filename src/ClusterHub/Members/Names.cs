@@ -5,11 +5,16 @@ namespace ClusterHub.Members;
 
 public static class Names
 {
-    /// <summary>"Université de Bourgogne " → "UNIVERSITE DE BOURGOGNE": strips accents and punctuation, collapses spaces.</summary>
+    /// <summary>
+    /// "Université de Bourgogne " → "UNIVERSITE DE BOURGOGNE": strips accents and punctuation, collapses spaces.
+    /// At most three times as long as <paramref name="text"/> (a Hangul syllable is three letters once decomposed).
+    /// Never throws: search terms and import cells arrive unvalidated, and normalisation refuses unpaired
+    /// surrogates and noncharacters, which become spaces here.
+    /// </summary>
     public static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = Web.InputText.Sanitize(text).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)

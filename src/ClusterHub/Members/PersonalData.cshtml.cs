@@ -32,13 +32,13 @@ public sealed class PersonalDataModel(ClusterDb db, IStringLocalizer<Strings> l)
 
     public async Task<IActionResult> OnPostEraseAsync(string? reason, CancellationToken ct)
     {
-        if (PersonalDataApi.Invalid(Email) is not null || string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        if (PersonalDataApi.Invalid(Email) is not null || PersonalDataApi.Reason(reason) is not { } text)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             Message = l["PersonalData.ReasonRequired"];
             return Page();
         }
-        var erased = await PersonalData.EraseAsync(db, Scope.ClusterId, Email!, reason.Trim(), ct);
+        var erased = await PersonalData.EraseAsync(db, Scope.ClusterId, Email!, text, ct);
         Message = string.Format(CultureInfo.CurrentCulture, l["PersonalData.Erased"].Value, erased.Contacts, erased.Messages);
         Report = await PersonalData.FindAsync(db, Scope.ClusterId, Email!, ct);
         return Page();

@@ -27,13 +27,19 @@ public static class PersonalDataApi
     public static async Task<Results<Ok<ErasureResult>, ValidationProblem>> Erase(ErasureRequest request, ClusterScope scope, ClusterDb db, CancellationToken ct)
     {
         if (Invalid(request.Email) is { } problem) return problem;
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["is required (at most 500 characters)"] });
-        return TypedResults.Ok(await PersonalData.EraseAsync(db, scope.ClusterId, request.Email!, request.Reason.Trim(), ct));
+        if (Reason(request.Reason) is not { } reason)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"is required (at most {MaxReasonLength} characters, no control character)"] });
+        return TypedResults.Ok(await PersonalData.EraseAsync(db, scope.ClusterId, request.Email!, reason, ct));
     }
 
+    public const int MaxReasonLength = 500;
+
+    /// <summary>The erasure's reason, trimmed, or null when it is missing or no column can hold it (the page's rule too).</summary>
+    internal static string? Reason(string? reason) => Web.InputText.Required(reason, MaxReasonLength);
+
+    /// <summary>An address to look for, or why not; the address is a query parameter, and PostgreSQL refuses U+0000 in one.</summary>
     internal static ValidationProblem? Invalid(string? email) =>
-        string.IsNullOrWhiteSpace(email) || email.Length > 254 || !email.Contains('@', StringComparison.Ordinal)
+        Web.InputText.Required(email, 254) is not { } address || !address.Contains('@', StringComparison.Ordinal)
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["is not an e-mail address"] })
             : null;
 }

@@ -76,8 +76,9 @@ public static class ClusterHubApp
 
         // Enums travel by name in JSON, as they do in CSV and in the database.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddProblemDetails();
+        services.AddProblemDetails(ProblemHandling.Customize);
         services.AddExceptionHandler<AccessRefusedHandler>();
+        services.AddExceptionHandler<BadRequestHandler>();
         services.AddValidation();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
         services.AddLocalization();
@@ -101,6 +102,7 @@ public static class ClusterHubApp
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseWhen(http => WebRequests.IsApi(http.Request), b => b.UseStatusCodePages());
         app.UseRouting(); // after the status-code pages, so their re-execution routes to the error page
+        app.UseRequestLimits(); // needs the endpoint, so after routing; before anything reads a body
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -17,7 +17,7 @@ internal static class Contacts
         """;
 
     /// <summary>A cluster with three members (one mailable, at a fresh address returned) and a 2019 tier for them.</summary>
-    public static async Task<(Clusters.Cluster Cluster, HttpClient Manager, string Email)> ClusterAsync(ClusterHubApplication app, string slug, string? language = null)
+    public static async Task<(ClusterHub.Clusters.Cluster Cluster, HttpClient Manager, string Email)> ClusterAsync(ClusterHubApplication app, string slug, string? language = null)
     {
         var c = await app.CreateClusterAsync(slug);
         if (language is not null) await app.WithDb(async db => { await db.Clusters.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Language, language)); });

@@ -43,7 +43,8 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Prefix")
                         .IsRequired()
@@ -183,7 +184,8 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .HasColumnType("text");
 
                     b.Property<string>("LegalForm")
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -191,10 +193,12 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Region")
-                        .HasColumnType("text");
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.Property<string>("Sector")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -202,7 +206,8 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("Website")
-                        .HasColumnType("text");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
@@ -228,10 +233,12 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.Property<string>("Label")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Note")
-                        .HasColumnType("text");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 
@@ -250,7 +257,8 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.Property<string>("City")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("ClusterId")
                         .HasColumnType("integer");
@@ -261,7 +269,8 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("Region")
-                        .HasColumnType("text");
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.HasKey("Id");
 
@@ -487,7 +496,8 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .HasColumnType("date");
 
                     b.Property<string>("City")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("ClusterId")
                         .HasColumnType("integer");
@@ -498,7 +508,8 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(2)");
 
                     b.Property<string>("Departement")
-                        .HasColumnType("text");
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<int?>("Headcount")
                         .HasColumnType("integer");
@@ -520,22 +531,25 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.Property<string>("NormalizedCity")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
 
                     b.Property<string>("NormalizedName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
 
                     b.Property<string>("NutsCode")
-                        .HasColumnType("text");
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
 
                     b.Property<string>("Region")
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("SectorCodes")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("SizeClass")
                         .IsRequired()
@@ -651,20 +665,24 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .HasColumnType("boolean");
 
                     b.Property<string>("Email")
-                        .HasColumnType("text");
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<string>("FullName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("MemberId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Phone")
-                        .HasColumnType("text");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Role")
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 
@@ -688,7 +706,8 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .HasColumnType("date");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -36,6 +36,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Prefix")
@@ -172,6 +173,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LegalForm")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -180,9 +182,11 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sector")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -191,6 +195,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Website")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -215,9 +220,11 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.Property<string>("Label")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -235,6 +242,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.Property<string>("City")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ClusterId")
@@ -246,6 +254,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -462,6 +471,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("City")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ClusterId")
@@ -473,6 +483,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Departement")
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Headcount")
@@ -495,21 +506,24 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.Property<string>("NormalizedCity")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedName")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NutsCode")
+                        .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SectorCodes")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SizeClass")
@@ -622,19 +636,23 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FullName")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -657,6 +675,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
