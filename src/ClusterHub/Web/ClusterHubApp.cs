@@ -27,6 +27,7 @@ public static class ClusterHubApp
         new ClustersFeature(),
         new MembersFeature(),
         new DuesFeature(),
+        new Competences.CompetencesFeature(),
         new DashboardFeature(),
         new AccountsFeature(),
         new HistoryFeature(),
