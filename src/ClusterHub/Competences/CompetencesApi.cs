@@ -151,10 +151,11 @@ public static class CompetencesApi
     }
 
     /// <summary>A member's competences against the profile a strategic area needs (<c>?area=A1</c>).</summary>
-    public static async Task<Results<Ok<MemberProfile>, NotFound>> Profile(int id, string? area, ClusterScope scope, ClusterDb db, CancellationToken ct)
+    public static async Task<Results<Ok<MemberProfile>, NotFound, ValidationProblem>> Profile(int id, string? area, ClusterScope scope, ClusterDb db, CancellationToken ct)
     {
         scope.DemandFor(CompetencePermissions.ReadDeclarations, id);
-        return await CompetenceMap.ProfileAsync(db, scope.ClusterId, id, area ?? "", ct) is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
+        if (string.IsNullOrWhiteSpace(area)) return TypedResults.ValidationProblem(new[] { new FieldError("area", null, "is required") }.ToProblemDictionary());
+        return await CompetenceMap.ProfileAsync(db, scope.ClusterId, id, area, ct) is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
     }
 
     public static async Task<Results<Ok<DeclarationRow>, NotFound, ProblemHttpResult>> Decide(int declarationId, bool validate, string? reason, ClusterScope scope, ClusterDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
