@@ -109,7 +109,7 @@ public static class CompetenceFile
 
     private static async Task<(int Created, int Updated)> TaxonomyAsync(ClusterDb db, int clusterId, string file, List<(int Row, Dictionary<string, string?> Cells)> rows, LocatedErrors errors, CancellationToken ct)
     {
-        var lists = await StrategyLists.LoadAsync(db, clusterId, ct);
+        var lists = await AreaLists.LoadAsync(db, clusterId, ct);
         var existing = await db.Set<Competence>().Include(c => c.Needs).Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, ct);
         var order = existing.Count == 0 ? 0 : existing.Values.Max(c => c.Order);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);

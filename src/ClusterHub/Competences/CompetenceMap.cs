@@ -67,7 +67,7 @@ public static class CompetenceMap
 
     private static async Task<Data> LoadAsync(ClusterDb db, int clusterId, DateOnly? asOf, CancellationToken ct)
     {
-        var areas = (await StrategyLists.LoadAsync(db, clusterId, ct)).AreaRows;
+        var areas = (await AreaLists.LoadAsync(db, clusterId, ct)).AreaRows;
         var competences = await db.Set<Competence>().AsNoTracking().Where(c => c.ClusterId == clusterId).OrderBy(c => c.Order).ThenBy(c => c.Code)
             .Select(c => new Entry(c.Id, c.Code, c.Name, c.Domain)).ToListAsync(ct);
         var needs = await db.Set<CompetenceNeed>().AsNoTracking().Where(n => db.Set<Competence>().Any(c => c.Id == n.CompetenceId && c.ClusterId == clusterId))
@@ -91,11 +91,11 @@ public static class CompetenceMap
     }
 
     public static async Task<GapAnalysis> GapsAsync(ClusterDb db, int clusterId, CancellationToken ct) =>
-        Gaps(await LoadAsync(db, clusterId, null, ct), await Clusters.HomeRegions.ListAsync(db, clusterId, ct));
+        Gaps(await LoadAsync(db, clusterId, null, ct), await Clusters.ClusterOffice.HomeRegionsAsync(db, clusterId, ct));
 
     /// <summary>The gap analysis as of the end of a year, for the indicators.</summary>
     internal static async Task<GapAnalysis> GapsAsync(ClusterDb db, int clusterId, DateOnly asOf, CancellationToken ct) =>
-        Gaps(await LoadAsync(db, clusterId, asOf, ct), await Clusters.HomeRegions.ListAsync(db, clusterId, ct));
+        Gaps(await LoadAsync(db, clusterId, asOf, ct), await Clusters.ClusterOffice.HomeRegionsAsync(db, clusterId, ct));
 
     private static GapAnalysis Gaps(Data data, List<string> homeRegions)
     {
@@ -123,7 +123,7 @@ public static class CompetenceMap
     public static async Task<IReadOnlyList<RegionCoverage>> CoverageAsync(ClusterDb db, int clusterId, CancellationToken ct)
     {
         var total = await db.Set<Competence>().CountAsync(c => c.ClusterId == clusterId, ct);
-        var home = await Clusters.HomeRegions.ListAsync(db, clusterId, ct);
+        var home = await Clusters.ClusterOffice.HomeRegionsAsync(db, clusterId, ct);
         var rows = await Counted(db, clusterId).Select(d => new { Region = d.Member!.Region ?? d.Member.Country, d.MemberId, d.CompetenceId }).Distinct().ToListAsync(ct);
         return [.. rows.GroupBy(r => r.Region).Select(g => new RegionCoverage(g.Key, FrenchGeography.RegionName(g.Key), home.Contains(g.Key),
                 g.Select(r => r.MemberId).Distinct().Count(), g.Select(r => r.CompetenceId).Distinct().Count(), total))
@@ -133,7 +133,7 @@ public static class CompetenceMap
     /// <summary>A member's competences against the profile an area needs; null when the member or the area is unknown.</summary>
     public static async Task<MemberProfile?> ProfileAsync(ClusterDb db, int clusterId, int memberId, string area, CancellationToken ct)
     {
-        var lists = await StrategyLists.LoadAsync(db, clusterId, ct);
+        var lists = await AreaLists.LoadAsync(db, clusterId, ct);
         if (!lists.Areas.TryGetValue(area.Trim().ToUpperInvariant(), out var areaId)) return null;
         var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.ClusterId == clusterId).Select(m => new { m.Id, m.Name }).SingleOrDefaultAsync(ct);
         if (member is null) return null;

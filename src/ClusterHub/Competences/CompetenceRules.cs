@@ -28,15 +28,13 @@ public static class CompetenceRules
 }
 
 /// <summary>The cluster's strategic areas and value-chain stages by code: the lists taxonomy entries refer to.</summary>
-public sealed record StrategyLists(IReadOnlyDictionary<string, int> Areas, IReadOnlyDictionary<string, int> Stages,
+public sealed record AreaLists(IReadOnlyDictionary<string, int> Areas, IReadOnlyDictionary<string, int> Stages,
     IReadOnlyList<AreaRow> AreaRows, IReadOnlyDictionary<int, string> StageCodes)
 {
-    public static async Task<StrategyLists> LoadAsync(ClusterDb db, int clusterId, CancellationToken ct)
+    public static async Task<AreaLists> LoadAsync(ClusterDb db, int clusterId, CancellationToken ct)
     {
-        var areas = await db.Set<Strategy.StrategicArea>().AsNoTracking().Where(a => a.ClusterId == clusterId)
-            .OrderBy(a => a.Order).ThenBy(a => a.Code).Select(a => new AreaRow(a.Id, a.Code, a.Name)).ToListAsync(ct);
-        var stages = await db.Set<Strategy.ValueChainStage>().AsNoTracking().Where(s => s.ClusterId == clusterId)
-            .Select(s => new { s.Id, s.Code }).ToListAsync(ct);
+        var areas = await Strategy.StrategyLists.Of(db.StrategicAreas.AsNoTracking(), clusterId).Select(a => new AreaRow(a.Id, a.Code, a.Name)).ToListAsync(ct);
+        var stages = await Strategy.StrategyLists.Of(db.ValueChainStages.AsNoTracking(), clusterId).Select(s => new { s.Id, s.Code }).ToListAsync(ct);
         return new(areas.ToDictionary(a => a.Code.ToUpperInvariant(), a => a.Id), stages.ToDictionary(s => s.Code.ToUpperInvariant(), s => s.Id),
             areas, stages.ToDictionary(s => s.Id, s => s.Code));
     }

@@ -23,13 +23,13 @@ public static class CompetenceTaxonomy
 {
     public static async Task<IReadOnlyList<CompetenceDto>> ListAsync(ClusterDb db, int clusterId, CancellationToken ct)
     {
-        var lists = await StrategyLists.LoadAsync(db, clusterId, ct);
+        var lists = await AreaLists.LoadAsync(db, clusterId, ct);
         var competences = await db.Set<Competence>().AsNoTracking().Include(c => c.Needs).Where(c => c.ClusterId == clusterId)
             .OrderBy(c => c.Order).ThenBy(c => c.Code).ToListAsync(ct);
         return [.. competences.Select(c => Dto(c, lists))];
     }
 
-    public static CompetenceDto Dto(Competence c, StrategyLists lists)
+    public static CompetenceDto Dto(Competence c, AreaLists lists)
     {
         var areaCodes = lists.AreaRows.ToDictionary(a => a.Id, a => a.Code);
         return new(c.Id, c.Code, c.Name, c.Domain, c.ValueChainStageId is { } s ? lists.StageCodes.GetValueOrDefault(s) : null, c.Description, c.Order,
@@ -41,7 +41,7 @@ public static class CompetenceTaxonomy
     /// The one validator of a taxonomy entry: code, name and domain, the stage and the areas named by their codes in
     /// the cluster's strategy lists, each area once, levels 1–4. Applies the input to <paramref name="target"/> when valid.
     /// </summary>
-    public static List<FieldError> Apply(CompetenceInput input, Competence target, StrategyLists lists)
+    public static List<FieldError> Apply(CompetenceInput input, Competence target, AreaLists lists)
     {
         var errors = new List<FieldError>();
         var code = CompetenceRules.NormalizeCode(input.Code);
@@ -86,7 +86,7 @@ public static class CompetenceTaxonomy
     /// <summary>Creates (<paramref name="id"/> null) or replaces a taxonomy entry; its code stays unique in the cluster.</summary>
     public static async Task<TaxonomyResult> SaveAsync(ClusterDb db, int clusterId, int? id, CompetenceInput input, CancellationToken ct)
     {
-        var lists = await StrategyLists.LoadAsync(db, clusterId, ct);
+        var lists = await AreaLists.LoadAsync(db, clusterId, ct);
         Competence? competence;
         if (id is { } existingId)
         {

@@ -63,7 +63,7 @@ public sealed class MemberCompetencesModel(ClusterDb db, TimeProvider clock, ISt
         CanEdit = Scope.CanFor(CompetencePermissions.EditDeclarations, id);
         Declared = await Declarations.PageAsync(db, Scope.ClusterId, new DeclarationFilter { MemberId = id, Page = P, PageSize = Paging.MaxSize }, ct);
         Taxonomy = await CompetenceTaxonomy.ListAsync(db, Scope.ClusterId, ct);
-        Areas = (await StrategyLists.LoadAsync(db, Scope.ClusterId, ct)).AreaRows;
+        Areas = (await AreaLists.LoadAsync(db, Scope.ClusterId, ct)).AreaRows;
         Area ??= Areas.Count > 0 ? Areas[0].Code : null;
         if (Area is not null) Profile = await CompetenceMap.ProfileAsync(db, Scope.ClusterId, id, Area, ct);
         return true;

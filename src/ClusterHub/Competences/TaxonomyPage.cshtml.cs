@@ -12,7 +12,7 @@ namespace ClusterHub.Competences;
 public sealed class TaxonomyPageModel(ClusterDb db, IStringLocalizer<Strings> l) : PageModel
 {
     public IReadOnlyList<CompetenceDto> Taxonomy { get; private set; } = [];
-    public StrategyLists Lists { get; private set; } = null!;
+    public AreaLists Lists { get; private set; } = null!;
     /// <summary>The entry in the form: <c>?edit=ID</c>, or a new one.</summary>
     [BindProperty(SupportsGet = true)] public int? Edit { get; set; }
     public CompetenceDto? Editing { get; private set; }
@@ -34,7 +34,7 @@ public sealed class TaxonomyPageModel(ClusterDb db, IStringLocalizer<Strings> l)
     [RequirePermission(CompetencePermissions.ManageTaxonomy)]
     public async Task<IActionResult> OnPostSaveAsync(int? id, string? code, string? name, string? domain, string? stage, string? description, int? version, CancellationToken ct)
     {
-        Lists = await StrategyLists.LoadAsync(db, Scope.ClusterId, ct);
+        Lists = await AreaLists.LoadAsync(db, Scope.ClusterId, ct);
         var needs = Lists.AreaRows.Select(a => (a.Code, Level: Request.Form[$"need-{a.Code}"].ToString()))
             .Where(n => n.Level.Length > 0).Select(n => new NeedInput(n.Code, int.TryParse(n.Level, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1)).ToList();
         var result = await CompetenceTaxonomy.SaveAsync(db, Scope.ClusterId, id, new CompetenceInput(code, name, domain, stage, description, null, needs, version), ct);
@@ -65,7 +65,7 @@ public sealed class TaxonomyPageModel(ClusterDb db, IStringLocalizer<Strings> l)
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Lists = await StrategyLists.LoadAsync(db, Scope.ClusterId, ct);
+        Lists = await AreaLists.LoadAsync(db, Scope.ClusterId, ct);
         Taxonomy = await CompetenceTaxonomy.ListAsync(db, Scope.ClusterId, ct);
         Editing = Taxonomy.FirstOrDefault(c => c.Id == Edit);
     }

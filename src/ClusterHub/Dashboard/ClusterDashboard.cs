@@ -40,7 +40,7 @@ public static class ClusterDashboard
             .Select(g => new DuesYear(g.Key, g.Sum(i => i.AmountCents), g.Sum(i => i.Status == InvoiceStatus.Paid ? i.AmountCents : 0)))
             .ToListAsync(ct);
 
-        var homeRegions = await Clusters.HomeRegions.ListAsync(db, clusterId, ct);
+        var homeRegions = await Clusters.ClusterOffice.HomeRegionsAsync(db, clusterId, ct);
 
         var growth = new List<YearCount>();
         if (joined.Count > 0)

@@ -27,7 +27,9 @@ public static class ClusterHubApp
         new ClustersFeature(),
         new MembersFeature(),
         new DuesFeature(),
-        new Competences.CompetencesFeature(),
+        new Strategy.StrategyFeature(),
+        new Indicators.IndicatorsFeature(),
+        new Competences.CompetencesFeature(), // after Strategy: its demo step maps the taxonomy to the strategic areas
         new DashboardFeature(),
         new AccountsFeature(),
         new HistoryFeature(),
