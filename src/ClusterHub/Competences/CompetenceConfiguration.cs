@@ -9,6 +9,7 @@ internal sealed class CompetenceConfiguration : IEntityTypeConfiguration<Compete
 {
     public void Configure(EntityTypeBuilder<Competence> b)
     {
+        b.ToTable("Competences"); // plural like the tables named after ClusterDb's sets
         b.Property(c => c.Code).HasMaxLength(CompetenceRules.CodeLength);
         b.Property(c => c.Name).HasMaxLength(CompetenceRules.NameLength);
         b.Property(c => c.Domain).HasMaxLength(CompetenceRules.NameLength);
@@ -24,6 +25,7 @@ internal sealed class CompetenceNeedConfiguration : IEntityTypeConfiguration<Com
 {
     public void Configure(EntityTypeBuilder<CompetenceNeed> b)
     {
+        b.ToTable("CompetenceNeeds");
         b.HasOne<StrategicArea>().WithMany().HasForeignKey(n => n.StrategicAreaId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(n => new { n.CompetenceId, n.StrategicAreaId }).IsUnique();
     }
@@ -33,6 +35,7 @@ internal sealed class CompetenceDeclarationConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<CompetenceDeclaration> b)
     {
+        b.ToTable("CompetenceDeclarations");
         b.Property(d => d.Certifications).HasMaxLength(CompetenceRules.TextLength);
         b.Property(d => d.References).HasMaxLength(CompetenceRules.TextLength);
         b.Property(d => d.RejectionReason).HasMaxLength(CompetenceRules.TextLength);

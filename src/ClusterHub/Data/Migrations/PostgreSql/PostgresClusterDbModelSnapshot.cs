@@ -317,7 +317,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.HasIndex("ClusterId", "Code")
                         .IsUnique();
 
-                    b.ToTable("Competence");
+                    b.ToTable("Competences", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Competences.CompetenceDeclaration", b =>
@@ -380,7 +380,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("ClusterId", "CompetenceId", "State", "Level");
 
-                    b.ToTable("CompetenceDeclaration");
+                    b.ToTable("CompetenceDeclarations", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Competences.CompetenceNeed", b =>
@@ -407,7 +407,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.HasIndex("CompetenceId", "StrategicAreaId")
                         .IsUnique();
 
-                    b.ToTable("CompetenceNeed");
+                    b.ToTable("CompetenceNeeds", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Dues.DuesTier", b =>

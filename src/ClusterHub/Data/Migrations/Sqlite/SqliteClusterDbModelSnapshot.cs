@@ -300,7 +300,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasIndex("ClusterId", "Code")
                         .IsUnique();
 
-                    b.ToTable("Competence");
+                    b.ToTable("Competences", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Competences.CompetenceDeclaration", b =>
@@ -361,7 +361,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("ClusterId", "CompetenceId", "State", "Level");
 
-                    b.ToTable("CompetenceDeclaration");
+                    b.ToTable("CompetenceDeclarations", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Competences.CompetenceNeed", b =>
@@ -386,7 +386,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasIndex("CompetenceId", "StrategicAreaId")
                         .IsUnique();
 
-                    b.ToTable("CompetenceNeed");
+                    b.ToTable("CompetenceNeeds", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Dues.DuesTier", b =>

@@ -12,7 +12,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "Competence",
+                name: "Competences",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -28,15 +28,15 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Competence", x => x.Id);
+                    table.PrimaryKey("PK_Competences", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Competence_Clusters_ClusterId",
+                        name: "FK_Competences_Clusters_ClusterId",
                         column: x => x.ClusterId,
                         principalTable: "Clusters",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Competence_ValueChainStages_ValueChainStageId",
+                        name: "FK_Competences_ValueChainStages_ValueChainStageId",
                         column: x => x.ValueChainStageId,
                         principalTable: "ValueChainStages",
                         principalColumn: "Id",
@@ -44,7 +44,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "CompetenceDeclaration",
+                name: "CompetenceDeclarations",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -64,15 +64,15 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CompetenceDeclaration", x => x.Id);
+                    table.PrimaryKey("PK_CompetenceDeclarations", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CompetenceDeclaration_Competence_CompetenceId",
+                        name: "FK_CompetenceDeclarations_Competences_CompetenceId",
                         column: x => x.CompetenceId,
-                        principalTable: "Competence",
+                        principalTable: "Competences",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_CompetenceDeclaration_Members_MemberId",
+                        name: "FK_CompetenceDeclarations_Members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "Members",
                         principalColumn: "Id",
@@ -80,7 +80,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "CompetenceNeed",
+                name: "CompetenceNeeds",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -91,15 +91,15 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CompetenceNeed", x => x.Id);
+                    table.PrimaryKey("PK_CompetenceNeeds", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CompetenceNeed_Competence_CompetenceId",
+                        name: "FK_CompetenceNeeds_Competences_CompetenceId",
                         column: x => x.CompetenceId,
-                        principalTable: "Competence",
+                        principalTable: "Competences",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_CompetenceNeed_StrategicAreas_StrategicAreaId",
+                        name: "FK_CompetenceNeeds_StrategicAreas_StrategicAreaId",
                         column: x => x.StrategicAreaId,
                         principalTable: "StrategicAreas",
                         principalColumn: "Id",
@@ -107,55 +107,55 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Competence_ClusterId_Code",
-                table: "Competence",
-                columns: new[] { "ClusterId", "Code" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Competence_ValueChainStageId",
-                table: "Competence",
-                column: "ValueChainStageId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CompetenceDeclaration_ClusterId_CompetenceId_State_Level",
-                table: "CompetenceDeclaration",
+                name: "IX_CompetenceDeclarations_ClusterId_CompetenceId_State_Level",
+                table: "CompetenceDeclarations",
                 columns: new[] { "ClusterId", "CompetenceId", "State", "Level" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CompetenceDeclaration_CompetenceId",
-                table: "CompetenceDeclaration",
+                name: "IX_CompetenceDeclarations_CompetenceId",
+                table: "CompetenceDeclarations",
                 column: "CompetenceId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CompetenceDeclaration_MemberId_CompetenceId",
-                table: "CompetenceDeclaration",
+                name: "IX_CompetenceDeclarations_MemberId_CompetenceId",
+                table: "CompetenceDeclarations",
                 columns: new[] { "MemberId", "CompetenceId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CompetenceNeed_CompetenceId_StrategicAreaId",
-                table: "CompetenceNeed",
+                name: "IX_CompetenceNeeds_CompetenceId_StrategicAreaId",
+                table: "CompetenceNeeds",
                 columns: new[] { "CompetenceId", "StrategicAreaId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CompetenceNeed_StrategicAreaId",
-                table: "CompetenceNeed",
+                name: "IX_CompetenceNeeds_StrategicAreaId",
+                table: "CompetenceNeeds",
                 column: "StrategicAreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Competences_ClusterId_Code",
+                table: "Competences",
+                columns: new[] { "ClusterId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Competences_ValueChainStageId",
+                table: "Competences",
+                column: "ValueChainStageId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "CompetenceDeclaration");
+                name: "CompetenceDeclarations");
 
             migrationBuilder.DropTable(
-                name: "CompetenceNeed");
+                name: "CompetenceNeeds");
 
             migrationBuilder.DropTable(
-                name: "Competence");
+                name: "Competences");
         }
     }
 }
