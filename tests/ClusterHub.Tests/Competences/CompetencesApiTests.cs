@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClusterHub.Competences;
+using IndicatorValue = ClusterHub.Indicators.IndicatorValue;
 
 namespace ClusterHub.Tests.Competences;
 
@@ -229,9 +230,9 @@ public abstract class CompetencesApiTests<TApp>(TApp app) : IClassFixture<TApp> 
     {
         var c = await MapAsync(app, "indicators");
         var source = new CompetenceIndicators();
-        var (y2018, y2019) = await app.WithDb<(IReadOnlyList<Indicators.IndicatorValue>, IReadOnlyList<Indicators.IndicatorValue>)>(async (db, _) =>
+        var (y2018, y2019) = await app.WithDb<(IReadOnlyList<IndicatorValue>, IReadOnlyList<IndicatorValue>)>(async (db, _) =>
             (await source.ComputeAsync(db, c.ClusterId, 2018, default), await source.ComputeAsync(db, c.ClusterId, 2019, default)));
-        double? Value(IReadOnlyList<Indicators.IndicatorValue> values, string key) => values.Single(v => v.Key == key).Value;
+        double? Value(IReadOnlyList<IndicatorValue> values, string key) => values.Single(v => v.Key == key).Value;
         // 2018: WELD (Sfarsteel alone), MACH×2 met; NDT only by Forges Lyonnaises (alone), ROBOT not. 2019: NDT gains Soudure du Nord.
         Assert.Equal(4 / 5.0, Value(y2018, CompetenceIndicators.Coverage));
         Assert.Equal(2, Value(y2018, CompetenceIndicators.SingleActorDependences));
@@ -239,7 +240,7 @@ public abstract class CompetencesApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal(["needs=5", "met=4", "single_actor=1"], y2019[0].Inputs.Select(i => $"{i.Key}={i.Value}"));
 
         var empty = await CompetenceCluster.CreateAsync(app, "no-needs");
-        var none = await app.WithDb<IReadOnlyList<Indicators.IndicatorValue>>((db, _) => source.ComputeAsync(db, empty.ClusterId, 2019, default));
+        var none = await app.WithDb<IReadOnlyList<IndicatorValue>>((db, _) => source.ComputeAsync(db, empty.ClusterId, 2019, default));
         Assert.All(none, v => Assert.Null(v.Value));
     }
 }
