@@ -29,6 +29,7 @@ public static class ClusterHubApp
         new DuesFeature(),
         new Strategy.StrategyFeature(),
         new Indicators.IndicatorsFeature(),
+        new Competences.CompetencesFeature(), // after Strategy: its demo step maps the taxonomy to the strategic areas
         new DashboardFeature(),
         new AccountsFeature(),
         new HistoryFeature(),

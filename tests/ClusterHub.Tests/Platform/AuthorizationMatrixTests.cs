@@ -18,7 +18,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
 {
     private static readonly string[] Roles = ["admin", .. Enum.GetNames<ClusterRole>()];
 
-    private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId);
+    private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
+        int CompetenceId = 0, int WithdrawnCompetenceId = 0, int DeclarationId = 0);
 
     private async Task<Fixture> ArrangeAsync()
     {
@@ -41,8 +42,15 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         var person = await app.CreatePersonAsync("Observer", own.Slug);
         await app.WithDb(async (_, sp) => { await sp.GetRequiredService<UserAdministration>().GrantAsync(person.Email, "Reviewer", own.Slug, null, default); return 0; });
         await app.WithDb(async (db, sp) => (await sp.GetRequiredService<ClusterHub.Strategy.Reviews>().OpenAsync(db, own.Id, new(2024, new DateOnly(2024, 8, 29), null), default)).Item1);
+        // Two competences declared by the representative's organisation: decisions and the taxonomy's routes use the first
+        // (declared, so its deletion is refused for everyone alike), withdrawal the second (idempotent).
+        var weld = await (await manager.PostJson($"/api/v1/clusters/{own.Slug}/competences", new { code = "WELD", name = "Welding", domain = "Manufacturing" })).Json(HttpStatusCode.Created);
+        var ndt = await (await manager.PostJson($"/api/v1/clusters/{own.Slug}/competences", new { code = "NDT", name = "Testing", domain = "Inspection" })).Json(HttpStatusCode.Created);
+        var declaration = await (await rep.PostJson($"/api/v1/clusters/{own.Slug}/members/{memberId}/competences", new { competence = "WELD", level = 3 })).Json(HttpStatusCode.OK);
+        await (await rep.PostJson($"/api/v1/clusters/{own.Slug}/members/{memberId}/competences", new { competence = "NDT", level = 2 })).Json(HttpStatusCode.OK);
         return new(own.Slug, other.Slug, memberId, invoices.GetProperty("items")[0].GetProperty("id").GetInt32(),
-            requested.GetProperty("pendingChange").GetProperty("id").GetInt32(), messages.GetProperty("items")[0].GetProperty("id").GetInt32(), person.UserId);
+            requested.GetProperty("pendingChange").GetProperty("id").GetInt32(), messages.GetProperty("items")[0].GetProperty("id").GetInt32(), person.UserId,
+            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32());
     }
 
     /// <summary>A concrete address for a route template; an unknown parameter fails the test (add it here).</summary>
@@ -60,6 +68,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "role" => nameof(ClusterRole.Reviewer),
                 "id" => f.MemberId.ToString(CultureInfo.InvariantCulture),
                 "requestId" => f.RequestId.ToString(CultureInfo.InvariantCulture),
+                "competenceId" when path.Contains("/members/", StringComparison.Ordinal) => f.WithdrawnCompetenceId.ToString(CultureInfo.InvariantCulture),
+                "competenceId" => f.CompetenceId.ToString(CultureInfo.InvariantCulture),
+                "declarationId" => f.DeclarationId.ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
                 "code" => "404",
                 _ => throw new InvalidOperationException($"{e.RoutePattern.RawText}: the matrix has no value for {{{p.Name}}}; add one"),
@@ -82,7 +93,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// cluster a route naming a record answers 404 for it, rightly. That one case is not judged.
     /// </summary>
     private static bool Judged(RouteEndpoint e, string role, bool own) =>
-        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId"
+        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId"
             || (p.Name == "year" && e.RoutePattern.RawText!.Contains("/reviews/", StringComparison.Ordinal)));
 
     private static bool Allowed(HttpStatusCode status) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
