@@ -11,6 +11,16 @@ public sealed class DemoSeed(IServiceProvider services, string folder, DateOnly 
     /// <summary>Set by the clusters step, which registers Nuclear Valley; every later step works in it.</summary>
     public int ClusterId { get; set; }
 
+    private readonly List<Func<CancellationToken, Task>> lastSteps = [];
+
+    /// <summary>A step that needs every feature's data (a review reads every indicator): it runs once all features have loaded theirs.</summary>
+    public void Finally(Func<CancellationToken, Task> step) => lastSteps.Add(step);
+
+    public async Task RunFinalStepsAsync(CancellationToken ct)
+    {
+        foreach (var step in lastSteps) await step(ct);
+    }
+
     public string File(string name) => Path.Combine(Folder, name);
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();

@@ -34,6 +34,7 @@ public static class NuclearValleyDemo
         }
         var seed = new DemoSeed(services, SamplesFolder, services.GetRequiredService<TimeProvider>().Today(), log);
         foreach (var feature in ClusterHubApp.Features) await feature.SeedDemoAsync(seed, ct);
+        await seed.RunFinalStepsAsync(ct);
         log.WriteLine("Nuclear Valley demo loaded.");
     }
 }
