@@ -19,9 +19,11 @@ public sealed record StarRating(bool[] Size, bool[] Specialisation, bool[] Focus
 public sealed record StarThresholds(double SizeTop = 0.10, double Specialisation = 2.0, double FocusTop = 0.10);
 
 /// <summary>
-/// US Cluster Mapping strong clusters (Delgado, Porter and Stern 2016; clustermapping.us): a qualifying region-cluster
-/// whose LQ ranks in the top 25 % of regions (<c>strong_b</c>), or top 10 % (<c>strong10_b</c>). Qualifying is the
-/// project's own screen of minimum size; it is an input here (default: every cell with employment).
+/// US Cluster Mapping strong clusters (Delgado, Porter and Stern 2016; clustermapping.us): a qualifying, specialised
+/// (LQ ≥ 1) region-cluster whose LQ ranks in the top 25 % of the regions with employment in the cluster
+/// (<c>strong_b</c>), or the top 10 % (<c>strong10_b</c>). This reproduces every published flag of the 2016 state file.
+/// Qualifying is the project's own screen of minimum size, not published as a rule; it is an input here (default: every
+/// cell with employment).
 /// </summary>
 public sealed record StrongClusterFlags(bool[] Strong, bool[] Strong10, int[] LqRank);
 
@@ -100,7 +102,8 @@ public static class ClusterStrength
     /// <param name="yearIndex">The year flagged.</param>
     /// <param name="qualifying">Per region × cluster (<c>[r · I + i]</c>): may the cell be strong; null: every cell with employment.</param>
     /// <param name="top">The strong share (0.25); <c>Strong10</c> uses 0.10.</param>
-    public static StrongClusterFlags Strong(RegionalTable table, double[] lq, int yearIndex, bool[]? qualifying = null, double top = 0.25)
+    /// <param name="minimumLq">The specialisation a strong cluster needs at least.</param>
+    public static StrongClusterFlags Strong(RegionalTable table, double[] lq, int yearIndex, bool[]? qualifying = null, double top = 0.25, double minimumLq = 1)
     {
         var (R, I) = (table.RegionCount, table.IndustryCount);
         var flags = new StrongClusterFlags(new bool[R * I], new bool[R * I], new int[R * I]);
@@ -117,7 +120,7 @@ public static class ClusterStrength
             for (var r = 0; r < R; r++)
             {
                 var k = r * I + i;
-                var may = qualifying?[k] ?? table[yearIndex, r, i] > 0;
+                var may = (qualifying?[k] ?? table[yearIndex, r, i] > 0) && column[r] >= minimumLq;
                 flags.LqRank[k] = ranks[r];
                 flags.Strong[k] = may && Ranking.InTop(ranks[r], ranked, top);
                 flags.Strong10[k] = may && Ranking.InTop(ranks[r], ranked, 0.10);
