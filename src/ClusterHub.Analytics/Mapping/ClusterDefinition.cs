@@ -6,7 +6,9 @@ namespace ClusterHub.Analytics.Mapping;
 /// '*' is a prefix: "24*" takes every NAF class of division 24, "2530*" both 2530Z and any finer code; an exact code
 /// wins over a prefix, a longer prefix over a shorter one.
 /// </summary>
-public sealed class ClusterDefinition
+/// <param name="normalise">How the table's industry codes are written before they are looked up (the application strips
+/// the dots of NAF codes); null: as they are.</param>
+public sealed class ClusterDefinition(Func<string, string>? normalise = null)
 {
     private readonly Dictionary<string, List<int>> exact = new(StringComparer.Ordinal);
     private readonly List<(string Prefix, int Cluster)> prefixes = [];
@@ -53,7 +55,7 @@ public sealed class ClusterDefinition
     {
         var (R, I, Y, C) = (table.RegionCount, table.IndustryCount, table.YearCount, Clusters.Count);
         var clustersOf = new IReadOnlyList<int>[I];
-        for (var i = 0; i < I; i++) clustersOf[i] = ClustersOf(table.Industries[i]);
+        for (var i = 0; i < I; i++) clustersOf[i] = ClustersOf(normalise is null ? table.Industries[i] : normalise(table.Industries[i]));
         var values = new double[Y * R * C];
         Array.Fill(values, double.NaN);
         var totals = new double[Y * R];

@@ -16,7 +16,8 @@ public sealed record ShiftShareResult(double[] Start, double[] End, double[] Nat
 /// </code>
 /// so that NG + IM + RS is the change exactly (to one rounding). The base's totals are taken over the cells known in
 /// both years, so that a cell suppressed in one year does not read as growth or decline of the base. A cell starting
-/// from 0 is all regional shift.
+/// from 0 is all regional shift. A table of clusters (with <see cref="RegionalTable.RegionTotals"/>) takes g from the
+/// regions' whole economies, not from the clustered part only, which would leave no industry mix to see.
 /// </summary>
 public static class ShiftShare
 {
@@ -44,6 +45,16 @@ public static class ShiftShare
                 end0[b * I + i] += z[i];
                 start[b] += a[i];
                 end[b] += z[i];
+            }
+        }
+        if (table.RegionTotals is not null)
+        {
+            Array.Clear(start);
+            Array.Clear(end);
+            for (var r = 0; r < R; r++)
+            {
+                start[regionBase.GroupOf[r]] += table.RegionTotal(from, r);
+                end[regionBase.GroupOf[r]] += table.RegionTotal(to, r);
             }
         }
         var n = R * I;

@@ -31,6 +31,7 @@ public static class ClusterHubApp
         new AccountsFeature(),
         new HistoryFeature(),
         new NetworksFeature(),
+        new Mapping.MappingFeature(),
         new Outbox.OutboxFeature(),
     ];
 

@@ -41,4 +41,22 @@ public class ShiftShareTests
         Assert.Equal(17, s.NationalGrowth[a], 10);
         Assert.Equal((0.0, 0.0, 7.0), (s.NationalGrowth[c], s.IndustryMix[c], s.RegionalShift[c]));
     }
+
+    /// <summary>
+    /// A cluster grows against the whole economy, not against itself: "c" = industry 1 of the hand case grows 300 → 380
+    /// while the economy grows 500 → 600, so A's cluster cell has NG = 20, IM = 20/3 as before, where a table of the
+    /// cluster alone would give IM = 0.
+    /// </summary>
+    [Fact]
+    public void A_cluster_grows_against_the_whole_economy()
+    {
+        var t = Of(("A", "1", 2000, 100), ("A", "1", 2010, 120), ("A", "2", 2000, 50), ("A", "2", 2010, 40),
+                   ("B", "1", 2000, 200), ("B", "1", 2010, 260), ("B", "2", 2000, 150), ("B", "2", 2010, 180));
+        var definition = new ClusterDefinition();
+        definition.Add("1", "c");
+        var s = ShiftShare.Compute(definition.Aggregate(t), 0, 1);
+        Assert.Equal(20, s.NationalGrowth[0], 10);
+        Assert.Equal(20.0 / 3, s.IndustryMix[0], 10);
+        Assert.Equal(-20.0 / 3, s.RegionalShift[0], 10);
+    }
 }

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ClusterHub.Analytics.Mapping;
+using ClusterHub.Exchange;
+
+namespace ClusterHub.Mapping;
+
+/// <summary>
+/// Which columns of a regional statistics file hold what, by name. <paramref name="Value"/> may hold the placeholder
+/// <c>{year}</c> for a wide file with one column per year (URSSAF's "Effectifs salariés 2006" … "Effectifs salariés 2022"):
+/// every column the pattern matches is a year, and <paramref name="Year"/> is then not needed. <paramref name="Parent"/> names
+/// the region's parent (commune → département): the base of a parent-region LQ.
+/// </summary>
+public sealed record RegionalColumns(string Region, string Industry, string Value, string? Year = null, string? Parent = null)
+{
+    public const string YearPlaceholder = "{year}";
+}
+
+/// <summary>A regional file read: the table, the regions' parents when a parent column was named, and the rows read.</summary>
+public sealed record RegionalData(RegionalTable Table, Grouping? Parents, int Rows, int MissingCells);
+
+/// <summary>The outcome of a read: the data, or every located error (the first 1,000 kept) and nothing else.</summary>
+public sealed record RegionalRead(RegionalData? Data, LocatedErrors Errors)
+{
+    public bool Succeeded => Data is not null;
+}
+
+/// <summary>
+/// Reads region × industry (× year) statistics from CSV through the exchange kit (<see cref="CsvRows"/>): codes stay
+/// text as written (leading zeros, "2A", "07000"), suppressed or flagged cells are missing and never zero
+/// (<see cref="IsMissingMarker"/>), and every bad cell is reported with its line, column, value and reason; a file with
+/// any error gives no table.
+/// </summary>
+public static partial class RegionalFile
+{
+    /// <summary>
+    /// Cells that publishers write for a value they do not give: empty, NA, n/a, the US Census flags (D) (S) (X) (NA),
+    /// the "secret" of French and the s/c/x of Eurostat and INSEE, and dots and dashes.
+    /// </summary>
+    private static readonly HashSet<string> MissingMarkers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "NA", "N/A", "NaN", "(D)", "(S)", "(X)", "(NA)", "(Z)", "s", "c", "x", "secret", "confidential", ".", "..", "...", "-", "–", "—", "*", ":",
+    };
+
+    public static bool IsMissingMarker(string? cell) => cell is null || MissingMarkers.Contains(cell);
+
+    public static RegionalRead Read(TextReader reader, string file, RegionalColumns columns, IProgress<double>? progress = null)
+    {
+        using var rows = new CsvRows(reader, file);
+        var errors = new LocatedErrors();
+        var (region, industry) = (rows.Column(columns.Region), rows.Column(columns.Industry));
+        var parent = columns.Parent is null ? -1 : rows.Column(columns.Parent);
+        var valueColumns = ValueColumns(rows, file, columns);
+        // A wide file's years are in its header; a long file without a year column is one year (0).
+        var year = valueColumns[0].Year is not null || columns.Year is null ? -1 : rows.Column(columns.Year);
+        var builder = new RegionalTableBuilder();
+        var parents = new List<(string Parent, int Line)>();
+        var (count, missing) = (0, 0);
+        while (rows.Read())
+        {
+            count++;
+            var (r, i) = (Code(rows, region, columns.Region, file, errors), Code(rows, industry, columns.Industry, file, errors));
+            var y = 0;
+            if (year >= 0 && !TryYear(rows.Optional(year), out y))
+                errors.Add(new LocatedError(file, rows.Line, columns.Year!, rows.Optional(year), "the year is not a whole number between 1800 and 2200"));
+            if (r is null || i is null) continue;
+            var regionId = builder.Regions.Intern(r);
+            if (parent >= 0) CheckParent(rows, parent, columns.Parent!, file, errors, parents, regionId, r);
+            var industryId = builder.Industries.Intern(i);
+            foreach (var (column, name, columnYear) in valueColumns)
+            {
+                var cell = rows.Optional(column);
+                if (!TryValue(cell, out var value))
+                {
+                    errors.Add(new LocatedError(file, rows.Line, name, cell, "not a number, nor a mark of a suppressed value (empty, NA, (D), s, secret, …)"));
+                    continue;
+                }
+                if (value < 0)
+                {
+                    errors.Add(new LocatedError(file, rows.Line, name, cell, "a count cannot be negative"));
+                    continue;
+                }
+                if (double.IsNaN(value)) missing++;
+                builder.Add(regionId, industryId, columnYear ?? y, value);
+            }
+            if ((count & 0xFFFF) == 0) progress?.Report(count);
+        }
+        if (errors.Total > 0) return new RegionalRead(null, errors);
+        if (count == 0) errors.Add(new LocatedError(file, 2, columns.Region, null, "the file has no rows"));
+        if (errors.Total > 0) return new RegionalRead(null, errors);
+        var table = builder.Build();
+        Grouping? grouping = null;
+        if (parent >= 0)
+        {
+            var codes = new CodeIndex();
+            grouping = new Grouping([.. parents.Select(p => codes.Intern(p.Parent))], codes);
+        }
+        return new RegionalRead(new RegionalData(table, grouping, count, missing), errors);
+    }
+
+    private static void CheckParent(CsvRows rows, int column, string name, string file, LocatedErrors errors, List<(string Parent, int Line)> parents, int regionId, string region)
+    {
+        var value = rows.Optional(column);
+        if (value is null)
+        {
+            errors.Add(new LocatedError(file, rows.Line, name, null, $"region '{region}' has no parent"));
+            value = "";
+        }
+        if (regionId == parents.Count) parents.Add((value, rows.Line));
+        else if (parents[regionId].Parent != value && value.Length > 0)
+            errors.Add(new LocatedError(file, rows.Line, name, value, $"region '{region}' has parent '{parents[regionId].Parent}' on line {parents[regionId].Line}"));
+    }
+
+    private static string? Code(CsvRows rows, int column, string name, string file, LocatedErrors errors)
+    {
+        var code = rows.Optional(column);
+        if (code is null) errors.Add(new LocatedError(file, rows.Line, name, null, $"{name} is empty"));
+        return code;
+    }
+
+    /// <summary>The value columns: the one named, or every column the {year} pattern matches, with its year.</summary>
+    private static List<(int Column, string Name, int? Year)> ValueColumns(CsvRows rows, string file, RegionalColumns columns)
+    {
+        if (!columns.Value.Contains(RegionalColumns.YearPlaceholder, StringComparison.Ordinal)) return [(rows.Column(columns.Value), columns.Value, null)];
+        var parts = columns.Value.Split(RegionalColumns.YearPlaceholder);
+        var pattern = new Regex("^" + string.Join(@"(\d{4})", parts.Select(Regex.Escape)) + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var found = new List<(int, string, int?)>();
+        for (var c = 0; c < rows.Header.Count; c++)
+            if (pattern.Match(rows.Header[c]) is { Success: true } m) found.Add((c, rows.Header[c], int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)));
+        return found.Count > 0 ? found : throw new MalformedFileException(new LocatedError(file, 1, columns.Value, null,
+            $"no column matches '{columns.Value}' (columns: {string.Join(", ", rows.Header)})"));
+    }
+
+    private static bool TryYear(string? cell, out int year) =>
+        int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 1800 and <= 2200;
+
+    /// <summary>
+    /// A number in the file's notation: "1234.5", "1e3", or as French and other European spreadsheets write it, "1 234,5"
+    /// (spaces, non-breaking or narrow, group digits; a lone comma is the decimal mark); a missing marker gives NaN.
+    /// </summary>
+    public static bool TryValue(string? cell, out double value)
+    {
+        value = double.NaN;
+        if (IsMissingMarker(cell)) return true;
+        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return !double.IsInfinity(value) && !double.IsNaN(value);
+        var text = Spaces().Replace(cell!, "");
+        if (text.Contains(',', StringComparison.Ordinal) && !text.Contains('.', StringComparison.Ordinal) && text.IndexOf(',') == text.LastIndexOf(','))
+            text = text.Replace(',', '.');
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    }
+
+    [GeneratedRegex(@"[\s\u00A0\u202F]")]
+    private static partial Regex Spaces();
+}
