@@ -42,7 +42,9 @@ public static partial class RegionalFile
         "NA", "N/A", "NaN", "(D)", "(S)", "(X)", "(NA)", "(Z)", "s", "c", "x", "secret", "confidential", ".", "..", "...", "-", "–", "—", "*", ":",
     };
 
-    public static bool IsMissingMarker(string? cell) => cell is null || MissingMarkers.Contains(cell);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MissingSpans = MissingMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool IsMissingMarker(ReadOnlySpan<char> cell) => cell.IsEmpty || MissingSpans.Contains(cell);
 
     public static RegionalRead Read(TextReader reader, string file, RegionalColumns columns, IProgress<double>? progress = null)
     {
@@ -59,25 +61,29 @@ public static partial class RegionalFile
         while (rows.Read())
         {
             count++;
-            var (r, i) = (Code(rows, region, columns.Region, file, errors), Code(rows, industry, columns.Industry, file, errors));
+            // Cells are read as spans and codes interned from them: no string per row once a code is known.
+            var r = rows.Cell(region);
+            var i = rows.Cell(industry);
+            if (r.IsEmpty) errors.Add(new LocatedError(file, rows.Line, columns.Region, null, $"{columns.Region} is empty"));
+            if (i.IsEmpty) errors.Add(new LocatedError(file, rows.Line, columns.Industry, null, $"{columns.Industry} is empty"));
             var y = 0;
-            if (year >= 0 && !TryYear(rows.Optional(year), out y))
+            if (year >= 0 && !TryYear(rows.Cell(year), out y))
                 errors.Add(new LocatedError(file, rows.Line, columns.Year!, rows.Optional(year), "the year is not a whole number between 1800 and 2200"));
-            if (r is null || i is null) continue;
+            if (r.IsEmpty || i.IsEmpty) continue;
             var regionId = builder.Regions.Intern(r);
             if (parent >= 0) CheckParent(rows, parent, columns.Parent!, file, errors, parents, regionId, r);
             var industryId = builder.Industries.Intern(i);
             foreach (var (column, name, columnYear) in valueColumns)
             {
-                var cell = rows.Optional(column);
+                var cell = rows.Cell(column);
                 if (!TryValue(cell, out var value))
                 {
-                    errors.Add(new LocatedError(file, rows.Line, name, cell, "not a number, nor a mark of a suppressed value (empty, NA, (D), s, secret, …)"));
+                    errors.Add(new LocatedError(file, rows.Line, name, cell.ToString(), "not a number, nor a mark of a suppressed value (empty, NA, (D), s, secret, …)"));
                     continue;
                 }
                 if (value < 0)
                 {
-                    errors.Add(new LocatedError(file, rows.Line, name, cell, "a count cannot be negative"));
+                    errors.Add(new LocatedError(file, rows.Line, name, cell.ToString(), "a count cannot be negative"));
                     continue;
                 }
                 if (double.IsNaN(value)) missing++;
@@ -85,7 +91,6 @@ public static partial class RegionalFile
             }
             if ((count & 0xFFFF) == 0) progress?.Report(count);
         }
-        if (errors.Total > 0) return new RegionalRead(null, errors);
         if (count == 0) errors.Add(new LocatedError(file, 2, columns.Region, null, "the file has no rows"));
         if (errors.Total > 0) return new RegionalRead(null, errors);
         var table = builder.Build();
@@ -98,24 +103,17 @@ public static partial class RegionalFile
         return new RegionalRead(new RegionalData(table, grouping, count, missing), errors);
     }
 
-    private static void CheckParent(CsvRows rows, int column, string name, string file, LocatedErrors errors, List<(string Parent, int Line)> parents, int regionId, string region)
+    /// <summary>Records a new region's parent, or checks a known region's against it.</summary>
+    private static void CheckParent(CsvRows rows, int column, string name, string file, LocatedErrors errors, List<(string Parent, int Line)> parents, int regionId, ReadOnlySpan<char> region)
     {
-        var value = rows.Optional(column);
-        if (value is null)
+        var value = rows.Cell(column);
+        if (regionId == parents.Count)
         {
-            errors.Add(new LocatedError(file, rows.Line, name, null, $"region '{region}' has no parent"));
-            value = "";
+            if (value.IsEmpty) errors.Add(new LocatedError(file, rows.Line, name, null, $"region '{region}' has no parent"));
+            parents.Add((value.ToString(), rows.Line));
         }
-        if (regionId == parents.Count) parents.Add((value, rows.Line));
-        else if (parents[regionId].Parent != value && value.Length > 0)
-            errors.Add(new LocatedError(file, rows.Line, name, value, $"region '{region}' has parent '{parents[regionId].Parent}' on line {parents[regionId].Line}"));
-    }
-
-    private static string? Code(CsvRows rows, int column, string name, string file, LocatedErrors errors)
-    {
-        var code = rows.Optional(column);
-        if (code is null) errors.Add(new LocatedError(file, rows.Line, name, null, $"{name} is empty"));
-        return code;
+        else if (!value.IsEmpty && !value.SequenceEqual(parents[regionId].Parent))
+            errors.Add(new LocatedError(file, rows.Line, name, value.ToString(), $"region '{region}' has parent '{parents[regionId].Parent}' on line {parents[regionId].Line}"));
     }
 
     /// <summary>The value columns: the one named, or every column the {year} pattern matches, with its year.</summary>
@@ -131,19 +129,20 @@ public static partial class RegionalFile
             $"no column matches '{columns.Value}' (columns: {string.Join(", ", rows.Header)})"));
     }
 
-    private static bool TryYear(string? cell, out int year) =>
+    private static bool TryYear(ReadOnlySpan<char> cell, out int year) =>
         int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 1800 and <= 2200;
 
     /// <summary>
     /// A number in the file's notation: "1234.5", "1e3", or as French and other European spreadsheets write it, "1 234,5"
     /// (spaces, non-breaking or narrow, group digits; a lone comma is the decimal mark); a missing marker gives NaN.
     /// </summary>
-    public static bool TryValue(string? cell, out double value)
+    public static bool TryValue(ReadOnlySpan<char> cell, out double value)
     {
         value = double.NaN;
+        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value)) return true;
+        value = double.NaN;
         if (IsMissingMarker(cell)) return true;
-        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return !double.IsInfinity(value) && !double.IsNaN(value);
-        var text = Spaces().Replace(cell!, "");
+        var text = Spaces().Replace(cell.ToString(), "");
         if (text.Contains(',', StringComparison.Ordinal) && !text.Contains('.', StringComparison.Ordinal) && text.IndexOf(',') == text.LastIndexOf(','))
             text = text.Replace(',', '.');
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
