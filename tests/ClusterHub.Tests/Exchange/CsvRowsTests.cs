@@ -17,9 +17,10 @@ public class CsvRowsTests
     public void Quoted_cells_keep_delimiters_quotes_and_line_ends_and_lines_are_counted_in_the_text()
     {
         var rows = ReadAll("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n\n  plain  ,,\"\"\nlast,2,3");
-        Assert.Equal((2, new string?[] { "x, y", "say \"hi\"", "two\nlines" }), (rows[0].Line, rows[0].Cells));
-        Assert.Equal((5, new string?[] { "plain", null, null }), (rows[1].Line, rows[1].Cells));
-        Assert.Equal((6, new string?[] { "last", "2", "3" }), (rows[2].Line, rows[2].Cells));
+        Assert.Equal([2, 5, 6], rows.Select(r => r.Line));
+        Assert.Equal(["x, y", "say \"hi\"", "two\nlines"], rows[0].Cells);
+        Assert.Equal(["plain", null, null], rows[1].Cells);
+        Assert.Equal(["last", "2", "3"], rows[2].Cells);
     }
 
     [Theory]
@@ -44,7 +45,8 @@ public class CsvRowsTests
     public void Notes_and_blank_lines_are_skipped_and_a_byte_order_mark_is_not_part_of_the_first_name()
     {
         var rows = ReadAll("\uFEFFname,type\n# type: company,\n\nA,company\n");
-        Assert.Equal([(4, new string?[] { "A", "company" })], rows);
+        Assert.Equal(4, Assert.Single(rows).Line);
+        Assert.Equal(["A", "company"], rows[0].Cells);
         using var csv = new CsvRows(new StringReader("\uFEFFname,type\n"), "t.csv");
         Assert.Equal(0, csv.Column("name"));
     }
