@@ -15,11 +15,15 @@ namespace ClusterHub.Mapping;
 public static class MappingCommands
 {
     private static readonly Argument<FileInfo> Input = new("file") { Description = "Regional statistics: CSV, one row per region × industry (× year), or one value column per year" };
-    private static readonly Option<string> Region = new("--region") { Required = true, Description = "Column of the region's code (kept as text: 01, 2A)" };
-    private static readonly Option<string> Industry = new("--industry") { Required = true, Description = "Column of the industry's code (NAICS, NAF/APE, NACE, a cluster)" };
-    private static readonly Option<string> Value = new("--value")
+    private static readonly Option<RegionalLayout> Layout = new("--layout")
     {
-        Required = true,
+        DefaultValueFactory = _ => RegionalLayout.None,
+        Description = "A published layout whose columns are known: Urssaf (commune × APE, one column per year, EPCI as parent) or Uscmp (US Cluster Mapping region × cluster, with its own national base)",
+    };
+    private static readonly Option<string?> Region = new("--region") { Description = "Column of the region's code (kept as text: 01, 2A)" };
+    private static readonly Option<string?> Industry = new("--industry") { Description = "Column of the industry's code (NAICS, NAF/APE, NACE, a cluster)" };
+    private static readonly Option<string?> Value = new("--value")
+    {
         Description = "Column of the value (employment); with {year} in it, every matching column is a year: \"Effectifs salariés {year}\"",
     };
     private static readonly Option<string?> Year = new("--year") { Description = "Column of the year (absent: one year, or years in the value columns)" };
@@ -30,16 +34,16 @@ public static class MappingCommands
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var lq = new Command("lq", "Location quotients, one row per region × industry (× year)") { Input, Region, Industry, Value, Year, Parent, Base, Definitions, Output };
+        var lq = new Command("lq", "Location quotients, one row per region × industry (× year)") { Input, Layout, Region, Industry, Value, Year, Parent, Base, Definitions, Output };
         lq.SetAction((parse, ct) => Run(parse, stdout, stderr, "lq", data => MappingMeasures.LocationQuotients(data, parse.GetValue(Base)), ct));
 
         var from = new Option<int>("--from") { Required = true, Description = "Start year" };
         var to = new Option<int>("--to") { Required = true, Description = "End year" };
-        var shiftShare = new Command("shiftshare", "Shift-share between two years: national growth, industry mix, regional shift") { Input, Region, Industry, Value, Year, Parent, Base, Definitions, from, to, Output };
+        var shiftShare = new Command("shiftshare", "Shift-share between two years: national growth, industry mix, regional shift") { Input, Layout, Region, Industry, Value, Year, Parent, Base, Definitions, from, to, Output };
         shiftShare.SetAction((parse, ct) => Run(parse, stdout, stderr, "shiftshare",
             data => MappingMeasures.ShiftShares(data, parse.GetValue(from), parse.GetValue(to), parse.GetValue(Base)), ct));
 
-        var stars = new Command("stars", "European Cluster Observatory stars (size, specialisation, focus) and US strong-cluster flags") { Input, Region, Industry, Value, Year, Parent, Base, Definitions, Output };
+        var stars = new Command("stars", "European Cluster Observatory stars (size, specialisation, focus) and US strong-cluster flags") { Input, Layout, Region, Industry, Value, Year, Parent, Base, Definitions, Output };
         stars.SetAction((parse, ct) => Run(parse, stdout, stderr, "stars", data => MappingMeasures.Stars(data, parse.GetValue(Base)), ct));
         return new Command("map", "Cluster mapping over files: location quotients, shift-share, stars") { lq, shiftShare, stars };
     }
@@ -63,7 +67,8 @@ public static class MappingCommands
             bar.Report(new WorkProgress(name, 0.5));
             result = measure(data);
         }
-        var withYear = parse.GetValue(Year) is not null || parse.GetValue(Value)!.Contains(RegionalColumns.YearPlaceholder, StringComparison.Ordinal);
+        var columns = Columns(parse);
+        var withYear = columns.Year is not null || columns.Value.Contains(RegionalColumns.YearPlaceholder, StringComparison.Ordinal);
         var table = MappingMeasures.Table(name, data.Table, withYear, result.Columns);
         await using Stream stream = target is null ? new TextWriterStream(stdout) : new FileStream(target.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         await Export.WriteAsync(stream, table, result.Cells.ToAsyncEnumerable(), format, ct);
@@ -73,13 +78,22 @@ public static class MappingCommands
     /// <summary>The input, or its located errors listed on standard output (as <c>import members</c> does) and one line on stderr.</summary>
     private static RegionalData Read(ParseResult parse, ProgressBar bar, TextWriter stdout)
     {
-        var columns = new RegionalColumns(parse.GetValue(Region)!, parse.GetValue(Industry)!, parse.GetValue(Value)!, parse.GetValue(Year), parse.GetValue(Parent));
+        var (layout, columns) = (parse.GetValue(Layout), Columns(parse));
         var file = parse.GetValue(Input)!;
-        var read = ReadFile(file, bar, (reader, name) => RegionalFile.Read(reader, name, columns));
+        var read = ReadFile(file, bar, (reader, name) => layout == RegionalLayout.None ? RegionalFile.Read(reader, name, columns) : RegionalLayouts.Read(reader, name, layout));
         if (read.Data is { } data) return data;
         foreach (var e in read.Errors.First) stdout.WriteLine(e.ToString());
         var shown = read.Errors.Total > read.Errors.First.Count ? $" (the first {read.Errors.First.Count} listed)" : "";
         throw new CliException(string.Create(CultureInfo.InvariantCulture, $"{file.Name}: {read.Errors.Total} error(s){shown}; first: {read.Errors.First[0]}"));
+    }
+
+    /// <summary>The columns a layout names, or those given: --region, --industry and --value are needed without a layout.</summary>
+    private static RegionalColumns Columns(ParseResult parse)
+    {
+        if (parse.GetValue(Layout) is var layout and not RegionalLayout.None) return RegionalLayouts.Columns(layout);
+        if (parse.GetValue(Region) is not { } region || parse.GetValue(Industry) is not { } industry || parse.GetValue(Value) is not { } value)
+            throw new CliException("name the columns with --region, --industry and --value, or give a --layout (Urssaf, Uscmp)");
+        return new RegionalColumns(region, industry, value, parse.GetValue(Year), parse.GetValue(Parent));
     }
 
     /// <summary>Opens a file through the exchange kit's decoder; a missing, malformed or undecodable file is one line on stderr.</summary>

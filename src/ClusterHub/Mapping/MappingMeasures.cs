@@ -17,7 +17,7 @@ public static class MappingMeasures
 {
     public static (IEnumerable<int> Cells, IReadOnlyList<MeasureColumn> Columns) LocationQuotients(RegionalData data, MappingBase @base)
     {
-        var lq = LocationQuotient.Compute(data.Table, new LocationQuotientOptions { RegionBase = Base(data, @base) });
+        var lq = LocationQuotient.Compute(data.Table, LqOptions(data, @base));
         return (Known(data.Table, 0, data.Table.YearCount), [new("lq", k => lq[k])]);
     }
 
@@ -39,7 +39,7 @@ public static class MappingMeasures
     public static (IEnumerable<int> Cells, IReadOnlyList<MeasureColumn> Columns) Stars(RegionalData data, MappingBase @base)
     {
         var t = data.Table;
-        var lq = LocationQuotient.Compute(t, new LocationQuotientOptions { RegionBase = Base(data, @base) });
+        var lq = LocationQuotient.Compute(t, LqOptions(data, @base));
         var n = t.RegionCount * t.IndustryCount;
         var (share, size, specialised, focus, stars, rank, strong, strong10) =
             (new double[t.Values.Length], new double[t.Values.Length], new double[t.Values.Length], new double[t.Values.Length],
@@ -86,6 +86,10 @@ public static class MappingMeasures
             columns.Add(m.Flag ? new(m.Name, k => m.Value(k) is var v && double.IsNaN(v) ? null : (int)v) : new(m.Name, k => m.Value(k) is var v && double.IsNaN(v) ? null : v));
         return new ExportTable<int>(name, columns);
     }
+
+    /// <summary>The parent base, or the national one: the file's own (a layout's) or the sums of the table.</summary>
+    private static LocationQuotientOptions LqOptions(RegionalData data, MappingBase @base) =>
+        @base == MappingBase.Parent ? new LocationQuotientOptions { RegionBase = Base(data, @base) } : data.NationalBase ?? new LocationQuotientOptions();
 
     private static Grouping? Base(RegionalData data, MappingBase @base) => @base switch
     {

@@ -16,8 +16,11 @@ public sealed record RegionalColumns(string Region, string Industry, string Valu
     public const string YearPlaceholder = "{year}";
 }
 
-/// <summary>A regional file read: the table, the regions' parents when a parent column was named, and the rows read.</summary>
-public sealed record RegionalData(RegionalTable Table, Grouping? Parents, int Rows, int MissingCells);
+/// <summary>
+/// A regional file read: the table, the regions' parents when a parent column was named, the rows read, and the national
+/// base of its LQs when the file brings its own (the US Cluster Mapping's traded/local shares of national totals).
+/// </summary>
+public sealed record RegionalData(RegionalTable Table, Grouping? Parents, int Rows, int MissingCells, LocationQuotientOptions? NationalBase = null);
 
 /// <summary>The outcome of a read: the data, or every located error (the first 1,000 kept) and nothing else.</summary>
 public sealed record RegionalRead(RegionalData? Data, LocatedErrors Errors)
@@ -46,7 +49,13 @@ public static partial class RegionalFile
 
     public static bool IsMissingMarker(ReadOnlySpan<char> cell) => cell.IsEmpty || MissingSpans.Contains(cell);
 
-    public static RegionalRead Read(TextReader reader, string file, RegionalColumns columns, IProgress<double>? progress = null)
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="file">Its name, for errors.</param>
+    /// <param name="columns">Which columns hold what.</param>
+    /// <param name="progress">Rows read so far, every 65,536.</param>
+    /// <param name="also">Reads more of each good cell's row (a layout's own columns): the row, region, industry, year, value.</param>
+    public static RegionalRead Read(TextReader reader, string file, RegionalColumns columns, IProgress<double>? progress = null,
+        Action<CsvRows, int, int, int, double>? also = null)
     {
         using var rows = new CsvRows(reader, file);
         var errors = new LocatedErrors();
@@ -88,6 +97,7 @@ public static partial class RegionalFile
                 }
                 if (double.IsNaN(value)) missing++;
                 builder.Add(regionId, industryId, columnYear ?? y, value);
+                also?.Invoke(rows, regionId, industryId, columnYear ?? y, value);
             }
             if ((count & 0xFFFF) == 0) progress?.Report(count);
         }

@@ -77,6 +77,24 @@ public sealed class MappingCommandsTests : IDisposable
         Assert.InRange(rated.Count(f => f[6] == "1"), 1, (int)Math.Ceiling(rated.Count * 0.1));
     }
 
+    /// <summary>
+    /// The US Cluster Mapping layout reads the state file with the project's own national base (traded/local shares,
+    /// totals with DC and Puerto Rico): Alabama's cluster 116 gets the published lq_tf 1.5356029, not the 1.5691 of the
+    /// 50 states' own sums.
+    /// </summary>
+    [Fact]
+    public async Task The_us_cluster_mapping_layout_gives_the_published_lq()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "NetworkData", "us_states_clusters_2016.csv");
+        var (exit, output, err) = await Run("map", "lq", file, "--layout", "uscmp");
+        Assert.True(exit == 0, err);
+        var row = output.Split('\n').Single(l => l.StartsWith("01,116,2016,", StringComparison.Ordinal)).TrimEnd('\r').Split(',');
+        Assert.Equal(1.5356029, double.Parse(row[4], CultureInfo.InvariantCulture), 6);
+        (exit, output, err) = await Run("map", "lq", RegionalFileTests.Samples("urssaf-rouen-commune-ape.csv"), "--layout", "urssaf", "--base", "parent");
+        Assert.True(exit == 0, err);
+        Assert.StartsWith("region,industry,year,value,lq", output.TrimStart('\uFEFF'), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bad_input_is_one_line_on_stderr_and_a_non_zero_exit()
     {
@@ -97,6 +115,8 @@ public sealed class MappingCommandsTests : IDisposable
         (exit, _, err) = await Run("map", "lq", good, "--region", "region", "--industry", "industry", "--value", "emp", "-o", PathOf("out.txt"));
         Assert.Equal((1, "clusterhub: out.txt: the output's extension picks its format: .csv, .json or .xlsx"), (exit, err.TrimEnd()));
         (exit, _, err) = await Run("map", "lq", good, "--region", "region");
+        Assert.Equal((1, "clusterhub: name the columns with --region, --industry and --value, or give a --layout (Urssaf, Uscmp)"), (exit, err.TrimEnd()));
+        (exit, _, err) = await Run("map", "lq", "--region", "region");
         Assert.Equal(2, exit);
         Assert.Single(err.TrimEnd().Split('\n'));
     }
