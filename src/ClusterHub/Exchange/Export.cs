@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
 using SpreadCheetah;
 
 namespace ClusterHub.Exchange;
@@ -62,7 +61,7 @@ public static class Export
                 await WriteXlsxAsync(output, table, rows, ct);
                 break;
             default:
-                await WriteCsvAsync(output, table.Columns.Select(c => c.Name), rows, row => table.Columns.Select(c => Cell(c, row)), ct);
+                await WriteCsvTableAsync(output, table, rows, ct);
                 break;
         }
     }
@@ -70,29 +69,48 @@ public static class Export
     /// <summary>A CSV of any rows: the header, then each row's cells as they should appear (already neutralised).</summary>
     public static async Task WriteCsvAsync<T>(Stream output, IEnumerable<string> header, IAsyncEnumerable<T> rows, Func<T, IEnumerable<string?>> cells, CancellationToken ct)
     {
-        // Only the async writes reach the stream (CsvWriter buffers fields until NextRecordAsync): Kestrel refuses synchronous ones.
         await using var text = new StreamWriter(output, Utf8WithMark, 1 << 16, leaveOpen: true);
-        await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var name in header) csv.WriteField(name);
-        await csv.NextRecordAsync();
+        var csv = new CsvText(text);
+        foreach (var name in header) csv.Text(name);
+        await csv.EndRowAsync(ct);
         await foreach (var row in rows.WithCancellation(ct))
         {
-            foreach (var cell in cells(row)) csv.WriteField(cell);
-            await csv.NextRecordAsync();
+            foreach (var cell in cells(row)) csv.Text(cell);
+            await csv.EndRowAsync(ct);
         }
-        await csv.FlushAsync();
+        await csv.FlushAsync(ct);
+    }
+
+    /// <summary>A table's CSV: text neutralised (<see cref="CsvCells"/>), numbers written as they are, in the invariant culture.</summary>
+    private static async Task WriteCsvTableAsync<T>(Stream output, ExportTable<T> table, IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        await using var text = new StreamWriter(output, Utf8WithMark, 1 << 16, leaveOpen: true);
+        var csv = new CsvText(text);
+        foreach (var column in table.Columns) csv.Text(column.Name);
+        await csv.EndRowAsync(ct);
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            foreach (var column in table.Columns)
+            {
+                switch (column.Value(row))
+                {
+                    case null: csv.Text(null); break;
+                    case string s: csv.Text(CsvCells.Neutralise(s, column.Numeric)); break;
+                    case double d: csv.Number(d); break;
+                    case int i: csv.Number(i); break;
+                    case long l: csv.Number(l); break;
+                    case decimal m: csv.Number(m); break;
+                    case IFormattable number: csv.Text(number.ToString(null, CultureInfo.InvariantCulture)); break; // a typed number cannot carry a formula
+                    case var other: csv.Text(CsvCells.Neutralise(other.ToString(), column.Numeric)); break;
+                }
+            }
+            await csv.EndRowAsync(ct);
+        }
+        await csv.FlushAsync(ct);
     }
 
     /// <summary>UTF-8 with a byte-order mark: without it Excel reads a CSV as the machine's code page and "Société" becomes "SociÃ©tÃ©".</summary>
     public static readonly Encoding Utf8WithMark = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
-
-    private static string? Cell<T>(ExportColumn<T> column, T row) => column.Value(row) switch
-    {
-        null => null,
-        string s => CsvCells.Neutralise(s, column.Numeric),
-        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture), // a typed number cannot carry a formula
-        var other => CsvCells.Neutralise(other.ToString(), column.Numeric),
-    };
 
     private static async IAsyncEnumerable<object> JsonItems<T>(ExportTable<T> table, IAsyncEnumerable<T> rows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

@@ -34,6 +34,7 @@ public static class ClusterHubApp
         new AccountsFeature(),
         new HistoryFeature(),
         new NetworksFeature(),
+        new Mapping.MappingFeature(),
         new Outbox.OutboxFeature(),
     ];
 
