@@ -27,6 +27,7 @@ public static class ClusterHubApp
         new ClustersFeature(),
         new MembersFeature(),
         new DuesFeature(),
+        new Projects.ProjectsFeature(),
         new DashboardFeature(),
         new AccountsFeature(),
         new HistoryFeature(),
