@@ -66,10 +66,10 @@ public static class ProposalWorkflow
     public static bool IsEditable(ProposalState state) => state is Draft or ReturnedForRevision;
 
     /// <summary>
-    /// Checks and applies <paramref name="action"/> to a tracked proposal (its call and partners loaded), without saving:
-    /// the demo applies many before one save, the API one.
+    /// Checks and applies <paramref name="action"/> to a proposal (its call and partners loaded), without saving:
+    /// the demo applies many before one save, the API one. Pure: the rules are tested without a database.
     /// </summary>
-    public static TransitionResult Apply(ClusterDb db, Proposal proposal, ProposalAction action, string? reason, string actor, DateTime at, long? grantedCents = null)
+    public static TransitionResult Apply(Proposal proposal, ProposalAction action, string? reason, string actor, DateTime at, long? grantedCents = null)
     {
         var move = ByAction[action];
         var from = proposal.State;
@@ -87,9 +87,11 @@ public static class ProposalWorkflow
         proposal.State = move.To;
         proposal.StateSince = at;
         proposal.StateChanges.Add(change);
-        db.ChangeReason = reason ?? action.ToString();
         return new(TransitionOutcome.Done, from, move.To);
     }
+
+    /// <summary>The change history's reason for a move: the person's words, else the action's name.</summary>
+    public static string ReasonOf(ProposalAction action, string? reason) => string.IsNullOrWhiteSpace(reason) ? action.ToString() : reason.Trim();
 
     /// <summary>Applies one action and saves it; of two people moving the same proposal at once one wins, the other gets <see cref="TransitionOutcome.Concurrent"/>.</summary>
     public static async Task<TransitionResult> TransitionAsync(ClusterDb db, int clusterId, int proposalId, ProposalAction action, string? reason, long? grantedCents, string actor, DateTime at, CancellationToken ct)
@@ -97,8 +99,9 @@ public static class ProposalWorkflow
         var proposal = await db.Proposals.Include(p => p.Call).ThenInclude(c => c!.FundingRates).Include(p => p.Partners)
             .SingleOrDefaultAsync(p => p.Id == proposalId && p.ClusterId == clusterId, ct);
         if (proposal is null) return new(TransitionOutcome.NotFound);
-        var result = Apply(db, proposal, action, reason, actor, at, grantedCents);
+        var result = Apply(proposal, action, reason, actor, at, grantedCents);
         if (result.Outcome != TransitionOutcome.Done) { db.ChangeTracker.Clear(); return result; }
+        db.ChangeReason = ReasonOf(action, reason);
         await ProjectMessages.QueueDecisionAsync(db, proposal, action, reason, at, ct);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); return result with { Outcome = TransitionOutcome.Concurrent }; }
