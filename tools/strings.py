@@ -243,6 +243,13 @@ S = {
  "is required for a contact": ("is required for a contact", "est obligatoire pour un contact", "연락처에 필수입니다"),
 
  # Projects: the R&D labelling pipeline
+ "Permission.projects.calls.read": ("See funders and calls for proposals", "Voir les financeurs et les appels à projets", "재원 기관과 공모 보기"),
+ "Permission.projects.calls.manage": ("Manage funders and calls", "Gérer les financeurs et les appels", "재원 기관과 공모 관리"),
+ "Permission.projects.proposals.read": ("See proposals (a representative its organisation's, a reviewer those assigned)", "Voir les projets (un représentant ceux de son organisation, un évaluateur ceux qui lui sont confiés)", "제안 보기 (대표자는 소속 기관의 제안, 심사위원은 배정된 제안)"),
+ "Permission.projects.proposals.edit": ("Create, edit and submit proposals (a representative for its organisation)", "Créer, modifier et déposer des projets (un représentant pour son organisation)", "제안 작성·수정·제출 (대표자는 소속 기관의 제안)"),
+ "Permission.projects.proposals.decide": ("Move proposals through review, certification, funding and follow-up", "Faire avancer les projets : revue, labellisation, financement, suivi", "제안의 심사·인증·지원·사후관리 단계 진행"),
+ "Permission.projects.reviews.assign": ("Assign reviewers to proposals", "Confier des projets aux évaluateurs", "제안에 심사위원 배정"),
+ "Permission.projects.dashboard.read": ("See the project pipeline dashboard", "Voir le tableau de bord des projets", "프로젝트 파이프라인 대시보드 보기"),
  "Nav.Proposals": ("Projects", "Projets", "프로젝트"), "Nav.Calls": ("Calls", "Appels", "공모"), "Nav.ProjectFunnel": ("Pipeline", "Entonnoir des projets", "프로젝트 파이프라인"),
  "Projects.State.Draft": ("Draft", "Brouillon", "초안"), "Projects.State.Submitted": ("Submitted", "Déposé", "제출됨"),
  "Projects.State.UnderReview": ("Under committee review", "En revue par le comité", "위원회 심사 중"), "Projects.State.Certified": ("Certified", "Labellisé", "인증됨"),
