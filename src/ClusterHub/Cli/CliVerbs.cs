@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClusterHub.Data;
+using ClusterHub.Exchange;
 using ClusterHub.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,12 @@ public sealed class CliVerbs(RootCommand root, TextWriter stdout, TextWriter std
 
     public static readonly Option<string> ClusterOption = new("--cluster") { Description = "Cluster slug, e.g. nuclear-valley", Required = true };
 
+    /// <summary>An export verb's format: <c>--format csv|json|xlsx</c>.</summary>
+    public static readonly Option<FileFormat> FormatOption = new("--format") { Description = "csv, json or xlsx (xlsx needs --output)", DefaultValueFactory = _ => FileFormat.Csv };
+
+    /// <summary>An export verb's file: <c>--output FILE</c>, standard output without it.</summary>
+    public static readonly Option<FileInfo?> OutputOption = new("--output", "-o") { Description = "File to write (default: standard output)" };
+
     public RootCommand Root { get; } = root;
     public Command Import { get; } = new("import", "Import data from files");
     public Command Export { get; } = new("export", "Export data to files");
@@ -35,6 +42,15 @@ public sealed class CliVerbs(RootCommand root, TextWriter stdout, TextWriter std
         db.Actor = "cli:" + Environment.UserName;
         await Database.MigrateAsync(db, ct);
         return await work(scope.ServiceProvider, ct);
+    }
+
+    /// <summary>Writes an export verb's rows where <see cref="OutputOption"/> and <see cref="FormatOption"/> say, through the one export path.</summary>
+    public static async Task WriteExportAsync<T>(ParseResult parse, TextWriter stdout, ExportTable<T> table, IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var (target, format) = (parse.GetValue(OutputOption), parse.GetValue(FormatOption));
+        if (target is null && format == FileFormat.Xlsx) throw new CliException("an xlsx file is binary: write it to a file with --output");
+        await using Stream stream = target is null ? new TextWriterStream(stdout) : new FileStream(target.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        await Exchange.Export.WriteAsync(stream, table, rows, format, ct);
     }
 
     /// <summary>The id of the cluster named by <c>--cluster</c>, or a one-line error.</summary>

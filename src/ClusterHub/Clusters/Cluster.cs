@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace ClusterHub.Clusters;
 
 /// <summary>A cluster initiative: the hub organisation whose members, dues and projects the platform holds.</summary>
@@ -30,6 +32,15 @@ public sealed class ClusterOffice
     public OfficeKind Kind { get; set; }
     public required string City { get; set; }
     public string? Region { get; set; }
+
+    /// <summary>
+    /// The cluster's home regions: those of its own offices (head office, branches, liaison offices), not of the
+    /// partner associations elsewhere. The dashboard and the indicators count members "in the cluster's regions" by them.
+    /// </summary>
+    public static Task<List<string>> HomeRegionsAsync(Data.ClusterDb db, int clusterId, CancellationToken ct) =>
+        db.Set<ClusterOffice>().AsNoTracking()
+            .Where(o => o.ClusterId == clusterId && o.Kind != OfficeKind.PartnerAssociation && o.Region != null)
+            .Select(o => o.Region!).Distinct().OrderBy(r => r).ToListAsync(ct);
 }
 
 /// <summary>A state label and when it was granted, e.g. "pôle de compétitivité" in 2005.</summary>

@@ -40,9 +40,7 @@ public static class ClusterDashboard
             .Select(g => new DuesYear(g.Key, g.Sum(i => i.AmountCents), g.Sum(i => i.Status == InvoiceStatus.Paid ? i.AmountCents : 0)))
             .ToListAsync(ct);
 
-        var homeRegions = await db.Set<Clusters.ClusterOffice>().AsNoTracking()
-            .Where(o => o.ClusterId == clusterId && o.Kind != Clusters.OfficeKind.PartnerAssociation && o.Region != null)
-            .Select(o => o.Region!).Distinct().OrderBy(r => r).ToListAsync(ct);
+        var homeRegions = await Clusters.ClusterOffice.HomeRegionsAsync(db, clusterId, ct);
 
         var growth = new List<YearCount>();
         if (joined.Count > 0)

@@ -27,6 +27,9 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<ClusterRoleGrant> RoleGrants => Set<ClusterRoleGrant>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<Strategy.StrategicArea> StrategicAreas => Set<Strategy.StrategicArea>();
+    public DbSet<Strategy.ActivityDomain> ActivityDomains => Set<Strategy.ActivityDomain>();
+    public DbSet<Strategy.ValueChainStage> ValueChainStages => Set<Strategy.ValueChainStage>();
 
     /// <summary>Why the next <c>SaveChanges</c> changes what it changes, for the change history (cleared by the save).</summary>
     public string? ChangeReason { get; set; }

@@ -53,7 +53,7 @@ public sealed class DuesModel(ClusterDb db, TimeProvider clock, IStringLocalizer
     [RequirePermission(DuesPermissions.Manage)]
     public async Task<IActionResult> OnPostRenewAsync(int year, CancellationToken ct)
     {
-        if (DuesTiers.ValidateYear(year) is { } invalid)
+        if (Years.Validate(year) is { } invalid)
         {
             Message = $"{l["Dues.Year"]}: {invalid.Value} {l[invalid.Reason]}";
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -51,7 +51,7 @@ public static class DuesApi
     /// <summary>Renews every active member for the year: membership, dues from the tiers, invoice. Idempotent.</summary>
     public static async Task<Results<Ok<RenewalResult>, ValidationProblem>> Renew(RenewalRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (DuesTiers.ValidateYear(request.Year) is { } error) return TypedResults.ValidationProblem(new[] { error }.ToProblemDictionary());
+        if (Years.Validate(request.Year) is { } error) return TypedResults.ValidationProblem(new[] { error }.ToProblemDictionary());
         return TypedResults.Ok(await DuesLedger.RenewAsync(db, scope.ClusterId, request.Year, clock.Today(), ct));
     }
 
@@ -110,7 +110,7 @@ public static class DuesTiers
     public static List<Members.FieldError> Validate(int year, IReadOnlyList<TierDto> tiers)
     {
         var errors = new List<Members.FieldError>();
-        if (ValidateYear(year) is { } yearError) errors.Add(yearError);
+        if (Years.Validate(year) is { } yearError) errors.Add(yearError);
         for (var i = 0; i < tiers.Count; i++)
             if (tiers[i].AmountEur is < 0 or > MaxAmountEur)
                 errors.Add(new($"[{i}].amountEur", tiers[i].AmountEur.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be between 0 and {MaxAmountEur:0}"));
@@ -118,13 +118,6 @@ public static class DuesTiers
             errors.Add(new($"{dup.Key.MemberType}/{dup.Key.SizeClass}", null, "appears more than once"));
         return errors;
     }
-
-    /// <summary>The one rule for a membership year, for tiers and renewals alike.</summary>
-    public static Members.FieldError? ValidateYear(int year) =>
-        year is < MinYear or > MaxYear ? new("year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), $"must be between {MinYear} and {MaxYear}") : null;
-
-    /// <summary>Membership years the product accepts: the oldest clusters date from the 1990s; renewals run a year or two ahead.</summary>
-    public const int MinYear = 1950, MaxYear = 2100;
 
     /// <summary>A yearly fee above ten million euros is a typing error (and 1e17 would overflow the cents).</summary>
     public const decimal MaxAmountEur = 10_000_000m;

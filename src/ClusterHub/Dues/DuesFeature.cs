@@ -31,7 +31,11 @@ public sealed class DuesFeature : IFeature
 
     public IEnumerable<NavigationEntry> Navigation => [new(30, "Nav.Dues", "/dues", DuesPermissions.ReadLedger)];
 
-    public void AddServices(IServiceCollection services) => services.AddHostedService<OverdueSweep>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddHostedService<OverdueSweep>();
+        services.AddSingleton<Indicators.IIndicatorSource, DuesIndicators>();
+    }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster) => cluster.MapDues();
 

@@ -46,17 +46,12 @@ internal static class MemberCommands
 
     private static Command Export(TextWriter stdout)
     {
-        var format = new Option<FileFormat>("--format") { Description = "csv, json or xlsx (xlsx needs --output)", DefaultValueFactory = _ => FileFormat.Csv };
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write (default: standard output)" };
-        var members = new Command("members", "Export members in the import format") { CliVerbs.ClusterOption, format, output };
+        var members = new Command("members", "Export members in the import format") { CliVerbs.ClusterOption, CliVerbs.FormatOption, CliVerbs.OutputOption };
         members.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
         {
             var db = sp.GetRequiredService<ClusterDb>();
             var clusterId = await CliVerbs.ClusterIdAsync(db, parse, ct);
-            var (target, fmt) = (parse.GetValue(output), parse.GetValue(format));
-            if (target is null && fmt == FileFormat.Xlsx) throw new CliException("an xlsx file is binary: write it to a file with --output");
-            await using Stream stream = target is null ? new TextWriterStream(stdout) : new FileStream(target.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-            await Exchange.Export.WriteAsync(stream, MemberFile.Table, MemberExport.Query(db, clusterId, new MemberFilter()), fmt, ct);
+            await CliVerbs.WriteExportAsync(parse, stdout, MemberFile.Table, MemberExport.Query(db, clusterId, new MemberFilter()), ct);
             return 0;
         }, ct));
         return members;

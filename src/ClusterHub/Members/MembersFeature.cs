@@ -42,6 +42,8 @@ public sealed class MembersFeature : IFeature
         Permission.Grant(MemberPermissions.ManagePersonalData, Manager),
     ];
 
+    public void AddServices(IServiceCollection services) => services.AddSingleton<Indicators.IIndicatorSource, MemberIndicators>();
+
     public IEnumerable<NavigationEntry> Navigation =>
     [
         new(20, "Nav.Members", "/members", MemberPermissions.ReadDirectory),

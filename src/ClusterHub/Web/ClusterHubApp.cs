@@ -27,6 +27,8 @@ public static class ClusterHubApp
         new ClustersFeature(),
         new MembersFeature(),
         new DuesFeature(),
+        new Strategy.StrategyFeature(),
+        new Indicators.IndicatorsFeature(),
         new Projects.ProjectsFeature(),
         new DashboardFeature(),
         new AccountsFeature(),
