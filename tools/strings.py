@@ -243,6 +243,18 @@ S = {
  "is required for a contact": ("is required for a contact", "est obligatoire pour un contact", "연락처에 필수입니다"),
 
  # Projects: the R&D labelling pipeline
+ "Indicator.projects.worked_on": ("Projects worked on", "Projets travaillés", "추진 프로젝트"),
+ "Indicator.projects.worked_on.Definition": ("Distinct proposals the cluster acted on during the year while they were in its hands: created, submitted, reviewed, returned, certified or rejected.", "Projets distincts que le pôle a traités pendant l'année tant qu'ils étaient entre ses mains : créés, déposés, revus, renvoyés, labellisés ou refusés.", "해당 연도에 클러스터가 보유한 상태에서 작성·제출·심사·보완 요청·인증·반려 중 하나라도 처리한 제안의 수."),
+ "Indicator.projects.certified": ("Projects certified", "Projets labellisés", "인증 프로젝트"),
+ "Indicator.projects.certified.Definition": ("Distinct proposals certified (labelled) by the cluster's committee during the year.", "Projets distincts labellisés par le comité du pôle pendant l'année.", "해당 연도에 클러스터 위원회가 인증한 제안의 수."),
+ "Indicator.projects.funded": ("Projects funded", "Projets financés", "지원 확정 프로젝트"),
+ "Indicator.projects.funded.Definition": ("Distinct certified projects whose funding decision was recorded during the year.", "Projets labellisés distincts dont la décision de financement a été enregistrée pendant l'année.", "해당 연도에 지원 결정이 기록된 인증 프로젝트의 수."),
+ "Indicator.projects.funding_leveraged": ("Funding leveraged per euro of public support", "Effet de levier par euro d'aide publique", "공공 지원금 1유로당 레버리지"),
+ "Indicator.projects.funding_leveraged.Definition": ("Total budget of the projects funded during the year over the public money granted to them (state, agencies, regions, the EU; private investors excluded); missing without public money.", "Budget total des projets financés pendant l'année, rapporté à l'aide publique qu'ils ont reçue (État, agences, régions, UE ; investisseurs privés exclus) ; manquant sans aide publique.", "해당 연도에 지원이 확정된 프로젝트의 총예산을 공공 지원금(국가·기관·지역·EU, 민간 투자자 제외)으로 나눈 값. 공공 지원금이 없으면 값이 없습니다."),
+ "Indicator.Input.worked_on": ("proposals worked on", "projets travaillés", "추진 제안"), "Indicator.Input.certified": ("proposals certified", "projets labellisés", "인증 제안"),
+ "Indicator.Input.funded": ("projects funded", "projets financés", "지원 확정 프로젝트"),
+ "Indicator.Input.funded_budget_eur": ("budget of the funded projects (EUR)", "budget des projets financés (EUR)", "지원 확정 프로젝트 예산 (EUR)"),
+ "Indicator.Input.public_funding_eur": ("public funding granted (EUR)", "aide publique accordée (EUR)", "공공 지원금 (EUR)"),
  "Permission.projects.calls.read": ("See funders and calls for proposals", "Voir les financeurs et les appels à projets", "재원 기관과 공모 보기"),
  "Permission.projects.calls.manage": ("Manage funders and calls", "Gérer les financeurs et les appels", "재원 기관과 공모 관리"),
  "Permission.projects.proposals.read": ("See proposals (a representative its organisation's, a reviewer those assigned)", "Voir les projets (un représentant ceux de son organisation, un évaluateur ceux qui lui sont confiés)", "제안 보기 (대표자는 소속 기관의 제안, 심사위원은 배정된 제안)"),

@@ -36,9 +36,9 @@ public static class Calls
         if (string.IsNullOrEmpty(title)) Fail("title", input.Title, "is required");
         else if (title.Length > ProjectLimits.Title) Fail("title", title, $"is longer than {ProjectLimits.Title} characters");
         if (input.Themes?.Length > ProjectLimits.Text) Fail("themes", null, $"is longer than {ProjectLimits.Text} characters");
-        if (input.OpensOn.Year is < Dues.DuesTiers.MinYear or > Dues.DuesTiers.MaxYear) Fail("opensOn", input.OpensOn, $"must be between {Dues.DuesTiers.MinYear} and {Dues.DuesTiers.MaxYear}");
+        if (input.OpensOn.Year is < Years.Min or > Years.Max) Fail("opensOn", input.OpensOn, $"must be between {Years.Min} and {Years.Max}");
         if (input.ClosesOn < input.OpensOn) Fail("closesOn", input.ClosesOn, "is before the opening date");
-        if (input.ClosesOn.Year > Dues.DuesTiers.MaxYear) Fail("closesOn", input.ClosesOn, $"is after {Dues.DuesTiers.MaxYear}");
+        if (input.ClosesOn.Year > Years.Max) Fail("closesOn", input.ClosesOn, $"is after {Years.Max}");
         if (input.ResultsOn is { } r && r < input.ClosesOn) Fail("resultsOn", r, "is before the closing date");
         if (input.MinPartners is < 1 or > 100) Fail("minPartners", input.MinPartners, "must be between 1 and 100");
         if (input.MaxDurationMonths is < 1 or > ProposalValidation.MaxDurationMonths) Fail("maxDurationMonths", input.MaxDurationMonths, $"must be between 1 and {ProposalValidation.MaxDurationMonths}");

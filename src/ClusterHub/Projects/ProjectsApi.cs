@@ -200,7 +200,7 @@ public static class ProjectsApi
         if (string.IsNullOrEmpty(description)) errors.Add(new("description", input.Description, "is required"));
         else if (description.Length > ProjectLimits.Name) errors.Add(new("description", description, $"is longer than {ProjectLimits.Name} characters"));
         if (input.Count is < 0 or > 1_000_000) errors.Add(new("count", input.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be between 0 and 1000000"));
-        if (input.On.Year is < Dues.DuesTiers.MinYear or > Dues.DuesTiers.MaxYear) errors.Add(new("on", input.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "is not a plausible date"));
+        if (input.On.Year is < Years.Min or > Years.Max) errors.Add(new("on", input.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "is not a plausible date"));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         db.ProjectOutcomes.Add(new ProjectOutcome { ProposalId = id, Kind = input.Kind, Description = description!, On = input.On, Count = input.Count });
         await db.SaveChangesAsync(ct);

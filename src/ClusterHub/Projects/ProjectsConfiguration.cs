@@ -39,6 +39,8 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
     {
         b.HasOne<Cluster>().WithMany().HasForeignKey(p => p.ClusterId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(p => p.Call).WithMany().HasForeignKey(p => p.CallId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Strategy.StrategicArea>().WithMany().HasForeignKey(p => p.StrategicAreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Strategy.ActivityDomain>().WithMany().HasForeignKey(p => p.ActivityDomainId).OnDelete(DeleteBehavior.Restrict);
         b.Property(p => p.Title).HasMaxLength(ProjectLimits.Title);
         b.Property(p => p.Acronym).HasMaxLength(ProjectLimits.Acronym);
         b.Property(p => p.NormalizedTitle).HasMaxLength(ProjectLimits.Title + ProjectLimits.Acronym + 1);
@@ -50,6 +52,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasIndex(p => new { p.ClusterId, p.State });
         b.HasIndex(p => new { p.ClusterId, p.CoordinatorMemberId });
         b.HasIndex(p => new { p.ClusterId, p.CallId });
+        b.HasIndex(p => new { p.ClusterId, p.StrategicAreaId });
     }
 }
 

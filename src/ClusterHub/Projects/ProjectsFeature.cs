@@ -43,6 +43,8 @@ public sealed class ProjectsFeature : IFeature
         new(42, "Nav.ProjectFunnel", "/projects/funnel", ProjectPermissions.ReadDashboard),
     ];
 
+    public void AddServices(IServiceCollection services) => services.AddSingleton<Indicators.IIndicatorSource, ProjectIndicators>();
+
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster) => cluster.MapProjects();
 
     public Task SeedDemoAsync(Demo.DemoSeed seed, CancellationToken ct) => ProjectsDemo.LoadAsync(seed, ct);

@@ -44,6 +44,10 @@ public static class ProposalValidation
         else if (input.TrlTarget < input.TrlStart) Fail("trlTarget", input.TrlTarget, "is below the starting level");
         if (input.CallId is { } callId && !await db.FundingCalls.AnyAsync(c => c.Id == callId && c.ClusterId == clusterId, ct))
             Fail("callId", callId, "is not a call of this cluster");
+        if (input.StrategicAreaId is { } area && !await db.StrategicAreas.AnyAsync(a => a.Id == area && a.ClusterId == clusterId, ct))
+            Fail("strategicAreaId", area, "is not a strategic area of this cluster");
+        if (input.ActivityDomainId is { } domain && !await db.ActivityDomains.AnyAsync(a => a.Id == domain && a.ClusterId == clusterId, ct))
+            Fail("activityDomainId", domain, "is not an activity domain of this cluster");
 
         var partners = input.Partners ?? [];
         if (partners.Count(p => p.Role == PartnerRole.Coordinator) != 1) Fail("partners", partners.Count(p => p.Role == PartnerRole.Coordinator), "must name exactly one coordinator");

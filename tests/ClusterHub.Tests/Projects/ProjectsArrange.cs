@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace ClusterHub.Tests.Projects;
 
 /// <summary>A cluster with three members, a funder and an open call, and the helpers the project tests speak in.</summary>
-public sealed record ProjectsCluster(string Slug, HttpClient Manager, int Sfarsteel, int Pme, int Lab, int FunderId, int CallId)
+public sealed record ProjectsCluster(string Slug, HttpClient Manager, int Sfarsteel, int Pme, int Lab, int FunderId, int CallId, int AreaId, int OtherAreaId)
 {
     public string Api => $"/api/v1/clusters/{Slug}";
 
@@ -24,7 +24,16 @@ public sealed record ProjectsCluster(string Slug, HttpClient Manager, int Sfarst
         int Id(string name) => members.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("name").GetString() == name).GetProperty("id").GetInt32();
         var funder = await (await manager.PostJson($"/api/v1/clusters/{c.Slug}/funders", new { name = "FUI", kind = "StateProgramme" })).Json(HttpStatusCode.Created);
         var call = await (await manager.PostJson($"/api/v1/clusters/{c.Slug}/calls", Call(funder.GetProperty("id").GetInt32()))).Json(HttpStatusCode.Created);
-        return new(c.Slug, manager, Id("Sfarsteel"), Id("PME Usinage"), Id("Labo Matériaux"), funder.GetProperty("id").GetInt32(), call.GetProperty("call").GetProperty("id").GetInt32());
+        // The Strategy feature's lists are the secretariat's configuration (no API writes them yet): two areas straight in the database.
+        var areas = await app.WithDb(async (db, _) =>
+        {
+            var a1 = new ClusterHub.Strategy.StrategicArea { ClusterId = c.Id, Code = "A1", Name = "Eco-manufacturing", Order = 1 };
+            var a2 = new ClusterHub.Strategy.StrategicArea { ClusterId = c.Id, Code = "A2", Name = "High-performance components", Order = 2 };
+            db.StrategicAreas.AddRange(a1, a2);
+            await db.SaveChangesAsync();
+            return (a1.Id, a2.Id);
+        });
+        return new(c.Slug, manager, Id("Sfarsteel"), Id("PME Usinage"), Id("Labo Matériaux"), funder.GetProperty("id").GetInt32(), call.GetProperty("call").GetProperty("id").GetInt32(), areas.Item1, areas.Item2);
     }
 
     /// <summary>An FUI-like call: three partners, an SME among them, 36 months at most; large companies 30 %, SMEs 45 %, research 100 %.</summary>
@@ -39,7 +48,7 @@ public sealed record ProjectsCluster(string Slug, HttpClient Manager, int Sfarst
     public object Proposal(string acronym = "FORGE", bool withCall = true, int duration = 24, object[]? partners = null, int? callId = null) => new
     {
         title = "Forged components for " + acronym, acronym, summary = "Large forged parts", callId = withCall ? callId ?? CallId : (int?)null,
-        strategicAreaId = 1, durationMonths = duration, trlStart = 3, trlTarget = 6, expectedOutcomes = "A product",
+        strategicAreaId = AreaId, durationMonths = duration, trlStart = 3, trlTarget = 6, expectedOutcomes = "A product",
         partners = partners ?? [
             new { memberId = (int?)Sfarsteel, name = (string?)null, category = (string?)null, role = "Coordinator", budgetEur = 1_000_000m, requestedEur = 300_000m },
             new { memberId = (int?)Pme, name = (string?)null, category = (string?)null, role = "Partner", budgetEur = 400_000m, requestedEur = 180_000m },

@@ -133,9 +133,9 @@ public abstract class ProposalsApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
             new { memberId = (int?)other.Pme, name = (string?)null, category = (string?)null, role = "Coordinator", budgetEur = 100m, requestedEur = 0m },
             new { memberId = (int?)null, name = (string?)"Anonymous", category = (string?)null, role = "Partner", budgetEur = 100m, requestedEur = 0m },
         ];
-        var problem = await (await c.Manager.PostJson($"{c.Api}/proposals", new { title = "", acronym = new string('A', 41), durationMonths = 0, trlStart = 7, trlTarget = 5, callId = other.CallId, partners })).Problem(HttpStatusCode.BadRequest);
+        var problem = await (await c.Manager.PostJson($"{c.Api}/proposals", new { title = "", acronym = new string('A', 41), durationMonths = 0, trlStart = 7, trlTarget = 5, callId = other.CallId, strategicAreaId = other.AreaId, activityDomainId = 999999, partners })).Problem(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
-        foreach (var field in new[] { "title", "acronym", "durationMonths", "trlTarget", "callId", "partners", "partners[0].requestedEur", "partners[1].memberId", "partners[2].category" })
+        foreach (var field in new[] { "title", "acronym", "durationMonths", "trlTarget", "callId", "strategicAreaId", "activityDomainId", "partners", "partners[0].requestedEur", "partners[1].memberId", "partners[2].category" })
             Assert.True(errors.TryGetProperty(field, out _), $"{field} missing in {errors}");
         Assert.Equal(0, (await (await c.Manager.GetAsync($"{c.Api}/proposals")).Json(HttpStatusCode.OK)).GetProperty("total").GetInt32());
 
@@ -164,9 +164,9 @@ public abstract class ProposalsApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(["CHARLIE", "DELTA"], page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("acronym").GetString()));
         var echo = await (await c.Manager.GetAsync($"{c.Api}/proposals?q=echo")).Json(HttpStatusCode.OK);
         Assert.Equal("ÉCHO", echo.GetProperty("items")[0].GetProperty("acronym").GetString());
-        var submitted = await (await c.Manager.GetAsync($"{c.Api}/proposals?state=Submitted&call={c.CallId}&area=1")).Json(HttpStatusCode.OK);
+        var submitted = await (await c.Manager.GetAsync($"{c.Api}/proposals?state=Submitted&call={c.CallId}&area={c.AreaId}")).Json(HttpStatusCode.OK);
         Assert.Equal(delta, Assert.Single(submitted.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt32());
-        Assert.Equal(0, (await (await c.Manager.GetAsync($"{c.Api}/proposals?area=2")).Json(HttpStatusCode.OK)).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await (await c.Manager.GetAsync($"{c.Api}/proposals?area={c.OtherAreaId}")).Json(HttpStatusCode.OK)).GetProperty("total").GetInt32());
         var calls = await (await c.Manager.GetAsync($"{c.Api}/calls?state=Open")).Json(HttpStatusCode.OK);
         Assert.Equal("FUI", calls.GetProperty("items")[0].GetProperty("funder").GetString());
         var call = await (await c.Manager.GetAsync($"{c.Api}/calls/{c.CallId}")).Json(HttpStatusCode.OK);
