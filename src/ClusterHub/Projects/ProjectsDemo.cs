@@ -73,7 +73,7 @@ internal static class ProjectsDemo
                 var acronym = $"NV{year % 100:D2}-{i + 1:D2}";
                 var proposal = new Proposal
                 {
-                    ClusterId = clusterId, Call = call, Title = $"{Topics[i % Topics.Length]} ({acronym})", Acronym = acronym,
+                    ClusterId = clusterId, CallId = call.Id, Call = call, Title = $"{Topics[i % Topics.Length]} ({acronym})", Acronym = acronym,
                     NormalizedTitle = Names.Normalize($"{acronym} {Topics[i % Topics.Length]} ({acronym})"),
                     Summary = "Illustrative proposal of the Nuclear Valley demo.", StrategicAreaId = areas.Count > 0 ? areas[i % areas.Count] : null,
                     ActivityDomainId = domains.Count > 0 ? domains[i % domains.Count] : null, DurationMonths = 24 + 4 * (i % 4), TrlStart = 3 + i % 3, TrlTarget = 6 + i % 3,
@@ -82,6 +82,7 @@ internal static class ProjectsDemo
                 };
                 proposal.StateChanges.Add(new ProposalStateChange { ClusterId = clusterId, To = ProposalState.Draft, At = created, Actor = "demo" });
                 Walk(proposal, i, certified, created, now);
+                proposal.Call = null; // the calls are saved already; the tracker is cleared after each year
                 db.Proposals.Add(proposal);
                 total++;
             }
