@@ -261,6 +261,7 @@ S = {
  "Permission.projects.proposals.edit": ("Create, edit and submit proposals (a representative for its organisation)", "Créer, modifier et déposer des projets (un représentant pour son organisation)", "제안 작성·수정·제출 (대표자는 소속 기관의 제안)"),
  "Permission.projects.proposals.decide": ("Move proposals through review, certification, funding and follow-up", "Faire avancer les projets : revue, labellisation, financement, suivi", "제안의 심사·인증·지원·사후관리 단계 진행"),
  "Permission.projects.reviews.assign": ("Assign reviewers to proposals", "Confier des projets aux évaluateurs", "제안에 심사위원 배정"),
+ "Permission.projects.export": ("Export projects and their participations", "Exporter les projets et leurs participations", "프로젝트와 참여 기관 내보내기"),
  "Permission.projects.dashboard.read": ("See the project pipeline dashboard", "Voir le tableau de bord des projets", "프로젝트 파이프라인 대시보드 보기"),
  "Nav.Proposals": ("Projects", "Projets", "프로젝트"), "Nav.Calls": ("Calls", "Appels", "공모"), "Nav.ProjectFunnel": ("Pipeline", "Entonnoir des projets", "프로젝트 파이프라인"),
  "Projects.Title": ("Projects", "Projets", "프로젝트"), "Projects.Search": ("Acronym or title", "Acronyme ou titre", "약칭 또는 제목"),

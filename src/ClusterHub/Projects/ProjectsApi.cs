@@ -41,6 +41,11 @@ public static class ProjectsApi
         proposals.MapPost("/{id:int}/assignments", Assign).RequirePermission(ProjectPermissions.Assign);
         proposals.MapPost("/{id:int}/outcomes", AddOutcome).RequirePermission(ProjectPermissions.Decide);
 
+        proposals.MapGet("/export", (HttpContext http, ClusterScope scope, ClusterDb db, string? format, CancellationToken ct) =>
+            ExportAsync(http, $"{scope.Slug}-projects", ProjectFile.Table, ProjectFile.Query(db, scope.ClusterId), format, ct)).RequirePermission(ProjectPermissions.Export);
+        cluster.MapGet("/projects/participations", (HttpContext http, ClusterScope scope, ClusterDb db, string? format, CancellationToken ct) =>
+            ExportAsync(http, $"{scope.Slug}-participations", ProjectFile.Participations, ProjectFile.ParticipationQuery(db, scope.ClusterId), format, ct))
+            .WithTags("Projects").RequirePermission(ProjectPermissions.Export);
         cluster.MapGet("/projects/funnel", Funnel).WithTags("Projects").RequirePermission(ProjectPermissions.ReadDashboard);
     }
 
@@ -205,6 +210,14 @@ public static class ProjectsApi
         db.ProjectOutcomes.Add(new ProjectOutcome { ProposalId = id, Kind = input.Kind, Description = description!, On = input.On, Count = input.Count });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok((await ProposalQueries.FindAsync(db, scope, UserId(http), id, ct))!);
+    }
+
+    /// <summary>A download through the exchange kit: <c>?format=csv</c> (default), <c>json</c> or <c>xlsx</c>.</summary>
+    private static async Task<IResult> ExportAsync<T>(HttpContext http, string stem, Exchange.ExportTable<T> table, IAsyncEnumerable<T> rows, string? format, CancellationToken ct)
+    {
+        if (Exchange.Export.ParseFormat(format ?? "csv") is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+        await Exchange.Export.SendAsync(http.Response, stem, table, rows, fmt, ct);
+        return TypedResults.Empty;
     }
 
     /// <summary>The pipeline funnel by year, conversion rates, median days per state and the funding leveraged.</summary>

@@ -19,6 +19,8 @@ public static class ProjectPermissions
     public const string Assign = "projects.reviews.assign";
     /// <summary>The pipeline funnel: what observers and funders' analysts see.</summary>
     public const string ReadDashboard = "projects.dashboard.read";
+    /// <summary>The projects and their participations as files (CSV, JSON, xlsx).</summary>
+    public const string Export = "projects.export";
 }
 
 /// <summary>The R&amp;D project labelling pipeline: funders and calls, proposals, the workflow to market, its dashboard.</summary>
@@ -34,6 +36,7 @@ public sealed class ProjectsFeature : IFeature
         Permission.Grant(ProjectPermissions.Decide, Manager, Staff),
         Permission.Grant(ProjectPermissions.Assign, Manager, Staff),
         Permission.Grant(ProjectPermissions.ReadDashboard, Manager, Staff, Observer),
+        Permission.Grant(ProjectPermissions.Export, Manager, Staff),
     ];
 
     public IEnumerable<NavigationEntry> Navigation =>
@@ -46,6 +49,8 @@ public sealed class ProjectsFeature : IFeature
     public void AddServices(IServiceCollection services) => services.AddSingleton<Indicators.IIndicatorSource, ProjectIndicators>();
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster) => cluster.MapProjects();
+
+    public void AddVerbs(Cli.CliVerbs verbs) => ProjectCommands.Add(verbs);
 
     public Task SeedDemoAsync(Demo.DemoSeed seed, CancellationToken ct) => ProjectsDemo.LoadAsync(seed, ct);
 }

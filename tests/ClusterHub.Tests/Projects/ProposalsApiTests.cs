@@ -174,5 +174,40 @@ public abstract class ProposalsApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 }
 
+public abstract class ProjectExportTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : ClusterHubApplication
+{
+    [Fact]
+    public async Task Projects_and_participations_export_in_every_format_and_network_project_reads_the_participations()
+    {
+        var c = await ProjectsCluster.CreateAsync(app, "export");
+        var first = await c.CreateProposalAsync(proposal: c.Proposal("=FORMULA")); // a cell a spreadsheet would evaluate
+        var second = await c.CreateProposalAsync(proposal: c.Proposal("SECOND"));
+        var csv = await (await c.Manager.GetAsync($"{c.Api}/proposals/export?format=csv")).Content.ReadAsStringAsync();
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,acronym,title,state,call,funder,strategic_area,coordinator,partners,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(",'=FORMULA,", lines[1], StringComparison.Ordinal); // neutralised
+        Assert.Contains(",A1,Sfarsteel,3,24,3,6,1600000.00,680000.00,,", lines[1], StringComparison.Ordinal);
+        var json = await (await c.Manager.GetAsync($"{c.Api}/proposals/export?format=json")).Json(HttpStatusCode.OK);
+        Assert.Equal("SECOND", json[1].GetProperty("acronym").GetString());
+        var xlsx = await c.Manager.GetAsync($"{c.Api}/proposals/export?format=xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        await (await c.Manager.GetAsync($"{c.Api}/proposals/export?format=pdf")).Problem(HttpStatusCode.BadRequest);
+
+        var participations = await (await c.Manager.GetAsync($"{c.Api}/projects/participations")).Content.ReadAsStringAsync();
+        var read = ClusterHub.Networks.ParticipationFile.Read(new StringReader(participations.TrimStart('\uFEFF')), "participations.csv", "organisation_id", "project_id", ["role"]);
+        Assert.Equal(6, read.Pairs.Count);
+        Assert.Contains((c.Sfarsteel.ToString(System.Globalization.CultureInfo.InvariantCulture), second.ToString(System.Globalization.CultureInfo.InvariantCulture)), read.Pairs);
+        Assert.Equal("Coordinator", read.Attributes["role"][c.Sfarsteel.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.StartsWith("project_id,organisation_id,role,year", participations.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains($"{first},{c.Pme},Partner,{DateTime.UtcNow.Year}", participations, StringComparison.Ordinal);
+        var staffOnly = await app.CreateClientAsync("Observer", c.Slug);
+        await (await staffOnly.GetAsync($"{c.Api}/projects/participations")).Problem(HttpStatusCode.Forbidden);
+    }
+}
+
+public sealed class ProjectExportOnSqlite(SqliteApplication app) : ProjectExportTests<SqliteApplication>(app);
+public sealed class ProjectExportOnPostgres(PostgresApplication app) : ProjectExportTests<PostgresApplication>(app);
+
 public sealed class ProposalsApiOnSqlite(SqliteApplication app) : ProposalsApiTests<SqliteApplication>(app);
 public sealed class ProposalsApiOnPostgres(PostgresApplication app) : ProposalsApiTests<PostgresApplication>(app);
