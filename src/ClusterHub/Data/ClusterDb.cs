@@ -44,6 +44,14 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     /// <summary>Set by <see cref="ChangeHistoryInterceptor"/> while it saves the history rows of a save.</summary>
     internal bool WritingHistory { get; set; }
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Projects.Funder> Funders => Set<Projects.Funder>();
+    public DbSet<Projects.FundingCall> FundingCalls => Set<Projects.FundingCall>();
+    public DbSet<Projects.CallFundingRate> CallFundingRates => Set<Projects.CallFundingRate>();
+    public DbSet<Projects.Proposal> Proposals => Set<Projects.Proposal>();
+    public DbSet<Projects.ProposalPartner> ProposalPartners => Set<Projects.ProposalPartner>();
+    public DbSet<Projects.ProposalStateChange> ProposalStateChanges => Set<Projects.ProposalStateChange>();
+    public DbSet<Projects.ProjectOutcome> ProjectOutcomes => Set<Projects.ProjectOutcome>();
+    public DbSet<Projects.ReviewAssignment> ReviewAssignments => Set<Projects.ReviewAssignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,6 +30,7 @@ public static class ClusterHubApp
         new Strategy.StrategyFeature(),
         new Indicators.IndicatorsFeature(),
         new Competences.CompetencesFeature(), // after Strategy: its demo step maps the taxonomy to the strategic areas
+        new Projects.ProjectsFeature(),
         new DashboardFeature(),
         new AccountsFeature(),
         new HistoryFeature(),

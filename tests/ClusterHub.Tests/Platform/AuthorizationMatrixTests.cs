@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using ClusterHub.Accounts;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterHub.Tests.Platform;
@@ -19,7 +20,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     private static readonly string[] Roles = ["admin", .. Enum.GetNames<ClusterRole>()];
 
     private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
-        int CompetenceId = 0, int WithdrawnCompetenceId = 0, int DeclarationId = 0);
+        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId);
 
     private async Task<Fixture> ArrangeAsync()
     {
@@ -48,8 +49,18 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         var ndt = await (await manager.PostJson($"/api/v1/clusters/{own.Slug}/competences", new { code = "NDT", name = "Testing", domain = "Inspection" })).Json(HttpStatusCode.Created);
         var declaration = await (await rep.PostJson($"/api/v1/clusters/{own.Slug}/members/{memberId}/competences", new { competence = "WELD", level = 3 })).Json(HttpStatusCode.OK);
         await (await rep.PostJson($"/api/v1/clusters/{own.Slug}/members/{memberId}/competences", new { competence = "NDT", level = 2 })).Json(HttpStatusCode.OK);
+        // A call and a proposal that Sfarsteel coordinates: its representative's own; each reviewer gets it assigned (see AssignedReviewerAsync).
+        var funder = await (await manager.PostJson($"/api/v1/clusters/{own.Slug}/funders", new { name = "FUI", kind = "StateProgramme" })).Json(HttpStatusCode.Created);
+        var call = await (await manager.PostJson($"/api/v1/clusters/{own.Slug}/calls", new { funderId = funder.GetProperty("id").GetInt32(), title = "FUI 30", opensOn = "2020-01-01", closesOn = "2099-12-31", state = "Open", requiresSme = false })).Json(HttpStatusCode.Created);
+        var callId = call.GetProperty("call").GetProperty("id").GetInt32();
+        var proposal = await (await manager.PostJson($"/api/v1/clusters/{own.Slug}/proposals", new
+        {
+            title = "Forged components", acronym = "FORGE", callId, durationMonths = 24, trlStart = 3, trlTarget = 6,
+            partners = new[] { new { memberId = memberId, role = "Coordinator", budgetEur = 1000m, requestedEur = 0m } },
+        })).Json(HttpStatusCode.Created);
         return new(own.Slug, other.Slug, memberId, invoices.GetProperty("items")[0].GetProperty("id").GetInt32(),
             requested.GetProperty("pendingChange").GetProperty("id").GetInt32(), messages.GetProperty("items")[0].GetProperty("id").GetInt32(), person.UserId,
+            proposal.GetProperty("proposal").GetProperty("id").GetInt32(), callId,
             weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32());
     }
 
@@ -64,6 +75,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "cluster" => cluster,
                 "id" when path.Contains("/invoices/", StringComparison.Ordinal) => f.InvoiceId.ToString(CultureInfo.InvariantCulture),
                 "id" when path.Contains("/outbox/", StringComparison.Ordinal) => f.MessageId.ToString(CultureInfo.InvariantCulture),
+                "id" when path.Contains("/calls/", StringComparison.Ordinal) => f.CallId.ToString(CultureInfo.InvariantCulture),
+                "id" when path.Contains("/proposals/", StringComparison.Ordinal) || path.Contains("/projects/", StringComparison.Ordinal) => f.ProposalId.ToString(CultureInfo.InvariantCulture),
                 "userId" => f.PersonId,
                 "role" => nameof(ClusterRole.Reviewer),
                 "id" => f.MemberId.ToString(CultureInfo.InvariantCulture),
@@ -79,6 +92,20 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         }
         return path;
     }
+
+    /// <summary>A reviewer sees the proposals assigned to it (a record rule, like a representative's own organisation): the matrix's reviewer has the fixture's.</summary>
+    private async Task<HttpClient> AssignedReviewerAsync(Fixture f)
+    {
+        var reviewer = await app.CreatePersonAsync(nameof(ClusterRole.Reviewer), f.Own);
+        await AssignAsync(f, reviewer.UserId);
+        return reviewer.Api;
+    }
+
+    private Task AssignAsync(Fixture f, string userId) => app.WithDb(async db =>
+    {
+        db.ReviewAssignments.Add(new ClusterHub.Projects.ReviewAssignment { ProposalId = f.ProposalId, UserId = userId, AssignedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    });
 
     private static bool Expected(IAccessRule rule, string role, bool ownCluster) => rule switch
     {
@@ -108,6 +135,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         foreach (var role in Roles)
         {
             var client = await app.CreateClientAsync(role, role == "admin" ? null : f.Own, role == nameof(ClusterRole.MemberRepresentative) ? "Sfarsteel" : null);
+            if (role == nameof(ClusterRole.Reviewer)) client = await AssignedReviewerAsync(f);
             foreach (var e in endpoints)
             {
                 var rule = e.Metadata.GetMetadata<IAccessRule>()!;
@@ -145,6 +173,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         foreach (var role in Roles)
         {
             var client = await app.CreatePageClientAsync(role, role == "admin" ? null : f.Own, role == nameof(ClusterRole.MemberRepresentative) ? "Sfarsteel" : null);
+            if (role == nameof(ClusterRole.Reviewer)) await AssignAsync(f, await app.WithDb(async (db, _) => await db.RoleGrants.Where(g => g.Role == ClusterRole.Reviewer && g.Cluster!.Slug == f.Own).OrderByDescending(g => g.Id).Select(g => g.UserId).FirstAsync()));
             foreach (var e in pages)
                 foreach (var own in new[] { true, false })
                 {

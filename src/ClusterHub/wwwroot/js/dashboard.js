@@ -63,4 +63,19 @@
       plugins: { tooltip: { callbacks: { label: c => `${c.dataset.label}: ${money.format(c.parsed.y)}` } } },
     },
   }));
+  // Grouped bars, one dataset per named series: the projects funnel by year (worked on … on the market).
+  draw('funnel', s => ({
+    type: 'bar',
+    data: { labels: s.labels, datasets: s.series.map((d, i) => ({ label: d.label, data: d.values, backgroundColor: palette[i % palette.length] })) },
+    options: { maintainAspectRatio: false, scales: { x: categories(), y: counts() } },
+  }));
+  // Ratios (euros of budget per euro of public money): one decimal, from zero.
+  draw('leverage', (s, box) => {
+    rows(box, s.labels.length);
+    return {
+      type: 'bar',
+      data: { labels: s.labels, datasets: [{ data: s.values, backgroundColor: palette[2] }] },
+      options: { indexAxis: 'y', maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { y: categories(), x: { beginAtZero: true } } },
+    };
+  });
 })();

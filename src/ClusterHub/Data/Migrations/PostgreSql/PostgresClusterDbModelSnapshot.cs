@@ -921,6 +921,373 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("ClusterHub.Projects.CallFundingRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("MaxRatePercent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("CallFundingRates");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Funders");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.FundingCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FunderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxDurationMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinPartners")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("RequiresSme")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ResultsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Themes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FunderId");
+
+                    b.HasIndex("ClusterId", "ClosesOn");
+
+                    b.ToTable("FundingCalls", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProjectOutcomes");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Acronym")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("ActivityDomainId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CallId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CoordinatorMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DurationMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExpectedOutcomes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long?>("GrantedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NormalizedTitle")
+                        .IsRequired()
+                        .HasMaxLength(341)
+                        .HasColumnType("character varying(341)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("StrategicAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("TrlStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrlTarget")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityDomainId");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("StrategicAreaId");
+
+                    b.HasIndex("ClusterId", "CallId");
+
+                    b.HasIndex("ClusterId", "CoordinatorMemberId");
+
+                    b.HasIndex("ClusterId", "State");
+
+                    b.HasIndex("ClusterId", "StrategicAreaId");
+
+                    b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalPartner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("BudgetCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RequestedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalPartners");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalStateChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DaysInPrevious")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("ClusterId", "At");
+
+                    b.HasIndex("ClusterId", "From", "DaysInPrevious");
+
+                    b.ToTable("ProposalStateChanges");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ReviewAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProposalId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewAssignments");
+                });
+
             modelBuilder.Entity("ClusterHub.Strategy.ActivityDomain", b =>
                 {
                     b.Property<int>("Id")
@@ -1606,6 +1973,110 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ClusterHub.Projects.CallFundingRate", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.FundingCall", null)
+                        .WithMany("FundingRates")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.FundingCall", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Projects.Funder", "Funder")
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Funder");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
+                {
+                    b.HasOne("ClusterHub.Strategy.ActivityDomain", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityDomainId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClusterHub.Projects.FundingCall", "Call")
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Strategy.StrategicArea", null)
+                        .WithMany()
+                        .HasForeignKey("StrategicAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Call");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalPartner", b =>
+                {
+                    b.HasOne("ClusterHub.Members.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalStateChange", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany("StateChanges")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ReviewAssignment", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClusterHub.Strategy.ActivityDomain", b =>
                 {
                     b.HasOne("ClusterHub.Clusters.Cluster", null)
@@ -1795,6 +2266,20 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.Navigation("Contacts");
 
                     b.Navigation("StatusHistory");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.FundingCall", b =>
+                {
+                    b.Navigation("FundingRates");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
+                {
+                    b.Navigation("Outcomes");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("StateChanges");
                 });
 
             modelBuilder.Entity("ClusterHub.Strategy.Objective", b =>

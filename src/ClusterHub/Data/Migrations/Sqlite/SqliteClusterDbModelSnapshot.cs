@@ -882,6 +882,357 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("ClusterHub.Projects.CallFundingRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxRatePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("CallFundingRates");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Funders");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.FundingCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FunderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxDurationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinPartners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresSme")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResultsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Themes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FunderId");
+
+                    b.HasIndex("ClusterId", "ClosesOn");
+
+                    b.ToTable("FundingCalls", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProjectOutcomes");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Acronym")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActivityDomainId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoordinatorMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpectedOutcomes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GrantedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedTitle")
+                        .IsRequired()
+                        .HasMaxLength(341)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StateSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StrategicAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrlStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrlTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityDomainId");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("StrategicAreaId");
+
+                    b.HasIndex("ClusterId", "CallId");
+
+                    b.HasIndex("ClusterId", "CoordinatorMemberId");
+
+                    b.HasIndex("ClusterId", "State");
+
+                    b.HasIndex("ClusterId", "StrategicAreaId");
+
+                    b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalPartner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalPartners");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalStateChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DaysInPrevious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("ClusterId", "At");
+
+                    b.HasIndex("ClusterId", "From", "DaysInPrevious");
+
+                    b.ToTable("ProposalStateChanges");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ReviewAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProposalId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewAssignments");
+                });
+
             modelBuilder.Entity("ClusterHub.Strategy.ActivityDomain", b =>
                 {
                     b.Property<int>("Id")
@@ -1545,6 +1896,110 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ClusterHub.Projects.CallFundingRate", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.FundingCall", null)
+                        .WithMany("FundingRates")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.FundingCall", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Projects.Funder", "Funder")
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Funder");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
+                {
+                    b.HasOne("ClusterHub.Strategy.ActivityDomain", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityDomainId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClusterHub.Projects.FundingCall", "Call")
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Strategy.StrategicArea", null)
+                        .WithMany()
+                        .HasForeignKey("StrategicAreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Call");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalPartner", b =>
+                {
+                    b.HasOne("ClusterHub.Members.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalStateChange", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany("StateChanges")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ReviewAssignment", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClusterHub.Strategy.ActivityDomain", b =>
                 {
                     b.HasOne("ClusterHub.Clusters.Cluster", null)
@@ -1734,6 +2189,20 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.Navigation("Contacts");
 
                     b.Navigation("StatusHistory");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.FundingCall", b =>
+                {
+                    b.Navigation("FundingRates");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
+                {
+                    b.Navigation("Outcomes");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("StateChanges");
                 });
 
             modelBuilder.Entity("ClusterHub.Strategy.Objective", b =>

@@ -1,0 +1,29 @@
+using ClusterHub.Cli;
+using ClusterHub.Data;
+using System.CommandLine;
+
+namespace ClusterHub.Projects;
+
+/// <summary><c>export projects</c> and <c>export participations</c>: the same exports as the API's, through the exchange kit.</summary>
+public static class ProjectCommands
+{
+    public static void Add(CliVerbs verbs)
+    {
+        verbs.Export.Subcommands.Add(Exporter("projects", "Export the cluster's proposals and projects", (db, id) => ProjectFile.Query(db, id), ProjectFile.Table, verbs));
+        verbs.Export.Subcommands.Add(Exporter("participations", "Export project × member organisation rows (project_id, organisation_id, role, year) for 'network project'",
+            (db, id) => ProjectFile.ParticipationQuery(db, id), ProjectFile.Participations, verbs));
+    }
+
+    private static Command Exporter<T>(string name, string description, Func<ClusterDb, int, IAsyncEnumerable<T>> rows, Exchange.ExportTable<T> table, CliVerbs verbs)
+    {
+        var command = new Command(name, description) { CliVerbs.ClusterOption, CliVerbs.FormatOption, CliVerbs.OutputOption };
+        command.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
+        {
+            var db = sp.GetRequiredService<ClusterDb>();
+            var clusterId = await CliVerbs.ClusterIdAsync(db, parse, ct);
+            await CliVerbs.WriteExportAsync(parse, verbs.Out, table, rows(db, clusterId), ct);
+            return 0;
+        }, ct));
+        return command;
+    }
+}

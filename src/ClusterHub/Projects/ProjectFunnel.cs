@@ -1,0 +1,106 @@
+using ClusterHub.Data;
+using Microsoft.EntityFrameworkCore;
+using static ClusterHub.Projects.ProposalState;
+
+namespace ClusterHub.Projects;
+
+/// <summary>
+/// The pipeline dashboard, counted from the workflow's moves (<see cref="ProposalStateChange"/>), in a few set-based queries.
+/// <para>
+/// "Worked on in year Y" is the number of distinct proposals the cluster acted on during Y while they were in its hands:
+/// created, submitted, taken into committee review, returned, certified or rejected in Y. A proposal drafted in 2010 and
+/// certified in 2011 is worked on in both years; a project only funded, running or completed in Y is not (the funder and
+/// the consortium carry it then). The other stages count the distinct proposals that reached them in Y.
+/// </para>
+/// </summary>
+public static class ProjectFunnel
+{
+    /// <summary>The states in which the cluster works on a proposal: a move into one of them in Y means it was worked on in Y.</summary>
+    public static readonly ProposalState[] Labelling = [Draft, Submitted, UnderReview, ReturnedForRevision, Certified, Rejected];
+
+    public sealed record YearRow(int Year, int WorkedOn, int Submitted, int Certified, int Funded, int Completed, int OnTheMarket);
+
+    /// <summary>One stage's share of the previous one over all years (null when the previous one is empty).</summary>
+    public sealed record Conversion(string From, string To, double? Rate);
+    public sealed record StateDuration(ProposalState State, double? MedianDays, int Count);
+
+    /// <summary>Total budget of funded projects per euro of public money granted to them (null without public money).</summary>
+    public sealed record Leverage(string Group, decimal BudgetEur, decimal PublicEur, double? PerEuro);
+    public sealed record Report(IReadOnlyList<YearRow> Years, IReadOnlyList<Conversion> Conversions, IReadOnlyList<StateDuration> Durations,
+        Leverage Total, IReadOnlyList<Leverage> ByFunder, IReadOnlyList<Leverage> ByArea);
+
+    public static async Task<Report> ComputeAsync(ClusterDb db, int clusterId, CancellationToken ct)
+    {
+        var years = await YearsAsync(db, clusterId, null, ct);
+        var totals = new[]
+        {
+            ("submitted", years.Sum(y => y.Submitted)), ("certified", years.Sum(y => y.Certified)), ("funded", years.Sum(y => y.Funded)),
+            ("completed", years.Sum(y => y.Completed)), ("onTheMarket", years.Sum(y => y.OnTheMarket)),
+        };
+        var conversions = totals.Zip(totals.Skip(1), (a, b) => new Conversion(a.Item1, b.Item1, a.Item2 == 0 ? null : (double)b.Item2 / a.Item2)).ToList();
+        var (total, byFunder, byArea) = await LeverageAsync(db, clusterId, null, ct);
+        return new(years, conversions, await DurationsAsync(db, clusterId, ct), total, byFunder, byArea);
+    }
+
+    /// <summary>The funnel by year (one year only when <paramref name="only"/> is given): two grouped queries.</summary>
+    public static async Task<List<YearRow>> YearsAsync(ClusterDb db, int clusterId, int? only, CancellationToken ct)
+    {
+        var changes = db.ProposalStateChanges.Where(s => s.ClusterId == clusterId);
+        if (only is { } y)
+        {
+            var from = new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            var to = from.AddYears(1);
+            changes = changes.Where(s => s.At >= from && s.At < to);
+        }
+        var labelling = Labelling;
+        var worked = await changes.Where(s => labelling.Contains(s.To)).GroupBy(s => s.At.Year)
+            .Select(g => new { Year = g.Key, Count = g.Select(s => s.ProposalId).Distinct().Count() }).ToDictionaryAsync(x => x.Year, x => x.Count, ct);
+        ProposalState[] stages = [Submitted, Certified, Funded, Completed, OnTheMarket];
+        var reached = await changes.Where(s => stages.Contains(s.To)).GroupBy(s => new { s.At.Year, s.To })
+            .Select(g => new { g.Key.Year, g.Key.To, Count = g.Select(s => s.ProposalId).Distinct().Count() }).ToListAsync(ct);
+        int Of(int year, ProposalState state) => reached.Where(r => r.Year == year && r.To == state).Sum(r => r.Count);
+        return [.. worked.Keys.Union(reached.Select(r => r.Year)).Order()
+            .Select(year => new YearRow(year, worked.GetValueOrDefault(year), Of(year, Submitted), Of(year, Certified), Of(year, Funded), Of(year, Completed), Of(year, OnTheMarket)))];
+    }
+
+    /// <summary>The median of the days proposals spent in each state they left: a count per state, then the middle row(s) through the index.</summary>
+    public static async Task<List<StateDuration>> DurationsAsync(ClusterDb db, int clusterId, CancellationToken ct)
+    {
+        var counts = await db.ProposalStateChanges.Where(s => s.ClusterId == clusterId && s.From != null && s.DaysInPrevious != null)
+            .GroupBy(s => s.From).Select(g => new { State = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
+        var result = new List<StateDuration>();
+        foreach (var c in counts.OrderBy(c => c.State))
+        {
+            var state = c.State;
+            var middle = await db.ProposalStateChanges.Where(s => s.ClusterId == clusterId && s.From == state && s.DaysInPrevious != null)
+                .OrderBy(s => s.DaysInPrevious).Skip((c.Count - 1) / 2).Take(2 - c.Count % 2).Select(s => s.DaysInPrevious!.Value).ToListAsync(ct);
+            result.Add(new(state, middle.Count == 0 ? null : middle.Average(), c.Count));
+        }
+        return result;
+    }
+
+    /// <summary>Funding leveraged: the funded projects' total budget per euro of public money granted, overall, by funder and by strategic area.</summary>
+    public static async Task<(Leverage Total, List<Leverage> ByFunder, List<Leverage> ByArea)> LeverageAsync(ClusterDb db, int clusterId, int? fundedIn, CancellationToken ct)
+    {
+        var funded = db.Proposals.Where(p => p.ClusterId == clusterId && p.GrantedCents != null);
+        if (fundedIn is { } y)
+        {
+            var from = new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            var to = from.AddYears(1);
+            funded = funded.Where(p => p.StateChanges.Any(s => s.To == Funded && s.At >= from && s.At < to));
+        }
+        var rows = await funded.GroupBy(p => new { Funder = p.Call!.Funder!.Name, Kind = p.Call.Funder.Kind, p.StrategicAreaId })
+            .Select(g => new { g.Key.Funder, g.Key.Kind, g.Key.StrategicAreaId, Budget = g.Sum(p => p.Partners.Sum(x => x.BudgetCents)), Granted = g.Sum(p => p.GrantedCents!.Value) })
+            .ToListAsync(ct);
+        static Leverage Of(string group, IEnumerable<(long Budget, long Public)> xs)
+        {
+            long budget = 0, pub = 0;
+            foreach (var (b, p) in xs) { budget += b; pub += p; }
+            return new(group, Dues.Money.Euros(budget), Dues.Money.Euros(pub), pub == 0 ? null : (double)budget / pub);
+        }
+        var items = rows.Select(r => (r.Funder, r.StrategicAreaId, Budget: r.Budget, Public: Funder.IsPublicKind(r.Kind) ? r.Granted : 0L)).ToList();
+        return (Of("all", items.Select(i => (i.Budget, i.Public))),
+            [.. items.GroupBy(i => i.Funder).OrderBy(g => g.Key).Select(g => Of(g.Key, g.Select(i => (i.Budget, i.Public))))],
+            [.. items.GroupBy(i => i.StrategicAreaId).OrderBy(g => g.Key).Select(g => Of(g.Key?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", g.Select(i => (i.Budget, i.Public))))]);
+    }
+}

@@ -1,0 +1,102 @@
+using ClusterHub.Clusters;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClusterHub.Projects;
+
+internal sealed class FunderConfiguration : IEntityTypeConfiguration<Funder>
+{
+    public void Configure(EntityTypeBuilder<Funder> b)
+    {
+        b.HasOne<Cluster>().WithMany().HasForeignKey(f => f.ClusterId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(f => f.Name).HasMaxLength(ProjectLimits.Name);
+        b.HasIndex(f => new { f.ClusterId, f.Name }).IsUnique();
+    }
+}
+
+internal sealed class FundingCallConfiguration : IEntityTypeConfiguration<FundingCall>
+{
+    public void Configure(EntityTypeBuilder<FundingCall> b)
+    {
+        b.ToTable("FundingCalls");
+        b.HasOne<Cluster>().WithMany().HasForeignKey(c => c.ClusterId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(c => c.Funder).WithMany().HasForeignKey(c => c.FunderId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.Title).HasMaxLength(ProjectLimits.Title);
+        b.Property(c => c.Themes).HasMaxLength(ProjectLimits.Text);
+        b.HasMany(c => c.FundingRates).WithOne().HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => new { c.ClusterId, c.ClosesOn });
+    }
+}
+
+internal sealed class CallFundingRateConfiguration : IEntityTypeConfiguration<CallFundingRate>
+{
+    public void Configure(EntityTypeBuilder<CallFundingRate> b) => b.HasIndex(r => new { r.CallId, r.Category }).IsUnique();
+}
+
+internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
+{
+    public void Configure(EntityTypeBuilder<Proposal> b)
+    {
+        b.HasOne<Cluster>().WithMany().HasForeignKey(p => p.ClusterId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(p => p.Call).WithMany().HasForeignKey(p => p.CallId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Strategy.StrategicArea>().WithMany().HasForeignKey(p => p.StrategicAreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Strategy.ActivityDomain>().WithMany().HasForeignKey(p => p.ActivityDomainId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.Title).HasMaxLength(ProjectLimits.Title);
+        b.Property(p => p.Acronym).HasMaxLength(ProjectLimits.Acronym);
+        b.Property(p => p.NormalizedTitle).HasMaxLength(ProjectLimits.Title + ProjectLimits.Acronym + 1);
+        b.Property(p => p.Summary).HasMaxLength(ProjectLimits.Text);
+        b.Property(p => p.ExpectedOutcomes).HasMaxLength(ProjectLimits.Text);
+        b.HasMany(p => p.Partners).WithOne().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.StateChanges).WithOne().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.Outcomes).WithOne().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => new { p.ClusterId, p.State });
+        b.HasIndex(p => new { p.ClusterId, p.CoordinatorMemberId });
+        b.HasIndex(p => new { p.ClusterId, p.CallId });
+        b.HasIndex(p => new { p.ClusterId, p.StrategicAreaId });
+    }
+}
+
+internal sealed class ProposalPartnerConfiguration : IEntityTypeConfiguration<ProposalPartner>
+{
+    public void Configure(EntityTypeBuilder<ProposalPartner> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(ProjectLimits.Name);
+        b.HasOne(p => p.Member).WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => p.MemberId);
+    }
+}
+
+internal sealed class ProposalStateChangeConfiguration : IEntityTypeConfiguration<ProposalStateChange>
+{
+    public void Configure(EntityTypeBuilder<ProposalStateChange> b)
+    {
+        b.Property(s => s.Actor).HasMaxLength(256);
+        b.Property(s => s.Reason).HasMaxLength(ProjectLimits.Reason);
+        // The funnel reads every change of a cluster by year and target state.
+        b.HasIndex(s => new { s.ClusterId, s.At });
+        // The medians of days per state page through this index.
+        b.HasIndex(s => new { s.ClusterId, s.From, s.DaysInPrevious });
+    }
+}
+
+internal sealed class ProjectOutcomeConfiguration : IEntityTypeConfiguration<ProjectOutcome>
+{
+    public void Configure(EntityTypeBuilder<ProjectOutcome> b) => b.Property(o => o.Description).HasMaxLength(ProjectLimits.Name);
+}
+
+internal sealed class ReviewAssignmentConfiguration : IEntityTypeConfiguration<ReviewAssignment>
+{
+    public void Configure(EntityTypeBuilder<ReviewAssignment> b)
+    {
+        b.HasOne<Proposal>().WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(a => a.UserId).HasMaxLength(64);
+        b.HasIndex(a => new { a.ProposalId, a.UserId }).IsUnique();
+        b.HasIndex(a => a.UserId);
+    }
+}
+
+/// <summary>Column lengths, shared by the configuration and the validator.</summary>
+public static class ProjectLimits
+{
+    public const int Name = 200, Title = 300, Acronym = 40, Text = 4000, Reason = 1000;
+}

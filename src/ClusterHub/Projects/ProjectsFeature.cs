@@ -1,0 +1,56 @@
+using ClusterHub.Accounts;
+using ClusterHub.Web;
+using static ClusterHub.Accounts.ClusterRole;
+
+namespace ClusterHub.Projects;
+
+/// <summary>The permissions the R&amp;D projects feature owns.</summary>
+public static class ProjectPermissions
+{
+    /// <summary>Funders and their calls: public information for everyone in the cluster.</summary>
+    public const string ReadCalls = "projects.calls.read";
+    public const string ManageCalls = "projects.calls.manage";
+    /// <summary>Proposals: the secretariat's all; a representative's those of its organisation; a reviewer's those assigned to it.</summary>
+    public const string Read = "projects.proposals.read";
+    /// <summary>Create, edit and submit: the secretariat, and a representative for proposals its organisation coordinates.</summary>
+    public const string Edit = "projects.proposals.edit";
+    /// <summary>Every move after submission (review, certification, funding, follow-up) and outcome records: the secretariat's.</summary>
+    public const string Decide = "projects.proposals.decide";
+    public const string Assign = "projects.reviews.assign";
+    /// <summary>The pipeline funnel: what observers and funders' analysts see.</summary>
+    public const string ReadDashboard = "projects.dashboard.read";
+    /// <summary>The projects and their participations as files (CSV, JSON, xlsx).</summary>
+    public const string Export = "projects.export";
+}
+
+/// <summary>The R&amp;D project labelling pipeline: funders and calls, proposals, the workflow to market, its dashboard.</summary>
+public sealed class ProjectsFeature : IFeature
+{
+    public IEnumerable<Permission> Permissions =>
+    [
+        Permission.Grant(ProjectPermissions.ReadCalls, Manager, Staff, MemberRepresentative, Reviewer, Observer),
+        Permission.Grant(ProjectPermissions.ManageCalls, Manager, Staff),
+        // Reviewers hold it too: which proposals they see is the assignment table's (ProposalQueries.Visible).
+        Permission.GrantWithOwnOrganisation(ProjectPermissions.Read, Manager, Staff, Reviewer),
+        Permission.GrantWithOwnOrganisation(ProjectPermissions.Edit, Manager, Staff),
+        Permission.Grant(ProjectPermissions.Decide, Manager, Staff),
+        Permission.Grant(ProjectPermissions.Assign, Manager, Staff),
+        Permission.Grant(ProjectPermissions.ReadDashboard, Manager, Staff, Observer),
+        Permission.Grant(ProjectPermissions.Export, Manager, Staff),
+    ];
+
+    public IEnumerable<NavigationEntry> Navigation =>
+    [
+        new(40, "Nav.Proposals", "/projects", ProjectPermissions.Read),
+        new(41, "Nav.Calls", "/projects/calls", ProjectPermissions.ReadCalls),
+        new(42, "Nav.ProjectFunnel", "/projects/funnel", ProjectPermissions.ReadDashboard),
+    ];
+
+    public void AddServices(IServiceCollection services) => services.AddSingleton<Indicators.IIndicatorSource, ProjectIndicators>();
+
+    public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster) => cluster.MapProjects();
+
+    public void AddVerbs(Cli.CliVerbs verbs) => ProjectCommands.Add(verbs);
+
+    public Task SeedDemoAsync(Demo.DemoSeed seed, CancellationToken ct) => ProjectsDemo.LoadAsync(seed, ct);
+}
