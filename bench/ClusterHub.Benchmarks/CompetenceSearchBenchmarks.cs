@@ -23,22 +23,17 @@ public class CompetenceSearchBenchmarks
     public int Competences { get; set; }
 
     private const int PerMember = 10;
-    private string file = "";
+    private BenchDatabase database = null!;
     private DbContextOptions<SqliteClusterDb> options = null!;
     private int clusterId;
 
     [GlobalSetup]
     public void Setup()
     {
-        file = Path.Combine(Path.GetTempPath(), $"clusterhub-bench-{Guid.NewGuid():N}.db");
-        options = new DbContextOptionsBuilder<SqliteClusterDb>().UseSqlite($"Data Source={file}").Options;
-        using var db = new SqliteClusterDb(options);
-        db.Database.Migrate();
+        database = new BenchDatabase();
+        (options, clusterId) = (database.Options, database.ClusterId);
+        using var db = database.Open();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var cluster = new Clusters.Cluster { Slug = "bench", Name = "Bench", Offices = [new() { City = "Chalon-sur-Saône", Region = "27" }] };
-        db.Clusters.Add(cluster);
-        db.SaveChanges();
-        clusterId = cluster.Id;
         var competences = Enumerable.Range(0, Competences).Select(i => new Competence { ClusterId = clusterId, Code = $"C{i:D3}", Name = $"Competence {i}", Domain = $"Domain {i % 12}", Order = i }).ToList();
         db.AddRange(competences);
         db.SaveChanges();
@@ -70,11 +65,7 @@ public class CompetenceSearchBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(file);
-    }
+    public void Cleanup() => database.Delete();
 
     private static readonly CompetenceSearch InRegion = new() { Competence = "C042", Region = "84", MinLevel = 2, PageSize = 25 };
     private static readonly CompetenceSearch Certified = new() { Competence = "C117", MinLevel = 3, Certification = "19443", PageSize = 25 };

@@ -19,21 +19,16 @@ public class MemberQueriesBenchmarks
     [Params(10_000)]
     public int Members { get; set; }
 
-    private string file = "";
+    private BenchDatabase database = null!;
     private DbContextOptions<SqliteClusterDb> options = null!;
     private int clusterId;
 
     [GlobalSetup]
     public void Setup()
     {
-        file = Path.Combine(Path.GetTempPath(), $"clusterhub-bench-{Guid.NewGuid():N}.db");
-        options = new DbContextOptionsBuilder<SqliteClusterDb>().UseSqlite($"Data Source={file}").Options;
-        using var db = new SqliteClusterDb(options);
-        db.Database.Migrate();
-        var cluster = new Clusters.Cluster { Slug = "bench", Name = "Bench", Offices = [new() { City = "Chalon-sur-Saône", Region = "27" }] };
-        db.Clusters.Add(cluster);
-        db.SaveChanges();
-        clusterId = cluster.Id;
+        database = new BenchDatabase();
+        (options, clusterId) = (database.Options, database.ClusterId);
+        using var db = database.Open();
 
         var rng = new Random(42);
         var types = Enum.GetValues<MemberType>();
@@ -66,11 +61,7 @@ public class MemberQueriesBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(file);
-    }
+    public void Cleanup() => database.Delete();
 
     private static readonly MemberFilter SmeInRegion = new() { Type = MemberType.Sme, Region = "84", Status = MemberStatus.Active, Sort = "name", PageSize = 50 };
     private static readonly MemberFilter Search = new() { Search = "organisation 01", Sort = "-joined", PageSize = 50 };
