@@ -20,6 +20,19 @@ public sealed class StrategyReviewTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Equal(["2019", "2018", "2017", "2016"], await page.Locator("#review-table tbody td:first-child").AllTextContentsAsync());
         // The trend is a picture: Chart.js drew on the canvas.
         Assert.True(await page.EvaluateAsync<bool>("() => !!Chart.getChart(document.getElementById('chart-reviews'))"));
+
+        // A manager extends a list from the page; a code already used is refused with the field named.
+        await page.FillAsync("#add-domains input[name=code]", "DAS5");
+        await page.FillAsync("#add-domains input[name=name]", "Fusion");
+        await page.ClickAsync("#add-domains button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal(5, await page.Locator("#list-domains li").CountAsync());
+        await page.FillAsync("#add-domains input[name=code]", "DAS5");
+        await page.FillAsync("#add-domains input[name=name]", "Again");
+        await page.ClickAsync("#add-domains button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("code: is already used in the list", (await page.TextContentAsync("#strategy-errors"))!.Trim());
+        Assert.Equal(5, await page.Locator("#list-domains li").CountAsync());
     }
 
     [Fact]

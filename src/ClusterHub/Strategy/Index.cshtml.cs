@@ -48,6 +48,27 @@ public sealed class IndexModel(ClusterDb db, IndicatorRegistry registry, Strateg
         return await Done(errors, ct);
     }
 
+    /// <summary>A new entry of one of the lists: <c>list</c> is areas, domains or stages.</summary>
+    [RequirePermission(StrategyPermissions.Manage)]
+    public async Task<IActionResult> OnPostEntryAsync(string? list, string? code, string? name, CancellationToken ct)
+    {
+        var input = new ListEntryInput(code ?? "", name ?? "", null, null);
+        var edit = list switch
+        {
+            "areas" => (await StrategyListEdits.SaveAsync<StrategicArea>(db, Scope.ClusterId, null, input, ct)).Item1,
+            "domains" => (await StrategyListEdits.SaveAsync<ActivityDomain>(db, Scope.ClusterId, null, input, ct)).Item1,
+            "stages" => (await StrategyListEdits.SaveAsync<ValueChainStage>(db, Scope.ClusterId, null, input, ct)).Item1,
+            _ => ListEdit.NotFound,
+        };
+        return edit switch
+        {
+            ListEdit.Done => Redirect($"/c/{Scope.Slug}/strategy"),
+            ListEdit.NotFound => NotFound(),
+            ListEdit.DuplicateCode => await Done([new("code", code, "is already used in the list")], ct),
+            _ => await Done(StrategyListEdits.Validate(input), ct),
+        };
+    }
+
     [RequirePermission(StrategyPermissions.Manage)]
     public async Task<IActionResult> OnPostReviewAsync(int year, DateOnly? heldOn, string? title, CancellationToken ct)
     {

@@ -35,6 +35,9 @@ public static class StrategyApi
         strategy.MapGet("/areas", (ClusterScope scope, ClusterDb db, CancellationToken ct) => List(db.StrategicAreas, scope, ct));
         strategy.MapGet("/domains", (ClusterScope scope, ClusterDb db, CancellationToken ct) => List(db.ActivityDomains, scope, ct));
         strategy.MapGet("/stages", (ClusterScope scope, ClusterDb db, CancellationToken ct) => List(db.ValueChainStages, scope, ct));
+        MapList<StrategicArea>(strategy, "/areas");
+        MapList<ActivityDomain>(strategy, "/domains");
+        MapList<ValueChainStage>(strategy, "/stages");
         strategy.MapPut("/vision", SetVision).RequirePermission(StrategyPermissions.Manage);
         strategy.MapPost("/objectives", AddObjective).RequirePermission(StrategyPermissions.Manage);
         strategy.MapPost("/actions", (ActionInput input, ClusterScope scope, ClusterDb db, CancellationToken ct) => SaveAction(null, input, scope, db, ct))
@@ -53,6 +56,25 @@ public static class StrategyApi
         reviews.MapPost("/{year:int}/close", async (int year, HttpContext http, ClusterScope scope, ClusterDb db, Reviews ops, CancellationToken ct) =>
             Answer(await ops.CloseAsync(db, scope.ClusterId, year, http.User.Identity?.Name ?? "user", ct), year)).RequirePermission(StrategyPermissions.Manage);
     }
+
+    /// <summary>Adding and changing entries of one list (managers). Removal waits for a rule on what refers to an entry.</summary>
+    private static void MapList<T>(RouteGroupBuilder strategy, string path) where T : StrategyListEntry, new()
+    {
+        var list = strategy.MapGroup(path).RequirePermission(StrategyPermissions.Manage);
+        list.MapPost("/", async (ListEntryInput input, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
+            ListAnswer(await StrategyListEdits.SaveAsync<T>(db, scope.ClusterId, null, input, ct), input, created: $"/api/v1/clusters/{scope.Slug}/strategy{path}"));
+        list.MapPut("/{id:int}", async (int id, ListEntryInput input, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
+            ListAnswer(await StrategyListEdits.SaveAsync<T>(db, scope.ClusterId, id, input, ct), input, created: null));
+    }
+
+    private static IResult ListAnswer<T>((ListEdit Edit, T? Entry) result, ListEntryInput input, string? created) where T : StrategyListEntry => result switch
+    {
+        (ListEdit.Done, { } e) when created is not null => TypedResults.Created(created, new ListEntry(e.Id, e.Code, e.Name, e.Description, e.Order)),
+        (ListEdit.Done, { } e) => TypedResults.Ok(new ListEntry(e.Id, e.Code, e.Name, e.Description, e.Order)),
+        (ListEdit.NotFound, _) => TypedResults.NotFound(),
+        (ListEdit.DuplicateCode, _) => TypedResults.Problem($"The list already has an entry with the code '{input.Code?.Trim()}'.", statusCode: StatusCodes.Status409Conflict),
+        _ => TypedResults.ValidationProblem(StrategyListEdits.Validate(input).ToProblemDictionary()),
+    };
 
     /// <summary>One of the cluster's lists, in its order.</summary>
     public static async Task<Ok<List<ListEntry>>> List<T>(IQueryable<T> list, ClusterScope scope, CancellationToken ct) where T : StrategyListEntry =>

@@ -99,6 +99,25 @@ public abstract class ReviewTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task A_manager_adds_and_renames_list_entries_with_unique_codes_that_objectives_then_refer_to()
+    {
+        var (slug, manager) = await ClusterWithObjectivesAsync("lists");
+        var added = await (await manager.PostJson($"/api/v1/clusters/{slug}/strategy/areas", new { code = " A9 ", name = "Fusion" })).Json(HttpStatusCode.Created);
+        Assert.Equal(("A9", 1), (added.GetProperty("code").GetString(), added.GetProperty("order").GetInt32()));
+        await (await manager.PostJson($"/api/v1/clusters/{slug}/strategy/areas", new { code = "A9", name = "Again" })).Problem(HttpStatusCode.Conflict);
+        await (await manager.PostJson($"/api/v1/clusters/{slug}/strategy/domains", new { code = "", name = new string('x', 201) })).Problem(HttpStatusCode.BadRequest);
+        var id = added.GetProperty("id").GetInt32();
+        var renamed = await (await manager.PutAsJsonAsync($"/api/v1/clusters/{slug}/strategy/areas/{id}", new { code = "A9", name = "Fusion and ITER", order = 4 })).Json(HttpStatusCode.OK);
+        Assert.Equal(("Fusion and ITER", 4), (renamed.GetProperty("name").GetString(), renamed.GetProperty("order").GetInt32()));
+        await (await manager.PutAsJsonAsync($"/api/v1/clusters/{slug}/strategy/areas/{id + 100000}", new { code = "A8", name = "Nowhere" })).Problem(HttpStatusCode.NotFound);
+        await (await manager.PostJson($"/api/v1/clusters/{slug}/strategy/objectives", new { title = "Fusion", indicatorKey = "members.active", areaCode = "A9" })).Json(HttpStatusCode.Created);
+        var areas = await (await manager.GetAsync($"/api/v1/clusters/{slug}/strategy/areas")).Json(HttpStatusCode.OK);
+        Assert.Equal(["A9"], areas.EnumerateArray().Select(a => a.GetProperty("code").GetString()));
+        var staff = await app.CreateClientAsync("Staff", slug);
+        await (await staff.PostJson($"/api/v1/clusters/{slug}/strategy/stages", new { code = "S1", name = "Design" })).Problem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Bad_objectives_and_reviews_are_refused_with_their_fields_and_others_may_read_but_not_change()
     {
         var (slug, manager) = await ClusterWithObjectivesAsync("refuse");
