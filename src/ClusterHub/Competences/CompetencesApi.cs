@@ -172,7 +172,7 @@ public static class CompetencesApi
     /// <summary>The declarations or the taxonomy in the import format: <c>?format=csv</c> (default), <c>json</c> or <c>xlsx</c>.</summary>
     public static async Task<IResult> ExportAsync(HttpContext http, ClusterScope scope, ClusterDb db, CompetenceFileKind kind, string? format, CancellationToken ct)
     {
-        if (DataExport.ParseFormat(format) is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+        if (DataExport.ParseFormat(format) is not { } fmt) return DataExport.UnknownFormat(format);
         var stem = CompetenceFile.DownloadStem(scope.Slug, kind);
         if (kind == CompetenceFileKind.Taxonomy)
             await DataExport.SendAsync(http.Response, stem, CompetenceFile.TaxonomyTable, (await CompetenceTaxonomy.ListAsync(db, scope.ClusterId, ct)).ToAsyncEnumerable(), fmt, ct);

@@ -65,7 +65,7 @@ public static class DuesApi
         if (year is { } y && Years.Validate(y) is { } error) return TypedResults.ValidationProblem(new[] { error }.ToProblemDictionary());
         var lines = await DuesLedger.LinesAsync(db, scope.ClusterId, year, ct);
         if (format is null || string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(lines);
-        if (Export.ParseFormat(format) is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+        if (Export.ParseFormat(format) is not { } fmt) return Export.UnknownFormat(format);
         await Export.SendAsync(http.Response, DuesLedger.DownloadStem(scope.Slug), DuesLedger.Table, lines.ToAsyncEnumerable(), fmt, ct);
         return TypedResults.Empty;
     }

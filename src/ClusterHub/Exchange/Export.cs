@@ -21,6 +21,10 @@ public static class Export
         _ => null,
     };
 
+    /// <summary>The API's one answer to an unknown <c>?format=</c>, for every export.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult UnknownFormat(string? format) =>
+        TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+
     public static string ContentType(FileFormat format) => format switch
     {
         FileFormat.Json => "application/json; charset=utf-8",

@@ -37,7 +37,7 @@ public sealed class IndicatorsFeature : IFeature
         if (Years.Validate(y) is { } error) return TypedResults.ValidationProblem(new[] { error }.ToProblemDictionary());
         var rows = (await registry.ComputeAsync(db, scope.ClusterId, y, ct)).Select(r => IndicatorRow.From(r, CultureInfo.CurrentUICulture)).ToList();
         if (format is null) return TypedResults.Ok(rows);
-        if (Export.ParseFormat(format) is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+        if (Export.ParseFormat(format) is not { } fmt) return Export.UnknownFormat(format);
         await Export.SendAsync(http.Response, $"{scope.Slug}-indicators-{y}", IndicatorTable.Table, rows.ToAsyncEnumerable(), fmt, ct);
         return TypedResults.Empty;
     }

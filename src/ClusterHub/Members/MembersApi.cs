@@ -136,7 +136,7 @@ public static class MembersApi
     /// <summary>All members matching the filters in the import format: <c>?format=csv</c> (default), <c>json</c> or <c>xlsx</c>.</summary>
     public static async Task<IResult> Export(HttpContext http, ClusterScope scope, ClusterDb db, [AsParameters] MemberFilter filter, string? format, CancellationToken ct)
     {
-        if (DataExport.ParseFormat(format) is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+        if (DataExport.ParseFormat(format) is not { } fmt) return DataExport.UnknownFormat(format);
         if (filter.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         await DataExport.SendAsync(http.Response, MemberFile.DownloadStem(scope.Slug), MemberFile.Table, MemberExport.Query(db, scope.ClusterId, filter), fmt, ct);
         return TypedResults.Empty;

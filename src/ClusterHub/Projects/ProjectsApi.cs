@@ -215,7 +215,7 @@ public static class ProjectsApi
     /// <summary>A download through the exchange kit: <c>?format=csv</c> (default), <c>json</c> or <c>xlsx</c>.</summary>
     private static async Task<IResult> ExportAsync<T>(HttpContext http, string stem, Exchange.ExportTable<T> table, IAsyncEnumerable<T> rows, string? format, CancellationToken ct)
     {
-        if (Exchange.Export.ParseFormat(format ?? "csv") is not { } fmt) return TypedResults.Problem($"Unknown format '{format}': csv, json or xlsx.", statusCode: StatusCodes.Status400BadRequest);
+        if (Exchange.Export.ParseFormat(format ?? "csv") is not { } fmt) return Exchange.Export.UnknownFormat(format);
         await Exchange.Export.SendAsync(http.Response, stem, table, rows, fmt, ct);
         return TypedResults.Empty;
     }

@@ -10,8 +10,16 @@ namespace ClusterHub.Strategy;
 
 /// <summary>A list entry as the API shows it.</summary>
 public sealed record ListEntry(int Id, string Code, string Name, string? Description, int Order);
-public sealed record ObjectiveDto(int Id, string Title, string? AreaCode, string IndicatorKey, int? BaselineYear, double? Baseline, double Tolerance, IReadOnlyList<TargetInput> Targets);
-public sealed record ActionDto(int Id, RoadmapAxis Axis, string Title, string? Owner, string? AreaCode, DateOnly? StartOn, DateOnly? DueOn, ActionStatus Status, int Progress);
+public sealed record ObjectiveDto(int Id, string Title, string? AreaCode, string IndicatorKey, int? BaselineYear, double? Baseline, double Tolerance, IReadOnlyList<TargetInput> Targets)
+{
+    public static ObjectiveDto From(Objective o, string? areaCode) =>
+        new(o.Id, o.Title, areaCode, o.IndicatorKey, o.BaselineYear, o.Baseline, o.Tolerance, [.. o.Targets.OrderBy(t => t.Year).Select(t => new TargetInput(t.Year, t.Value))]);
+}
+
+public sealed record ActionDto(int Id, RoadmapAxis Axis, string Title, string? Owner, string? AreaCode, DateOnly? StartOn, DateOnly? DueOn, ActionStatus Status, int Progress)
+{
+    public static ActionDto From(RoadmapAction a, string? areaCode) => new(a.Id, a.Axis, a.Title, a.Owner, areaCode, a.StartOn, a.DueOn, a.Status, a.Progress);
+}
 public sealed record StrategyDto(string Vision, IReadOnlyList<ListEntry> Areas, IReadOnlyList<ListEntry> Domains, IReadOnlyList<ListEntry> Stages,
     IReadOnlyList<ObjectiveDto> Objectives, IReadOnlyList<ActionDto> Actions);
 public sealed record VisionInput(string Vision);
@@ -94,8 +102,8 @@ public static class StrategyApi
     {
         var (objective, errors) = await planning.AddObjectiveAsync(db, scope.ClusterId, input, ct);
         if (objective is null) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
-        var dto = (await StrategyLists.OverviewAsync(db, scope.ClusterId, ct)).Objectives.Single(o => o.Id == objective.Id);
-        return TypedResults.Created($"/api/v1/clusters/{scope.Slug}/strategy", dto);
+        // The area code was checked against the cluster's list by the operation: the answer needs no second read.
+        return TypedResults.Created($"/api/v1/clusters/{scope.Slug}/strategy", ObjectiveDto.From(objective, objective.StrategicAreaId is null ? null : input.AreaCode!.Trim()));
     }
 
     private static async Task<Results<Ok<ActionDto>, NotFound, ValidationProblem>> SaveAction(int? id, ActionInput input, ClusterScope scope, ClusterDb db, CancellationToken ct)
@@ -103,7 +111,7 @@ public static class StrategyApi
         var (action, errors) = await StrategyPlanning.SaveActionAsync(db, scope.ClusterId, id, input, ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
         if (action is null) return TypedResults.NotFound();
-        return TypedResults.Ok((await StrategyLists.OverviewAsync(db, scope.ClusterId, ct)).Actions.Single(a => a.Id == action.Id));
+        return TypedResults.Ok(ActionDto.From(action, action.StrategicAreaId is null ? null : input.AreaCode!.Trim()));
     }
 
     public static async Task<Ok<List<ReviewSummary>>> ListReviews(ClusterScope scope, ClusterDb db, CancellationToken ct) =>

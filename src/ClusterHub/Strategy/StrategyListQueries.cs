@@ -23,9 +23,8 @@ public static class StrategyLists
         return new StrategyDto(
             await db.Strategies.AsNoTracking().Where(s => s.ClusterId == clusterId).Select(s => s.Vision).SingleOrDefaultAsync(ct) ?? "",
             areas, await Entries(db.ActivityDomains, clusterId, ct), await Entries(db.ValueChainStages, clusterId, ct),
-            [.. objectives.Select(o => new ObjectiveDto(o.Id, o.Title, Area(o.StrategicAreaId), o.IndicatorKey, o.BaselineYear, o.Baseline, o.Tolerance,
-                [.. o.Targets.OrderBy(t => t.Year).Select(t => new TargetInput(t.Year, t.Value))]))],
-            [.. actions.Select(a => new ActionDto(a.Id, a.Axis, a.Title, a.Owner, Area(a.StrategicAreaId), a.StartOn, a.DueOn, a.Status, a.Progress))]);
+            [.. objectives.Select(o => ObjectiveDto.From(o, Area(o.StrategicAreaId)))],
+            [.. actions.Select(a => ActionDto.From(a, Area(a.StrategicAreaId)))]);
     }
 
     /// <summary>Every review, newest first, with its objectives' outcomes (as recorded when closed; none yet while open).</summary>
