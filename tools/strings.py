@@ -551,6 +551,44 @@ for enum, values in enums.items():
     for k, v in values.items():
         S[f"{enum}.{k}"] = v
 
+# The indicator registry's page and its manual indicators.
+S.update({
+ "Nav.Indicators": ("Indicators", "Indicateurs", "지표"),
+ "Indicators.Title": ("Indicators of", "Indicateurs de", "지표:"),
+ "Indicators.Help": ("Every indicator of the year: those the platform computes from its own data, with the counts behind them, and the cluster's manual ones, with their written evidence and author. A value that cannot be computed is shown as missing, never as zero.",
+   "Tous les indicateurs de l'année : ceux que la plateforme calcule à partir de ses propres données, avec les effectifs dont ils sont tirés, et les indicateurs manuels du pôle, avec leur justification écrite et leur auteur. Une valeur qui ne peut être calculée est affichée comme manquante, jamais comme zéro.",
+   "해당 연도의 모든 지표: 플랫폼이 자체 데이터로 계산한 지표(근거가 된 수치 포함)와 클러스터가 직접 입력한 지표(서면 근거와 작성자 포함). 계산할 수 없는 값은 0이 아니라 '값 없음'으로 표시됩니다."),
+ "Indicators.Year": ("Year", "Année", "연도"),
+ "Indicators.Name": ("Indicator", "Indicateur", "지표"), "Indicators.Value": ("Value", "Valeur", "값"),
+ "Indicators.HowObtained": ("How it is obtained", "Mode d'obtention", "산출 방식"), "Indicators.Missing": ("missing", "manquant", "값 없음"),
+ "Indicators.Manual": ("manual", "manuel", "수동"),
+ "Indicators.RecordedBy": ("Recorded by {0}, {1}", "Saisi par {0}, {1}", "{0} 입력, {1}"),
+ "Indicators.ManualTitle": ("Manual indicators", "Indicateurs manuels", "수동 지표"),
+ "Indicators.ManualHelp": ("What the platform cannot count (press coverage, delegations received, jobs the members report) is entered once a year with the evidence it rests on. Objectives and reviews read these like any other indicator.",
+   "Ce que la plateforme ne peut pas compter (retombées presse, délégations reçues, emplois déclarés par les adhérents) se saisit une fois par an avec la justification sur laquelle il repose. Les objectifs et les revues les lisent comme tout autre indicateur.",
+   "플랫폼이 셀 수 없는 것(언론 보도, 방문 대표단, 회원사가 보고한 일자리)은 근거와 함께 1년에 한 번 입력합니다. 목표와 연례 검토는 이를 다른 지표와 똑같이 읽습니다."),
+ "Indicators.NoManual": ("The cluster has no manual indicator yet.", "Le pôle n'a encore aucun indicateur manuel.", "아직 수동 지표가 없습니다."),
+ "Indicators.Evidence": ("Evidence", "Justification", "근거"),
+ "Indicators.EvidencePlaceholder": ("Source of the figure: document, count, reference", "Source du chiffre : document, décompte, référence", "수치의 출처: 문서, 집계, 참고자료"),
+ "Indicators.Define": ("Define a manual indicator", "Définir un indicateur manuel", "수동 지표 정의"),
+ "Indicators.DefineSubmit": ("Define", "Définir", "정의"),
+ "Indicators.Code": ("Code", "Code", "코드"), "Indicators.Definition": ("What it measures and how it is gathered", "Ce qu'il mesure et comment il est recueilli", "측정 대상과 수집 방법"),
+ "Indicators.Unit": ("Unit", "Unité", "단위"), "Indicators.Direction": ("Direction", "Sens", "방향"),
+ "IndicatorUnit.Count": ("count", "nombre", "개수"), "IndicatorUnit.Share": ("share (0–1)", "part (0–1)", "비율(0–1)"), "IndicatorUnit.Euros": ("euros", "euros", "유로"),
+ "IndicatorUnit.Ratio": ("ratio", "ratio", "비"), "IndicatorUnit.Days": ("days", "jours", "일"), "IndicatorUnit.Years": ("years", "années", "년"),
+ "IndicatorDirection.HigherIsBetter": ("higher is better", "plus c'est élevé, mieux c'est", "높을수록 좋음"),
+ "IndicatorDirection.LowerIsBetter": ("lower is better", "plus c'est bas, mieux c'est", "낮을수록 좋음"),
+ "must start with a lower-case letter and hold only a–z, 0–9 and _": ("must start with a lower-case letter and hold only a–z, 0–9 and _",
+   "doit commencer par une minuscule et ne contenir que a–z, 0–9 et _", "영문 소문자로 시작하고 a–z, 0–9, _만 포함해야 합니다"),
+ "must be a share between 0 and 1": ("must be a share between 0 and 1", "doit être une part entre 0 et 1", "0과 1 사이의 비율이어야 합니다"),
+ "is already used by another manual indicator": ("is already used by another manual indicator", "est déjà pris par un autre indicateur manuel", "다른 수동 지표가 이미 사용 중입니다"),
+ "was changed by someone else meanwhile; reload and try again": ("was changed by someone else meanwhile; reload and try again",
+   "a été modifiée par quelqu'un d'autre entre-temps ; rechargez et réessayez", "그 사이 다른 사람이 변경했습니다. 새로 고친 뒤 다시 시도하십시오"),
+ "must not be negative": ("must not be negative", "ne doit pas être négatif", "음수일 수 없습니다"),
+ "must be at most 48 characters": ("must be at most 48 characters", "doit compter au plus 48 caractères", "48자 이하여야 합니다"),
+ "must be at most 2000 characters": ("must be at most 2000 characters", "doit compter au plus 2000 caractères", "2000자 이하여야 합니다"),
+})
+
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "ClusterHub", "Web")
 head = '<?xml version="1.0" encoding="utf-8"?>\n<root>\n  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n  <resheader name="version"><value>2.0</value></resheader>\n  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>\n  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>\n'
 for i, suffix in enumerate(["", ".fr", ".ko"]):

@@ -15,7 +15,7 @@ public sealed class StrategyReviewTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Equal(3, areas.Count);
         Assert.Contains(areas, a => a.Contains("Maintenance and dismantling under extreme conditions", StringComparison.Ordinal));
         Assert.Equal(4, await page.Locator("#list-domains li").CountAsync());
-        Assert.Equal(5, await page.Locator("#objective-table tbody tr").CountAsync());
+        Assert.Equal(6, await page.Locator("#objective-table tbody tr").CountAsync());
         Assert.True(await page.Locator("#roadmap-table progress").CountAsync() >= 5);
         Assert.Equal(["2019", "2018", "2017", "2016"], await page.Locator("#review-table tbody td:first-child").AllTextContentsAsync());
         // The trend is a picture: Chart.js drew on the canvas.
@@ -41,7 +41,7 @@ public sealed class StrategyReviewTests(DemoSite site) : IClassFixture<DemoSite>
         var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);
         await page.GotoAsync("/c/nuclear-valley/strategy/reviews/2019");
         Assert.Contains("computed now", await page.TextContentAsync("#review-state"), StringComparison.Ordinal);
-        Assert.Equal(5, await page.Locator("#standings tbody tr").CountAsync());
+        Assert.Equal(6, await page.Locator("#standings tbody tr").CountAsync());
         // The membership objective reads the live count of 2019's active members: the paper's 270.
         var grow = page.Locator("#standings tbody tr", new() { HasText = "Grow the membership" });
         Assert.Equal("270", (await grow.Locator("td").Nth(3).TextContentAsync())!.Trim());
@@ -82,5 +82,37 @@ public sealed class StrategyReviewTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Equal(0, await page.Locator("form[method=post]:not([action*=culture]):not([action*=logout])").CountAsync());
         var response = await page.GotoAsync("/c/nuclear-valley/strategy/reviews/1999");
         Assert.Equal(404, response!.Status);
+    }
+
+    [Fact]
+    public async Task The_indicators_page_shows_how_each_value_was_obtained_and_staff_record_a_manual_one_with_its_evidence()
+    {
+        var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);
+        await page.GotoAsync("/c/nuclear-valley/indicators?year=2019");
+        Assert.Equal("270", (await page.Locator("#indicators tr[data-key='members.active'] td.num").TextContentAsync())!.Trim());
+        var delegations = page.Locator("#indicators tr[data-key='manual.foreign_delegations']");
+        Assert.Equal("13", (await delegations.Locator("td.num").TextContentAsync())!.Trim());
+        await delegations.Locator("summary").ClickAsync();
+        Assert.Contains("Korea's KHNP", await delegations.Locator(".evidence").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("secretariat", await delegations.Locator(".meta").TextContentAsync(), StringComparison.Ordinal);
+
+        // 2020 has no value yet: missing, not zero, until the secretariat records one with its evidence.
+        await page.GotoAsync("/c/nuclear-valley/indicators?year=2020");
+        var row2020 = page.Locator("#indicators tr[data-key='manual.foreign_delegations']");
+        Assert.Equal("missing", (await row2020.Locator("td.num").TextContentAsync())!.Trim());
+        var form = page.Locator("#manual-values tr[data-key='manual.foreign_delegations'] form");
+        await form.Locator("input[name=value]").FillAsync("15");
+        await form.Locator("input[name=evidence]").FillAsync("Visit log 2020: fifteen delegations, six of them online.");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("15", (await row2020.Locator("td.num").TextContentAsync())!.Trim());
+        await row2020.Locator("summary").ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DemoSite.Screenshots, "indicators.png"), FullPage = true });
+
+        // An observer reads the same values and is offered nothing to record.
+        var observer = await site.LogInAsync("observer@nuclear-valley.demo");
+        await observer.GotoAsync("/c/nuclear-valley/indicators?year=2020");
+        Assert.Equal("15", (await observer.Locator("#indicators tr[data-key='manual.foreign_delegations'] td.num").TextContentAsync())!.Trim());
+        Assert.Equal(0, await observer.Locator("#manual-values, #define-manual").CountAsync());
     }
 }

@@ -60,4 +60,8 @@ public sealed class CliVerbs(RootCommand root, TextWriter stdout, TextWriter std
         return await db.Clusters.Where(c => c.Slug == slug).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
             ?? throw new CliException($"no cluster '{slug}'");
     }
+
+    /// <summary>An operation's refused fields as the one line a verb exits with: "--field value: reason; …" (options named like the fields).</summary>
+    public static CliException Refused(IEnumerable<Members.FieldError> errors) =>
+        new(string.Join("; ", errors.Select(e => string.IsNullOrWhiteSpace(e.Value) ? $"--{e.Field}: {e.Reason}" : $"--{e.Field} {e.Value}: {e.Reason}")));
 }

@@ -17,7 +17,7 @@ public sealed class IndexModel(ClusterDb db, IndicatorRegistry registry, Strateg
 {
     public StrategyDto Strategy { get; private set; } = null!;
     public List<ReviewSummary> ReviewList { get; private set; } = [];
-    public IReadOnlyList<IndicatorDefinition> Indicators => registry.Definitions;
+    public IReadOnlyList<IndicatorDefinition> Indicators { get; private set; } = [];
     public List<string> Errors { get; private set; } = [];
     public string ChartJson { get; private set; } = "{}";
     public int NextReviewYear { get; private set; }
@@ -107,6 +107,7 @@ public sealed class IndexModel(ClusterDb db, IndicatorRegistry registry, Strateg
     private async Task LoadAsync(CancellationToken ct)
     {
         Strategy = await StrategyLists.OverviewAsync(db, Scope.ClusterId, ct);
+        Indicators = await registry.DefinitionsAsync(db, Scope.ClusterId, ct);
         ReviewList = await StrategyLists.ReviewsAsync(db, Scope.ClusterId, ct);
         NextReviewYear = ReviewList.Count > 0 ? ReviewList.Max(r => r.Year) + 1 : clock.GetUtcNow().Year;
         var closed = ReviewList.Where(r => r.State == ReviewState.Closed).OrderBy(r => r.Year).ToList();

@@ -53,8 +53,9 @@ public sealed class Reviews(IndicatorRegistry registry, TimeProvider clock)
             .SingleOrDefaultAsync(r => r.ClusterId == clusterId && r.Year == year, ct);
         if (review is null) return null;
         var live = review.State == ReviewState.Open;
-        var readings = live ? await registry.ComputeAsync(db, clusterId, year, ct) : Snapshot(review);
-        var objectives = await StandingsAsync(db, clusterId, year, readings, live ? null : review.Results, ct);
+        var definitions = (await registry.DefinitionsAsync(db, clusterId, ct)).ToDictionary(d => d.Key);
+        var readings = live ? await registry.ComputeAsync(db, clusterId, year, ct) : Snapshot(review, definitions);
+        var objectives = await StandingsAsync(db, clusterId, year, readings, definitions, live ? null : review.Results, ct);
         return new ReviewView(review, live, objectives, readings);
     }
 
@@ -99,8 +100,13 @@ public sealed class Reviews(IndicatorRegistry registry, TimeProvider clock)
         if (review.State == ReviewState.Closed) return ReviewChange.Closed;
         var readings = await registry.ComputeAsync(db, clusterId, year, ct);
         foreach (var r in readings)
-            review.Indicators.Add(new ReviewIndicator { Key = r.Definition.Key, Value = r.Value, Inputs = JsonSerializer.Serialize(r.Inputs, Json) });
-        foreach (var s in await StandingsAsync(db, clusterId, year, readings, null, ct))
+            review.Indicators.Add(new ReviewIndicator
+            {
+                Key = r.Definition.Key, Value = r.Value, Inputs = JsonSerializer.Serialize(r.Inputs, Json),
+                Evidence = r.Evidence is null ? null : JsonSerializer.Serialize(r.Evidence, Json),
+            });
+        var definitions = readings.ToDictionary(r => r.Definition.Key, r => r.Definition);
+        foreach (var s in await StandingsAsync(db, clusterId, year, readings, definitions, null, ct))
             review.Results.Add(new ReviewResult { ObjectiveId = s.ObjectiveId, IndicatorKey = s.Indicator.Key, Target = s.Target, Actual = s.Actual, Outcome = s.Outcome });
         review.State = ReviewState.Closed;
         review.ClosedAt = clock.GetUtcNow().UtcDateTime;
@@ -134,14 +140,19 @@ public sealed class Reviews(IndicatorRegistry registry, TimeProvider clock)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private IReadOnlyList<IndicatorReading> Snapshot(StrategyReview review) =>
+    /// <summary>The values as the review recorded them; an indicator no longer defined keeps its key, as a count.</summary>
+    private static IReadOnlyList<IndicatorReading> Snapshot(StrategyReview review, IReadOnlyDictionary<string, IndicatorDefinition> definitions) =>
         [.. review.Indicators.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new IndicatorReading(
-            registry.Find(i.Key) ?? new IndicatorDefinition(i.Key, IndicatorUnit.Count, IndicatorDirection.HigherIsBetter), review.Year, i.Value,
-            JsonSerializer.Deserialize<List<IndicatorInput>>(i.Inputs, Json) ?? []))];
+            Definition(definitions, i.Key), review.Year, i.Value,
+            JsonSerializer.Deserialize<List<IndicatorInput>>(i.Inputs, Json) ?? [],
+            i.Evidence is null ? null : JsonSerializer.Deserialize<IndicatorEvidence>(i.Evidence, Json)))];
+
+    private static IndicatorDefinition Definition(IReadOnlyDictionary<string, IndicatorDefinition> definitions, string key) =>
+        definitions.GetValueOrDefault(key) ?? new IndicatorDefinition(key, IndicatorUnit.Count, IndicatorDirection.HigherIsBetter);
 
     /// <summary>Every objective against its target for the year; the years series takes actual values from the closed reviews.</summary>
-    private async Task<List<ObjectiveStanding>> StandingsAsync(ClusterDb db, int clusterId, int year, IReadOnlyList<IndicatorReading> readings,
-        List<ReviewResult>? closedResults, CancellationToken ct)
+    private static async Task<List<ObjectiveStanding>> StandingsAsync(ClusterDb db, int clusterId, int year, IReadOnlyList<IndicatorReading> readings,
+        IReadOnlyDictionary<string, IndicatorDefinition> definitions, List<ReviewResult>? closedResults, CancellationToken ct)
     {
         var objectives = await db.Objectives.AsNoTracking().Include(o => o.Targets).Where(o => o.ClusterId == clusterId).OrderBy(o => o.Id).ToListAsync(ct);
         var areas = await db.StrategicAreas.AsNoTracking().Where(a => a.ClusterId == clusterId).ToDictionaryAsync(a => a.Id, a => a.Code, ct);
@@ -153,7 +164,7 @@ public sealed class Reviews(IndicatorRegistry registry, TimeProvider clock)
         var standings = new List<ObjectiveStanding>();
         foreach (var o in objectives)
         {
-            var definition = registry.Find(o.IndicatorKey) ?? new IndicatorDefinition(o.IndicatorKey, IndicatorUnit.Count, IndicatorDirection.HigherIsBetter);
+            var definition = Definition(definitions, o.IndicatorKey);
             var target = o.Targets.FirstOrDefault(t => t.Year == year)?.Value;
             var actual = byKey.GetValueOrDefault(o.IndicatorKey)?.Value;
             var outcome = TargetOutcomes.Assess(definition.Direction, target, actual, o.Tolerance);

@@ -91,6 +91,7 @@ internal sealed class ReviewIndicatorConfiguration : IEntityTypeConfiguration<Re
     public void Configure(EntityTypeBuilder<ReviewIndicator> b)
     {
         b.Property(i => i.Key).HasMaxLength(StrategyLimits.IndicatorKey);
+        b.Property(i => i.Evidence).HasMaxLength(Indicators.ManualIndicatorLimits.Evidence + 1000);
         b.HasIndex(i => new { i.ReviewId, i.Key }).IsUnique();
     }
 }

@@ -1,6 +1,7 @@
 using ClusterHub.Data;
 using ClusterHub.Demo;
 using ClusterHub.Dues;
+using ClusterHub.Indicators;
 
 namespace ClusterHub.Strategy;
 
@@ -42,6 +43,7 @@ internal static class StrategyDemo
     private static async Task PlanAsync(DemoSeed seed, ClusterDb db, int id, CancellationToken ct)
     {
         var planning = seed.Get<StrategyPlanning>();
+        await DelegationsAsync(seed, db, id, ct);
         static List<TargetInput> Targets(params (int Year, double Value)[] t) => [.. t.Select(x => new TargetInput(x.Year, x.Value))];
         ObjectiveInput[] objectives =
         [
@@ -55,6 +57,8 @@ internal static class StrategyDemo
                 Targets((2017, 0.14), (2018, 0.15), (2019, 0.15))),
             new("Collect the dues that fund the secretariat", Dues.DuesIndicators.CollectionRate, null, null, null, 0.05,
                 Targets((2016, 0.95), (2017, 0.95), (2018, 0.95), (2019, 0.95))),
+            new("Make the French nuclear supply chain visible abroad", "manual.foreign_delegations", null, null, null, 0.1,
+                Targets((2016, 8), (2017, 10), (2018, 12), (2019, 14))),
         ];
         foreach (var o in objectives)
         {
@@ -72,6 +76,24 @@ internal static class StrategyDemo
             new(RoadmapAxis.Funding, "Guide members to the regions' and Bpifrance's funding", "Business-consulting manager", "A2", new(2018, 9, 1), new(2019, 12, 31), ActionStatus.InProgress, 55),
         ];
         foreach (var a in actions) await StrategyPlanning.SaveActionAsync(db, id, null, a, ct);
+    }
+
+    /// <summary>A manual indicator the platform cannot count, with a value and its evidence per year (illustrative figures).</summary>
+    private static async Task DelegationsAsync(DemoSeed seed, ClusterDb db, int id, CancellationToken ct)
+    {
+        const string key = "manual.foreign_delegations";
+        await ManualIndicators.SaveAsync(db, id, null, new ManualIndicatorInput("foreign_delegations", "Foreign delegations hosted",
+            "Delegations of foreign utilities, vendors or agencies the secretariat hosted or led to members' sites, counted from its visit log.",
+            IndicatorUnit.Count, IndicatorDirection.HigherIsBetter), ct);
+        var now = seed.Get<TimeProvider>().GetUtcNow();
+        foreach (var (year, count, evidence) in new[]
+        {
+            (2016, 7, "Visit log 2016: delegations from China (2), the United Kingdom (2), Japan, Finland and South Africa. (Illustrative record.)"),
+            (2017, 11, "Visit log 2017: eleven delegations, four of them during the World Nuclear Exhibition preparation. (Illustrative record.)"),
+            (2018, 12, "Visit log 2018: twelve delegations, including the Czech and Polish new-build programmes. (Illustrative record.)"),
+            (2019, 13, "Visit log 2019 to August: thirteen delegations, including Korea's KHNP and India's NPCIL. (Illustrative record.)"),
+        })
+            await ManualIndicators.RecordAsync(db, id, key, year, new ManualValueInput(count, evidence), "secretariat", now, ct);
     }
 
     /// <summary>The bureau's August seminars: 2016–2018 held and closed, 2019 open (its indicators read live).</summary>

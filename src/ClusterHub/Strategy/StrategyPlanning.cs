@@ -13,11 +13,12 @@ public sealed record ActionInput(RoadmapAxis Axis, string Title, string? Owner, 
 /// <summary>The strategy's plan: vision, objectives and roadmap actions. One validator per input, for the API, the pages and the demo.</summary>
 public sealed class StrategyPlanning(IndicatorRegistry registry)
 {
-    public List<FieldError> Validate(ObjectiveInput o)
+    /// <summary>An objective's input against the cluster's indicators (the registered ones and its manual ones).</summary>
+    public static List<FieldError> Validate(ObjectiveInput o, IReadOnlyList<IndicatorDefinition> indicators)
     {
         var errors = new List<FieldError>();
         Text(errors, "title", o.Title, StrategyLimits.Name, required: true);
-        if (registry.Find(o.IndicatorKey ?? "") is null) errors.Add(new("indicatorKey", o.IndicatorKey, "is not a registered indicator"));
+        if (!indicators.Any(d => d.Key == o.IndicatorKey)) errors.Add(new("indicatorKey", o.IndicatorKey, "is not a registered indicator"));
         if (o.BaselineYear is { } y && Years.Validate(y, "baselineYear") is { } e) errors.Add(e);
         if (o.Baseline is { } b && !double.IsFinite(b)) errors.Add(new("baseline", null, "must be a number"));
         if (o.Tolerance is { } t && (!double.IsFinite(t) || t is < 0 or > 1)) errors.Add(new("tolerance", t.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be between 0 and 1"));
@@ -56,7 +57,7 @@ public sealed class StrategyPlanning(IndicatorRegistry registry)
 
     public async Task<(Objective? Objective, List<FieldError> Errors)> AddObjectiveAsync(ClusterDb db, int clusterId, ObjectiveInput input, CancellationToken ct)
     {
-        var errors = Validate(input);
+        var errors = Validate(input, await registry.DefinitionsAsync(db, clusterId, ct));
         var (area, areaError) = await AreaAsync(db, clusterId, input.AreaCode, ct);
         if (areaError is not null) errors.Add(areaError);
         if (errors.Count > 0) return (null, errors);

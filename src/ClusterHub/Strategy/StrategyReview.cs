@@ -39,6 +39,9 @@ public sealed class ReviewIndicator : IHistoryPart
     /// <summary>The inputs as JSON ([{"key":…,"value":…}]): read back only to show them.</summary>
     public string Inputs { get; set; } = "[]";
 
+    /// <summary>A manual value's evidence as JSON ({"text":…,"author":…,"recordedAt":…}); null for a computed one.</summary>
+    public string? Evidence { get; set; }
+
     string IHistoryPart.SubjectType => nameof(StrategyReview);
     int IHistoryPart.SubjectId => ReviewId;
 }

@@ -41,6 +41,29 @@ public sealed class StrategyCommandsTests() : CliSandbox("strategy")
     }
 
     [Fact]
+    public async Task A_manual_value_is_recorded_with_its_evidence_and_a_bad_one_exits_with_one_line()
+    {
+        await ArrangeAsync();
+        await Query(async db =>
+        {
+            var (_, _, errors) = await ClusterHub.Indicators.ManualIndicators.SaveAsync(db, db.Clusters.Single().Id, null,
+                new("press", "Press articles", "Articles naming the cluster, from the press review.", ClusterHub.Indicators.IndicatorUnit.Count,
+                    ClusterHub.Indicators.IndicatorDirection.HigherIsBetter), default);
+            return errors.Count;
+        });
+        var (exit, _, err) = await Run("indicators", "record", "--cluster", "nv", "--key", "manual.press", "--year", "2019", "--value", "42", "--evidence", "Press review 2019, 42 clippings");
+        Assert.True(exit == 0, err);
+        var (_, output, _) = await Run("indicators", "--cluster", "nv", "--year", "2019", "--format", "json");
+        var row = JsonDocument.Parse(output).RootElement.EnumerateArray().Single(r => r.GetProperty("key").GetString() == "manual.press");
+        Assert.Equal((42.0, "Press review 2019, 42 clippings"), (row.GetProperty("value").GetDouble(), row.GetProperty("evidence").GetProperty("text").GetString()));
+
+        (exit, _, err) = await Run("indicators", "record", "--cluster", "nv", "--key", "manual.press", "--year", "2019", "--value", "43", "--evidence", " ");
+        Assert.Equal((1, "clusterhub: --evidence: is required"), (exit, err.Trim()));
+        (exit, _, err) = await Run("indicators", "record", "--cluster", "nv", "--key", "manual.none", "--year", "2019", "--value", "1", "--evidence", "x");
+        Assert.Equal((1, "clusterhub: --key manual.none: no such manual indicator in the cluster"), (exit, err.Trim()));
+    }
+
+    [Fact]
     public async Task A_review_prints_its_objectives_closes_once_and_then_stays_as_recorded()
     {
         await ArrangeAsync();

@@ -84,7 +84,7 @@ public abstract class IndicatorTests<TApp>(TApp app) : IClassFixture<TApp> where
         observer.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
         var csv = await (await observer.GetAsync($"/api/v1/clusters/{c.Slug}/indicators?year=2020&format=csv")).Content.ReadAsStringAsync();
         var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("key,name,year,value,unit,direction,definition,inputs", lines[0].TrimEnd('\r'));
+        Assert.Equal("key,name,year,value,unit,direction,definition,inputs,evidence,evidence_author", lines[0].TrimEnd('\r'));
         Assert.Contains(lines, l => l.StartsWith("members.active,Adhérents actifs,2020,3,Count,HigherIsBetter,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("dues.invoiced,Cotisations facturées,2020,,Euros,", StringComparison.Ordinal)); // missing: an empty cell
 

@@ -43,6 +43,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         var person = await app.CreatePersonAsync("Observer", own.Slug);
         await app.WithDb(async (_, sp) => { await sp.GetRequiredService<UserAdministration>().GrantAsync(person.Email, "Reviewer", own.Slug, null, default); return 0; });
         await app.WithDb(async (db, sp) => (await sp.GetRequiredService<ClusterHub.Strategy.Reviews>().OpenAsync(db, own.Id, new(2024, new DateOnly(2024, 8, 29), null), default)).Item1);
+        // A manual indicator the routes that name one address (its key is the same in every run).
+        await (await manager.PostJson($"/api/v1/clusters/{own.Slug}/indicators/manual", new { code = "matrix", name = "Matrix", definition = "For the matrix." })).Json(HttpStatusCode.Created);
         // Two competences declared by the representative's organisation: decisions and the taxonomy's routes use the first
         // (declared, so its deletion is refused for everyone alike), withdrawal the second (idempotent).
         var weld = await (await manager.PostJson($"/api/v1/clusters/{own.Slug}/competences", new { code = "WELD", name = "Welding", domain = "Manufacturing" })).Json(HttpStatusCode.Created);
@@ -86,6 +88,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "declarationId" => f.DeclarationId.ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
                 "code" => "404",
+                "key" => "manual.matrix",
                 _ => throw new InvalidOperationException($"{e.RoutePattern.RawText}: the matrix has no value for {{{p.Name}}}; add one"),
             };
             path = System.Text.RegularExpressions.Regex.Replace(path, "\\{" + p.Name + "[^}]*\\}", value);
@@ -120,7 +123,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// cluster a route naming a record answers 404 for it, rightly. That one case is not judged.
     /// </summary>
     private static bool Judged(RouteEndpoint e, string role, bool own) =>
-        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId"
+        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key"
             || (p.Name == "year" && e.RoutePattern.RawText!.Contains("/reviews/", StringComparison.Ordinal)));
 
     private static bool Allowed(HttpStatusCode status) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
