@@ -57,51 +57,50 @@ public static class CompetenceFile
     public static async Task<ImportReport> ImportAsync(ClusterDb db, int clusterId, CompetenceFileKind kind, Stream bytes, string fileName, FileFormat format, string actor, DateOnly today, CancellationToken ct)
     {
         var errors = new LocatedErrors();
-        if (format != FileFormat.Csv)
+        if (format == FileFormat.Json)
         {
-            errors.Add(new(fileName, 1, "", null, $"{format.ToString().ToLowerInvariant()} files are not imported: save the sheet as CSV (UTF-8) and import that"));
+            errors.Add(new(fileName, 1, "", null, "json files are not imported: import the sheet as CSV or xlsx"));
             return ImportReport.Failed(fileName, 0, errors);
         }
-        DecodedText text;
-        try { text = await DecodedText.OpenAsync(bytes, fileName, ct); }
-        catch (MalformedFileException e) { errors.Add(e.Error); return ImportReport.Failed(fileName, 0, errors); }
-        await using (text)
+        List<(int Row, Dictionary<string, string?> Cells)> rows;
+        try
         {
-            List<(int Row, Dictionary<string, string?> Cells)> rows;
-            using (var reader = text.OpenReader()) rows = ReadCsv(reader, text.File, kind == CompetenceFileKind.Taxonomy ? TaxonomyColumns : DeclarationColumns,
+            await using var table = await TableRows.OpenAsync(bytes, fileName, format, ct);
+            rows = ReadRows(table.Rows, fileName, kind == CompetenceFileKind.Taxonomy ? TaxonomyColumns : DeclarationColumns,
                 kind == CompetenceFileKind.Taxonomy ? ["code", "name", "domain"] : ["competence", "level"], errors);
-            if (errors.Total > 0) return ImportReport.Failed(text.File, rows.Count, errors);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var (created, updated) = kind == CompetenceFileKind.Taxonomy
-                ? await TaxonomyAsync(db, clusterId, text.File, rows, errors, ct)
-                : await DeclarationsAsync(db, clusterId, text.File, rows, errors, actor, today, ct);
-            if (errors.Total > 0) { db.ChangeTracker.Clear(); return ImportReport.Failed(text.File, rows.Count, errors); }
-            try { await db.SaveChangesAsync(ct); }
-            catch (Exception e) when (UniqueViolation.Is(e) || e is DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                errors.Add(new(text.File, 0, "", null, "competences saved meanwhile collide with rows of the file; import it again"));
-                return ImportReport.Failed(text.File, rows.Count, errors);
-            }
-            await transaction.CommitAsync(ct);
-            return new(text.File, rows.Count, created, updated, rows.Count - created - updated, [], 0);
         }
+        catch (MalformedFileException e) { errors.Add(e.Error); return ImportReport.Failed(fileName, 0, errors); }
+        if (errors.Total > 0) return ImportReport.Failed(fileName, rows.Count, errors);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var (created, updated) = kind == CompetenceFileKind.Taxonomy
+            ? await TaxonomyAsync(db, clusterId, fileName, rows, errors, ct)
+            : await DeclarationsAsync(db, clusterId, fileName, rows, errors, actor, today, ct);
+        if (errors.Total > 0) { db.ChangeTracker.Clear(); return ImportReport.Failed(fileName, rows.Count, errors); }
+        try { await db.SaveChangesAsync(ct); }
+        catch (Exception e) when (UniqueViolation.Is(e) || e is DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            errors.Add(new(fileName, 0, "", null, "competences saved meanwhile collide with rows of the file; import it again"));
+            return ImportReport.Failed(fileName, rows.Count, errors);
+        }
+        await transaction.CommitAsync(ct);
+        return new(fileName, rows.Count, created, updated, rows.Count - created - updated, [], 0);
     }
 
-    private static List<(int, Dictionary<string, string?>)> ReadCsv(TextReader reader, string file, string[] columns, string[] required, LocatedErrors errors)
+    /// <summary>Every row of the table by column name, after checking the header; a malformed row ends the reading with its error.</summary>
+    private static List<(int, Dictionary<string, string?>)> ReadRows(ITableRows table, string file, string[] columns, string[] required, LocatedErrors errors)
     {
         var rows = new List<(int, Dictionary<string, string?>)>();
         try
         {
-            using var csv = new CsvRows(reader, file);
-            var header = csv.Header.Select(h => h.ToLowerInvariant()).ToArray();
+            var header = table.Header.Select(h => h.Trim().ToLowerInvariant()).ToArray();
             foreach (var unknown in header.Where(h => !columns.Contains(h)))
                 errors.Add(new(file, 1, unknown, null, $"is not a known column (known: {string.Join(", ", columns)})"));
             foreach (var missing in required.Where(c => !header.Contains(c)))
                 errors.Add(new(file, 1, missing, null, "required column is missing"));
             if (errors.Total > 0) return rows;
             var index = columns.ToDictionary(c => c, c => Array.IndexOf(header, c));
-            while (csv.Read()) rows.Add((csv.Line, columns.ToDictionary(c => c, c => CsvCells.Restore(csv.Optional(index[c])))));
+            while (table.Read()) rows.Add((table.Line, columns.ToDictionary(c => c, c => CsvCells.Restore(table.Optional(index[c])))));
         }
         catch (MalformedFileException e) { errors.Add(e.Error); }
         return rows;

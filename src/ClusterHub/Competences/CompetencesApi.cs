@@ -185,7 +185,12 @@ public static class CompetencesApi
     public static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>>> Import(HttpRequest request, ClusterScope scope, ClusterDb db, TimeProvider clock, CompetenceFileKind kind, string? fileName, CancellationToken ct)
     {
         var name = fileName ?? "upload.csv";
-        var format = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? FileFormat.Json : MemberFile.FormatOf(name);
+        var format = request.ContentType switch
+        {
+            { } t when t.Contains("json", StringComparison.OrdinalIgnoreCase) => FileFormat.Json,
+            { } t when t.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase) => FileFormat.Xlsx,
+            _ => MemberFile.FormatOf(name),
+        };
         var report = await CompetenceFile.ImportAsync(db, scope.ClusterId, kind, request.Body, name, format, request.HttpContext.User.Identity?.Name ?? "", clock.Today(), ct);
         return report.Succeeded ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }

@@ -17,7 +17,7 @@ namespace ClusterHub.Exchange;
 /// without a string per cell; 4 million rows of regional statistics read in about a second where CsvHelper's reader
 /// took five (docs/performance.md).
 /// </remarks>
-public sealed class CsvRows : IDisposable
+public sealed class CsvRows : ITableRows
 {
     private static readonly char[] Delimiters = [',', ';', '\t', '|'];
     private readonly TextReader reader;

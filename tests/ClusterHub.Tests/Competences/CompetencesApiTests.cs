@@ -225,6 +225,61 @@ public abstract class CompetencesApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         await (await observer.GetAsync($"{c.Api}/competences/export")).Problem(HttpStatusCode.Forbidden);
     }
 
+    /// <summary>A workbook as a spreadsheet program saves it: typed cells (numbers, dates), not text.</summary>
+    private static async Task<ByteArrayContent> XlsxAsync(string[] header, params object[][] rows)
+    {
+        using var bytes = new MemoryStream();
+        await using (var sheet = await SpreadCheetah.Spreadsheet.CreateNewAsync(bytes))
+        {
+            await sheet.StartWorksheetAsync("Sheet1");
+            await sheet.AddRowAsync([.. header.Select(h => new SpreadCheetah.Cell(h))]);
+            foreach (var row in rows)
+                await sheet.AddRowAsync([.. row.Select(v => v switch
+                {
+                    int i => new SpreadCheetah.Cell(i),
+                    DateTime d => new SpreadCheetah.Cell(d),
+                    _ => new SpreadCheetah.Cell((string)v),
+                })]);
+            await sheet.FinishAsync();
+        }
+        var content = new ByteArrayContent(bytes.ToArray());
+        content.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return content;
+    }
+
+    [Fact]
+    public async Task An_xlsx_export_imports_back_unchanged_and_a_bad_sheet_is_refused_whole_with_its_rows()
+    {
+        var c = await MapAsync(app, "xlsx");
+        foreach (var (export, import, unchanged) in new[] { ("competences/export", "competences/import", 9), ("competences/taxonomy/export", "competences/taxonomy/import", 4) })
+        {
+            var sheet = await (await c.Manager.GetAsync($"{c.Api}/{export}?format=xlsx")).Content.ReadAsByteArrayAsync();
+            var content = new ByteArrayContent(sheet);
+            content.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            var back = await (await c.Manager.PostAsync($"{c.Api}/{import}?fileName=back.xlsx", content)).Json(HttpStatusCode.OK);
+            Assert.Equal((unchanged, 0, 0), (back.GetProperty("unchanged").GetInt32(), back.GetProperty("created").GetInt32(), back.GetProperty("updated").GetInt32()));
+        }
+
+        // Typed cells arrive as a CSV would hold them: a number level, a date declared_on.
+        var good = await XlsxAsync(["member", "competence", "level", "declared_on"], ["Valinox", "MACH", 3, new DateTime(2019, 3, 1)]);
+        var created = await (await c.Manager.PostAsync($"{c.Api}/competences/import?fileName=new.xlsx", good)).Json(HttpStatusCode.OK);
+        Assert.Equal(1, created.GetProperty("updated").GetInt32() + created.GetProperty("created").GetInt32());
+
+        var bad = await XlsxAsync(["member", "competence", "level"], ["Valinox", "WELD", 2], ["Nobody", "WELD", 3], ["Valinox", "NDT", "five"]);
+        var report = await (await c.Manager.PostAsync($"{c.Api}/competences/import?fileName=bad.xlsx", bad)).Json(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["bad.xlsx 3 member", "bad.xlsx 4 level"], report.GetProperty("errors").EnumerateArray()
+            .Select(e => $"{e.GetProperty("file").GetString()} {e.GetProperty("row").GetInt32()} {e.GetProperty("column").GetString()}"));
+        var profile = await (await c.Manager.GetAsync($"{c.Api}/members/{c.Members["Valinox"]}/competences")).Json(HttpStatusCode.OK);
+        Assert.DoesNotContain(profile.GetProperty("items").EnumerateArray(), d => d.GetProperty("competenceCode").GetString() == "WELD"); // the valid first row was not stored either
+
+        var junk = new ByteArrayContent("this is no workbook"u8.ToArray());
+        junk.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var refused = await (await c.Manager.PostAsync($"{c.Api}/competences/import?fileName=junk.xlsx", junk)).Json(HttpStatusCode.UnprocessableEntity);
+        var error = refused.GetProperty("errors")[0];
+        Assert.Equal("junk.xlsx", error.GetProperty("file").GetString());
+        Assert.StartsWith("is not a readable xlsx workbook", error.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_indicators_count_coverage_and_single_actor_dependences_by_year_and_are_missing_without_needs()
     {
