@@ -68,7 +68,7 @@ public static class CompetenceFile
         await using (text)
         {
             List<(int Row, Dictionary<string, string?> Cells)> rows;
-            using (var reader = text.OpenReader()) rows = ReadCsv(reader, text.File, kind == CompetenceFileKind.Taxonomy ? TaxonomyColumns : DeclarationColumns,
+            using (var reader = text.OpenReader()) rows = CsvTable.Read(reader, text.File, kind == CompetenceFileKind.Taxonomy ? TaxonomyColumns : DeclarationColumns,
                 kind == CompetenceFileKind.Taxonomy ? ["code", "name", "domain"] : ["competence", "level"], errors);
             if (errors.Total > 0) return ImportReport.Failed(text.File, rows.Count, errors);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -86,25 +86,6 @@ public static class CompetenceFile
             await transaction.CommitAsync(ct);
             return new(text.File, rows.Count, created, updated, rows.Count - created - updated, [], 0);
         }
-    }
-
-    private static List<(int, Dictionary<string, string?>)> ReadCsv(TextReader reader, string file, string[] columns, string[] required, LocatedErrors errors)
-    {
-        var rows = new List<(int, Dictionary<string, string?>)>();
-        try
-        {
-            using var csv = new CsvRows(reader, file);
-            var header = csv.Header.Select(h => h.ToLowerInvariant()).ToArray();
-            foreach (var unknown in header.Where(h => !columns.Contains(h)))
-                errors.Add(new(file, 1, unknown, null, $"is not a known column (known: {string.Join(", ", columns)})"));
-            foreach (var missing in required.Where(c => !header.Contains(c)))
-                errors.Add(new(file, 1, missing, null, "required column is missing"));
-            if (errors.Total > 0) return rows;
-            var index = columns.ToDictionary(c => c, c => Array.IndexOf(header, c));
-            while (csv.Read()) rows.Add((csv.Line, columns.ToDictionary(c => c, c => CsvCells.Restore(csv.Optional(index[c])))));
-        }
-        catch (MalformedFileException e) { errors.Add(e.Error); }
-        return rows;
     }
 
     private static async Task<(int Created, int Updated)> TaxonomyAsync(ClusterDb db, int clusterId, string file, List<(int Row, Dictionary<string, string?> Cells)> rows, LocatedErrors errors, CancellationToken ct)

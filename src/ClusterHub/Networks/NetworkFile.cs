@@ -8,6 +8,9 @@ namespace ClusterHub.Networks;
 
 public enum NetworkFormat { Csv, GraphMl, Gexf, Pajek, Json, Gml }
 
+/// <summary>Which GEXF is written: 1.2draft (the default: networkx 2.8 reads no later one, Gephi reads it) or 1.3.</summary>
+public enum GexfVersion { Draft12, Gexf13 }
+
 /// <summary>A malformed network file: where, and why, as the exchange kit locates errors. Nothing of the file is kept.</summary>
 public sealed class NetworkFormatException(string file, int line, int column, string reason)
     : MalformedFileException(new LocatedError(file, line, column, null, reason))
@@ -150,7 +153,7 @@ public static partial class NetworkFile
         new(g, values.ToDictionary(kv => kv.Key, kv => g.Ids.Select(id => kv.Value.GetValueOrDefault(id)).ToArray()));
 
     /// <summary>Writes the network with extra per-node columns (e.g. computed measures) as node attributes.</summary>
-    public static void Write(Network network, TextWriter writer, NetworkFormat format)
+    public static void Write(Network network, TextWriter writer, NetworkFormat format, GexfVersion gexf = GexfVersion.Draft12)
     {
         var g = network.Graph.Graph;
         var ids = network.Graph.Ids;
@@ -175,7 +178,7 @@ public static partial class NetworkFile
                 WriteGraphMl(network, writer, edges);
                 break;
             case NetworkFormat.Gexf:
-                WriteGexf(network, writer, edges);
+                WriteGexf(network, writer, edges, gexf);
                 break;
             case NetworkFormat.Json:
                 WriteJson(network, writer, edges);
