@@ -170,9 +170,11 @@ public static class GovernanceApi
             ["constraint"] = [.. a.Select(x => x.Constraint ?? double.NaN)], ["effective_size"] = [.. a.Select(x => x.EffectiveSize ?? double.NaN)],
             ["community"] = [.. a.Select(x => (double)x.Community)],
         };
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        NetworkFile.Write(NetworkMetrics.WithColumns(network.ToNetwork(), columns), writer, format, gexf);
-        return writer.ToString();
+        // Through a UTF-8 stream, not a StringWriter: the XML writers declare their writer's encoding, and a string's is UTF-16.
+        using var bytes = new MemoryStream();
+        using (var writer = new StreamWriter(bytes, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            NetworkFile.Write(NetworkMetrics.WithColumns(network.ToNetwork(), columns), writer, format, new NetworkWriteOptions(gexf));
+        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
     }
 
     /// <summary>The network as a file: <c>?format=graphml</c> (default), <c>gexf</c> (1.2draft), <c>gexf13</c> or <c>csv</c>, with <c>year</c> and <c>types</c>.</summary>

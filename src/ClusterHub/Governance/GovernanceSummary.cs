@@ -25,9 +25,11 @@ public static class GovernanceSummary
             return sentences;
         }
         var h = hub.Hub;
-        foreach (var pair in hub.SoleCoordinator)
-            sentences.Add(new("Sole", F("Governance.Summary.Sole", h.Label, Level(pair.First), Level(pair.Second)), new Dictionary<string, double>()));
-        if (hub.SoleCoordinator.Count == 0) sentences.Add(new("NotSole", F("Governance.Summary.NotSole", h.Label), new Dictionary<string, double>()));
+        if (hub.SoleCoordinator.Count > 0)
+            sentences.Add(new("Sole", F("Governance.Summary.Sole", h.Label,
+                    string.Join(l["Governance.Summary.And"].Value, hub.SoleCoordinator.Select(p => F("Governance.Summary.Pair", Level(p.First), Level(p.Second))))),
+                new Dictionary<string, double> { ["pairs"] = hub.SoleCoordinator.Count }));
+        else sentences.Add(new("NotSole", F("Governance.Summary.NotSole", h.Label), new Dictionary<string, double>()));
         sentences.Add(new("Position", F("Governance.Summary.Position", h.Label, h.Degree, hub.LevelsBridged.Count, h.Betweenness, h.Constraint ?? double.NaN,
                 h.EffectiveSize ?? double.NaN, h.Redundancy ?? double.NaN),
             new Dictionary<string, double> { ["degree"] = h.Degree, ["levels"] = hub.LevelsBridged.Count, ["betweenness"] = h.Betweenness,
