@@ -550,6 +550,8 @@ enums = {
 # The governance network (Governance/): page, summary sentences, indicators, vocabularies.
 S.update({
  "Nav.Governance": ("Governance", "Gouvernance", "거버넌스"),
+ "Permission.governance.read": ("See the governance network, its measures and files", "Voir le réseau de gouvernance, ses mesures et ses fichiers", "거버넌스 네트워크와 지표, 파일 보기"),
+ "Permission.governance.manage": ("Add, change, delete and import governance actors and ties", "Ajouter, modifier, supprimer et importer les acteurs et liens de gouvernance", "거버넌스 주체와 관계 추가·수정·삭제·가져오기"),
  "Governance.Title": ("Governance network", "Réseau de gouvernance", "거버넌스 네트워크"),
  "Governance.Saved": ("Saved.", "Enregistré.", "저장했습니다."),
  "Governance.Outcome.Duplicate": ("It would duplicate an actor or a tie that exists.", "Cela ferait doublon avec un acteur ou un lien existant.", "이미 있는 주체나 관계와 중복됩니다."),

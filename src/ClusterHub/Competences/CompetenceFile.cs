@@ -54,41 +54,13 @@ public static class CompetenceFile
     /// Imports a file (CSV, in any encoding the kit decodes) into one cluster: every row checked before anything is written,
     /// nothing written unless all are valid, all rows in one transaction.
     /// </summary>
-    public static async Task<ImportReport> ImportAsync(ClusterDb db, int clusterId, CompetenceFileKind kind, Stream bytes, string fileName, FileFormat format, string actor, DateOnly today, CancellationToken ct)
-    {
-        var errors = new LocatedErrors();
-        if (format != FileFormat.Csv)
-        {
-            errors.Add(new(fileName, 1, "", null, $"{format.ToString().ToLowerInvariant()} files are not imported: save the sheet as CSV (UTF-8) and import that"));
-            return ImportReport.Failed(fileName, 0, errors);
-        }
-        DecodedText text;
-        try { text = await DecodedText.OpenAsync(bytes, fileName, ct); }
-        catch (MalformedFileException e) { errors.Add(e.Error); return ImportReport.Failed(fileName, 0, errors); }
-        await using (text)
-        {
-            List<(int Row, Dictionary<string, string?> Cells)> rows;
-            using (var reader = text.OpenReader()) rows = CsvTable.Read(reader, text.File, kind == CompetenceFileKind.Taxonomy ? TaxonomyColumns : DeclarationColumns,
-                kind == CompetenceFileKind.Taxonomy ? ["code", "name", "domain"] : ["competence", "level"], errors);
-            if (errors.Total > 0) return ImportReport.Failed(text.File, rows.Count, errors);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var (created, updated) = kind == CompetenceFileKind.Taxonomy
-                ? await TaxonomyAsync(db, clusterId, text.File, rows, errors, ct)
-                : await DeclarationsAsync(db, clusterId, text.File, rows, errors, actor, today, ct);
-            if (errors.Total > 0) { db.ChangeTracker.Clear(); return ImportReport.Failed(text.File, rows.Count, errors); }
-            try { await db.SaveChangesAsync(ct); }
-            catch (Exception e) when (UniqueViolation.Is(e) || e is DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                errors.Add(new(text.File, 0, "", null, "competences saved meanwhile collide with rows of the file; import it again"));
-                return ImportReport.Failed(text.File, rows.Count, errors);
-            }
-            await transaction.CommitAsync(ct);
-            return new(text.File, rows.Count, created, updated, rows.Count - created - updated, [], 0);
-        }
-    }
+    public static Task<ImportReport> ImportAsync(ClusterDb db, int clusterId, CompetenceFileKind kind, Stream bytes, string fileName, FileFormat format, string actor, DateOnly today, CancellationToken ct) =>
+        format != FileFormat.Csv ? Task.FromResult(CsvTable.NotCsv(fileName, format))
+        : kind == CompetenceFileKind.Taxonomy
+            ? CsvTable.ImportAsync(db, bytes, fileName, TaxonomyColumns, ["code", "name", "domain"], "competences", (file, rows, errors) => TaxonomyAsync(db, clusterId, file, rows, errors, ct), ct)
+            : CsvTable.ImportAsync(db, bytes, fileName, DeclarationColumns, ["competence", "level"], "competences", (file, rows, errors) => DeclarationsAsync(db, clusterId, file, rows, errors, actor, today, ct), ct);
 
-    private static async Task<(int Created, int Updated)> TaxonomyAsync(ClusterDb db, int clusterId, string file, List<(int Row, Dictionary<string, string?> Cells)> rows, LocatedErrors errors, CancellationToken ct)
+    private static async Task<(int Created, int Updated)> TaxonomyAsync(ClusterDb db, int clusterId, string file, CsvTableRows rows, LocatedErrors errors, CancellationToken ct)
     {
         var lists = await AreaLists.LoadAsync(db, clusterId, ct);
         var existing = await db.Set<Competence>().Include(c => c.Needs).Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, ct);
@@ -132,7 +104,7 @@ public static class CompetenceFile
         return needs;
     }
 
-    private static async Task<(int Created, int Updated)> DeclarationsAsync(ClusterDb db, int clusterId, string file, List<(int Row, Dictionary<string, string?> Cells)> rows, LocatedErrors errors, string actor, DateOnly today, CancellationToken ct)
+    private static async Task<(int Created, int Updated)> DeclarationsAsync(ClusterDb db, int clusterId, string file, CsvTableRows rows, LocatedErrors errors, string actor, DateOnly today, CancellationToken ct)
     {
         var codes = await Declarations.CodesAsync(db, clusterId, ct);
         var members = await db.Members.AsNoTracking().Where(m => m.ClusterId == clusterId && m.ArchivedOn == null)

@@ -45,46 +45,16 @@ public static class GovernanceFile
     public static string DownloadStem(string clusterSlug, GovernanceFileKind kind) => $"{clusterSlug}-governance-{kind.ToString().ToLowerInvariant()}";
 
     /// <summary>Imports actors or ties into one cluster, all or nothing, every error located (file, row, column, value, reason).</summary>
-    public static async Task<ImportReport> ImportAsync(ClusterDb db, int clusterId, GovernanceFileKind kind, Stream bytes, string fileName, CancellationToken ct)
-    {
-        var errors = new LocatedErrors();
-        if (MemberFile.FormatOf(fileName) != FileFormat.Csv)
-        {
-            errors.Add(new(fileName, 1, "", null, "only CSV files are imported: save the sheet as CSV (UTF-8) and import that"));
-            return ImportReport.Failed(fileName, 0, errors);
-        }
-        DecodedText text;
-        try { text = await DecodedText.OpenAsync(bytes, fileName, ct); }
-        catch (MalformedFileException e) { errors.Add(e.Error); return ImportReport.Failed(fileName, 0, errors); }
-        await using (text)
-        {
-            List<(int Row, Dictionary<string, string?> Cells)> rows;
-            using (var reader = text.OpenReader())
-                rows = kind == GovernanceFileKind.Actors
-                    ? CsvTable.Read(reader, text.File, ActorColumns, ["name", "level", "kind"], errors)
-                    : CsvTable.Read(reader, text.File, TieColumns, ["from", "to", "type"], errors);
-            if (errors.Total > 0) return ImportReport.Failed(text.File, rows.Count, errors);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var (created, updated) = kind == GovernanceFileKind.Actors
-                ? await ActorsAsync(db, clusterId, text.File, rows, errors, ct)
-                : await TiesAsync(db, clusterId, text.File, rows, errors, ct);
-            if (errors.Total > 0) { db.ChangeTracker.Clear(); return ImportReport.Failed(text.File, rows.Count, errors); }
-            try { await db.SaveChangesAsync(ct); }
-            catch (Exception e) when (UniqueViolation.Is(e) || e is DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                errors.Add(new(text.File, 0, "", null, "actors or ties saved meanwhile collide with rows of the file; import it again"));
-                return ImportReport.Failed(text.File, rows.Count, errors);
-            }
-            await transaction.CommitAsync(ct);
-            return new(text.File, rows.Count, created, updated, rows.Count - created - updated, [], 0);
-        }
-    }
+    public static Task<ImportReport> ImportAsync(ClusterDb db, int clusterId, GovernanceFileKind kind, Stream bytes, string fileName, CancellationToken ct) =>
+        MemberFile.FormatOf(fileName) is var format && format != FileFormat.Csv ? Task.FromResult(CsvTable.NotCsv(fileName, format))
+        : kind == GovernanceFileKind.Actors
+            ? CsvTable.ImportAsync(db, bytes, fileName, ActorColumns, ["name", "level", "kind"], "actors", (file, rows, errors) => ActorsAsync(db, clusterId, file, rows, errors, ct), ct)
+            : CsvTable.ImportAsync(db, bytes, fileName, TieColumns, ["from", "to", "type"], "ties", (file, rows, errors) => TiesAsync(db, clusterId, file, rows, errors, ct), ct);
 
     private static string Column(string field) => field switch { "shortName" => "short_name", "memberId" => "member", "fromActorId" => "from", "toActorId" => "to",
         "fromYear" => "from_year", "toYear" => "to_year", _ => field };
 
-    private static async Task<(int, int)> ActorsAsync(ClusterDb db, int clusterId, string file, List<(int Row, Dictionary<string, string?> Cells)> rows, LocatedErrors errors, CancellationToken ct)
+    private static async Task<(int, int)> ActorsAsync(ClusterDb db, int clusterId, string file, CsvTableRows rows, LocatedErrors errors, CancellationToken ct)
     {
         var existing = await db.Set<GovernanceActor>().Where(a => a.ClusterId == clusterId).ToListAsync(ct);
         var byName = existing.ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
@@ -122,7 +92,7 @@ public static class GovernanceFile
 
     private static string Snapshot(GovernanceActor a) => string.Join('\u001f', a.Name, a.ShortName, a.Level, a.Kind, a.MemberId, a.Notes);
 
-    private static async Task<(int, int)> TiesAsync(ClusterDb db, int clusterId, string file, List<(int Row, Dictionary<string, string?> Cells)> rows, LocatedErrors errors, CancellationToken ct)
+    private static async Task<(int, int)> TiesAsync(ClusterDb db, int clusterId, string file, CsvTableRows rows, LocatedErrors errors, CancellationToken ct)
     {
         var actors = await db.Set<GovernanceActor>().AsNoTracking().Where(a => a.ClusterId == clusterId).Select(a => new { a.Id, a.Name, a.ShortName }).ToListAsync(ct);
         var byLabel = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
