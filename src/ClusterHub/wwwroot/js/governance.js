@@ -1,5 +1,5 @@
 // Draws the governance network page from the JSON block it embeds (labels already translated): the graph with
-// cytoscape and the fcose layout (seeded, so the same network is drawn the same way), coloured by level or community
+// cytoscape and the fcose layout, coloured by level or community
 // and sized by a measure chosen in the page; the tie-strength distribution with Chart.js; and the measures table,
 // sorted by a click on a column's heading.
 (() => {
@@ -23,7 +23,8 @@
         { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': '#9aa5b1' } },
         { selector: 'edge.illustrative', style: { 'line-style': 'dashed' } },
       ],
-      layout: { name: window.cytoscapeFcose ? 'fcose' : 'cose', randomize: false, animate: false, nodeRepulsion: 9000, idealEdgeLength: 90 },
+      // fcose's spectral start needs random initial positions (from the origin it lays every node on one line).
+      layout: { name: window.cytoscapeFcose ? 'fcose' : 'cose', randomize: true, animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, nodeSeparation: 60 },
       wheelSensitivity: 0.2,
     });
     window.governanceGraph = cy; // the browser test counts the drawn nodes here
