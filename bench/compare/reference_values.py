@@ -67,6 +67,9 @@ def values(g):
         "eigenvector": per(nx.eigenvector_centrality_numpy(g)),
         "constraint": per(nx.constraint(g)),
         "effective_size": per(nx.effective_size(g)),
+        # Burt's weighted forms (weights as tie strengths), as networkx computes them when given a weight.
+        "constraint_weighted": per(nx.constraint(g, weight="weight")) if weighted else None,
+        "effective_size_weighted": per(nx.effective_size(g, weight="weight")) if weighted else None,
         "pagerank": per(nx.pagerank(g, alpha=0.85, weight=None, tol=1e-13, max_iter=10000)),
         "pagerank_weighted": per(nx.pagerank(g, alpha=0.85, weight="weight", tol=1e-13, max_iter=10000)) if weighted else None,
     }

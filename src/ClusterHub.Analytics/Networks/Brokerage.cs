@@ -43,19 +43,55 @@ public static class Brokerage
     }
 
     /// <summary>
-    /// Burt's effective size, in Borgatti's form for unweighted graphs: degree − 2t/degree, t the ties
-    /// among v's contacts. NaN for an isolated node, as in networkx.
+    /// Burt's effective size: the number of v's contacts less their redundancy,
+    /// Σ_{u∈N(v)} (1 − Σ_{w∈N(v)} p_vw m_uw), with p_vw the share of v's tie weight going to w and m_uw the weight of
+    /// u–w over u's strongest tie (Burt 1992, networkx's weighted form). With <paramref name="useWeights"/> false or an
+    /// unweighted graph every weight is 1 and this is Borgatti's degree − 2t/degree, t the ties among v's contacts,
+    /// computed so. NaN for an isolated node, as in networkx. O(Σ_v Σ_{u∈N(v)} deg(u)).
     /// </summary>
-    public static double[] EffectiveSize(Graph g)
+    public static double[] EffectiveSize(Graph g, bool useWeights = false)
     {
-        var triangles = Clustering.Triangles(g);
-        var result = new double[g.NodeCount];
-        for (var v = 0; v < g.NodeCount; v++)
+        Clustering.RequireUndirected(g);
+        var n = g.NodeCount;
+        var result = new double[n];
+        if (!useWeights || !g.IsWeighted)
         {
-            var k = 0;
-            foreach (var u in g.Neighbors(v)) if (u != v) k++;
-            result[v] = k == 0 ? double.NaN : k - 2.0 * triangles[v] / k;
+            var triangles = Clustering.Triangles(g);
+            for (var v = 0; v < n; v++)
+            {
+                var k = 0;
+                foreach (var u in g.Neighbors(v)) if (u != v) k++;
+                result[v] = k == 0 ? double.NaN : k - 2.0 * triangles[v] / k;
+            }
+            return result;
         }
+        var strength = new double[n];
+        var strongest = new double[n];
+        for (var v = 0; v < n; v++)
+            for (var a = g.Offsets[v]; a < g.Offsets[v + 1]; a++)
+                if (g.Targets[a] != v) { strength[v] += g.Weight(a); strongest[v] = Math.Max(strongest[v], g.Weight(a)); }
+        Workers.ForEach(n, () => new double[n], (share, v) =>
+        {
+            if (g.Degree(v) == 0 || g.Neighbors(v).Length == 1 && g.Neighbors(v)[0] == v) { result[v] = double.NaN; return; }
+            // share[w] = p_vw for v's contacts; 0 elsewhere (so the inner sum runs over u's ties and keeps those to v's contacts).
+            for (var a = g.Offsets[v]; a < g.Offsets[v + 1]; a++) if (g.Targets[a] != v && strength[v] > 0) share[g.Targets[a]] += g.Weight(a) / strength[v];
+            double size = 0;
+            for (var a = g.Offsets[v]; a < g.Offsets[v + 1]; a++)
+            {
+                var u = g.Targets[a];
+                if (u == v) continue;
+                double redundancy = 0;
+                if (strongest[u] > 0)
+                    for (var b = g.Offsets[u]; b < g.Offsets[u + 1]; b++)
+                    {
+                        var w = g.Targets[b];
+                        if (w != u && w != v) redundancy += share[w] * g.Weight(b) / strongest[u];
+                    }
+                size += 1 - redundancy;
+            }
+            for (var a = g.Offsets[v]; a < g.Offsets[v + 1]; a++) share[g.Targets[a]] = 0;
+            result[v] = size;
+        }, block: 64);
         return result;
     }
 

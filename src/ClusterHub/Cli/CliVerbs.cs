@@ -53,6 +53,26 @@ public sealed class CliVerbs(RootCommand root, TextWriter stdout, TextWriter std
         await Exchange.Export.WriteAsync(stream, table, rows, format, ct);
     }
 
+    /// <summary>
+    /// An import verb's file: opened, handed to <paramref name="import"/> with its name, the report printed. A refused file
+    /// lists its located errors on standard output and ends with one line on standard error (exit 1).
+    /// </summary>
+    public static async Task<int> ImportFileAsync(FileInfo info, TextWriter stdout, Func<Stream, string, Task<Members.ImportReport>> import)
+    {
+        if (!info.Exists) throw new CliException($"{info.FullName}: file not found");
+        await using var bytes = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var report = await import(bytes, info.Name);
+        if (!report.Succeeded)
+        {
+            foreach (var e in report.Errors) stdout.WriteLine(e.ToString());
+            var shown = report.ErrorsShown is { } cut ? $" (the {cut} listed)" : "";
+            throw new CliException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{info.Name}: {report.ErrorCount} error(s){shown}; nothing was imported"));
+        }
+        stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{info.Name}: {report.Rows} rows, {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged"));
+        return 0;
+    }
+
     /// <summary>The id of the cluster named by <c>--cluster</c>, or a one-line error.</summary>
     public static async Task<int> ClusterIdAsync(ClusterDb db, ParseResult parse, CancellationToken ct)
     {

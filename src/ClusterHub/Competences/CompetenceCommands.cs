@@ -31,19 +31,8 @@ internal static class CompetenceCommands
         {
             var db = sp.GetRequiredService<ClusterDb>();
             var clusterId = await CliVerbs.ClusterIdAsync(db, parse, ct);
-            var info = parse.GetValue(file)!;
-            if (!info.Exists) throw new CliException($"{info.FullName}: file not found");
-            await using var bytes = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var report = await CompetenceFile.ImportAsync(db, clusterId, parse.GetValue(Kind), bytes, info.Name, MemberFile.FormatOf(info.Name), db.Actor,
-                sp.GetRequiredService<TimeProvider>().Today(), ct);
-            if (!report.Succeeded)
-            {
-                foreach (var e in report.Errors) stdout.WriteLine(e.ToString());
-                throw new CliException(string.Create(CultureInfo.InvariantCulture, $"{info.Name}: {report.ErrorCount} error(s); nothing was imported"));
-            }
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{info.Name}: {report.Rows} rows, {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged"));
-            return 0;
+            return await CliVerbs.ImportFileAsync(parse.GetValue(file)!, stdout, (bytes, name) => CompetenceFile.ImportAsync(db, clusterId, parse.GetValue(Kind), bytes, name,
+                MemberFile.FormatOf(name), db.Actor, sp.GetRequiredService<TimeProvider>().Today(), ct));
         }, ct));
         return command;
     }

@@ -51,62 +51,15 @@ public static class CompetenceFile
         ["WELD", "Welding", "Manufacturing", "", "Nuclear-grade welding (RCC-M)", "A1=3; A3=2"], []);
 
     /// <summary>
-    /// Imports a file (CSV, in any encoding the kit decodes) into one cluster: every row checked before anything is written,
+    /// Imports a file (CSV in any encoding the kit decodes, or an xlsx workbook) into one cluster: every row checked before anything is written,
     /// nothing written unless all are valid, all rows in one transaction.
     /// </summary>
-    public static async Task<ImportReport> ImportAsync(ClusterDb db, int clusterId, CompetenceFileKind kind, Stream bytes, string fileName, FileFormat format, string actor, DateOnly today, CancellationToken ct)
-    {
-        var errors = new LocatedErrors();
-        if (format == FileFormat.Json)
-        {
-            errors.Add(new(fileName, 1, "", null, "json files are not imported: import the sheet as CSV or xlsx"));
-            return ImportReport.Failed(fileName, 0, errors);
-        }
-        List<(int Row, Dictionary<string, string?> Cells)> rows;
-        try
-        {
-            await using var table = await TableRows.OpenAsync(bytes, fileName, format, ct);
-            rows = ReadRows(table.Rows, fileName, kind == CompetenceFileKind.Taxonomy ? TaxonomyColumns : DeclarationColumns,
-                kind == CompetenceFileKind.Taxonomy ? ["code", "name", "domain"] : ["competence", "level"], errors);
-        }
-        catch (MalformedFileException e) { errors.Add(e.Error); return ImportReport.Failed(fileName, 0, errors); }
-        if (errors.Total > 0) return ImportReport.Failed(fileName, rows.Count, errors);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var (created, updated) = kind == CompetenceFileKind.Taxonomy
-            ? await TaxonomyAsync(db, clusterId, fileName, rows, errors, ct)
-            : await DeclarationsAsync(db, clusterId, fileName, rows, errors, actor, today, ct);
-        if (errors.Total > 0) { db.ChangeTracker.Clear(); return ImportReport.Failed(fileName, rows.Count, errors); }
-        try { await db.SaveChangesAsync(ct); }
-        catch (Exception e) when (UniqueViolation.Is(e) || e is DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            errors.Add(new(fileName, 0, "", null, "competences saved meanwhile collide with rows of the file; import it again"));
-            return ImportReport.Failed(fileName, rows.Count, errors);
-        }
-        await transaction.CommitAsync(ct);
-        return new(fileName, rows.Count, created, updated, rows.Count - created - updated, [], 0);
-    }
+    public static Task<ImportReport> ImportAsync(ClusterDb db, int clusterId, CompetenceFileKind kind, Stream bytes, string fileName, FileFormat format, string actor, DateOnly today, CancellationToken ct) =>
+        kind == CompetenceFileKind.Taxonomy
+            ? ImportTable.ImportAsync(db, bytes, fileName, format, TaxonomyColumns, ["code", "name", "domain"], "competences", (file, rows, errors) => TaxonomyAsync(db, clusterId, file, rows, errors, ct), ct)
+            : ImportTable.ImportAsync(db, bytes, fileName, format, DeclarationColumns, ["competence", "level"], "competences", (file, rows, errors) => DeclarationsAsync(db, clusterId, file, rows, errors, actor, today, ct), ct);
 
-    /// <summary>Every row of the table by column name, after checking the header; a malformed row ends the reading with its error.</summary>
-    private static List<(int, Dictionary<string, string?>)> ReadRows(ITableRows table, string file, string[] columns, string[] required, LocatedErrors errors)
-    {
-        var rows = new List<(int, Dictionary<string, string?>)>();
-        try
-        {
-            var header = table.Header.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-            foreach (var unknown in header.Where(h => !columns.Contains(h)))
-                errors.Add(new(file, 1, unknown, null, $"is not a known column (known: {string.Join(", ", columns)})"));
-            foreach (var missing in required.Where(c => !header.Contains(c)))
-                errors.Add(new(file, 1, missing, null, "required column is missing"));
-            if (errors.Total > 0) return rows;
-            var index = columns.ToDictionary(c => c, c => Array.IndexOf(header, c));
-            while (table.Read()) rows.Add((table.Line, columns.ToDictionary(c => c, c => CsvCells.Restore(table.Optional(index[c])))));
-        }
-        catch (MalformedFileException e) { errors.Add(e.Error); }
-        return rows;
-    }
-
-    private static async Task<(int Created, int Updated)> TaxonomyAsync(ClusterDb db, int clusterId, string file, List<(int Row, Dictionary<string, string?> Cells)> rows, LocatedErrors errors, CancellationToken ct)
+    private static async Task<(int Created, int Updated)> TaxonomyAsync(ClusterDb db, int clusterId, string file, ImportTableRows rows, LocatedErrors errors, CancellationToken ct)
     {
         var lists = await AreaLists.LoadAsync(db, clusterId, ct);
         var existing = await db.Set<Competence>().Include(c => c.Needs).Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, ct);
@@ -150,7 +103,7 @@ public static class CompetenceFile
         return needs;
     }
 
-    private static async Task<(int Created, int Updated)> DeclarationsAsync(ClusterDb db, int clusterId, string file, List<(int Row, Dictionary<string, string?> Cells)> rows, LocatedErrors errors, string actor, DateOnly today, CancellationToken ct)
+    private static async Task<(int Created, int Updated)> DeclarationsAsync(ClusterDb db, int clusterId, string file, ImportTableRows rows, LocatedErrors errors, string actor, DateOnly today, CancellationToken ct)
     {
         var codes = await Declarations.CodesAsync(db, clusterId, ct);
         var members = await db.Members.AsNoTracking().Where(m => m.ClusterId == clusterId && m.ArchivedOn == null)

@@ -19,6 +19,9 @@ public static class NetworkCommands
     private static readonly Option<string?> WeightColumn = new("--weight") { DefaultValueFactory = _ => "weight", Description = "CSV column (or GML edge key) of the weight (absent: unweighted)" };
     private static readonly Option<bool> Directed = new("--directed") { Description = "Read a CSV edge list as directed" };
     private static readonly Option<FileInfo?> Output = new("--output", "-o") { Description = "Output file; its extension picks the format (.csv .json .gexf .graphml .gml .net)" };
+    private static readonly Option<GexfVersion> Gexf = new("--gexf") { Description = "GEXF version written: Draft12 (1.2draft, read by networkx 2.8 and Gephi) or Gexf13", DefaultValueFactory = _ => GexfVersion.Draft12 };
+    private static readonly Option<GmlText> Gml = new("--gml") { Description = "GML text: Ascii (entities beyond ASCII; networkx, Gephi) or Utf8 (igraph)", DefaultValueFactory = _ => GmlText.Ascii };
+    private static NetworkWriteOptions WriteOptions(ParseResult parse) => new(parse.GetValue(Gexf), parse.GetValue(Gml));
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -31,7 +34,7 @@ public static class NetworkCommands
             DefaultValueFactory = _ => PathLength.Hops,
             Description = "How betweenness, closeness, harmonic, diameter and average path measure a path: Hops, Weights (weights are lengths) or Inverse (weights are tie strengths; a tie's length is 1/weight)",
         };
-        var metrics = new Command("metrics", "Per-node centrality, clustering, cores, structural holes and brokerage") { input, pivots, seed, partition, lengths, Source, Target, WeightColumn, Directed, Output };
+        var metrics = new Command("metrics", "Per-node centrality, clustering, cores, structural holes and brokerage") { input, pivots, seed, partition, lengths, Source, Target, WeightColumn, Directed, Output, Gexf, Gml };
         metrics.SetAction(parse =>
         {
             var (network, (summary, columns)) = WithProgress(stderr, bar =>
@@ -48,7 +51,7 @@ public static class NetworkCommands
         var method = new Option<CommunityMethod>("--method") { DefaultValueFactory = _ => CommunityMethod.Leiden, Description = "Leiden (connected communities) or Louvain" };
         var iterations = new Option<int>("--iterations") { DefaultValueFactory = _ => 2, Description = "Leiden iterations, each from the last result; negative: until stable" };
         var compare = new Option<string?>("--compare") { Description = "Node attribute to set the communities beside (e.g. region): NMI and adjusted Rand index" };
-        var communities = new Command("communities", "Communities (Leiden or Louvain, seeded) with modularity") { input, method, seed, resolution, iterations, compare, Source, Target, WeightColumn, Output };
+        var communities = new Command("communities", "Communities (Leiden or Louvain, seeded) with modularity") { input, method, seed, resolution, iterations, compare, Source, Target, WeightColumn, Output, Gexf, Gml };
         communities.SetAction(parse =>
         {
             var (network, result) = WithProgress(stderr, bar =>
@@ -81,7 +84,7 @@ public static class NetworkCommands
             Description = "Columns that describe the actor (e.g. country type), kept as node attributes: each actor's most frequent value",
         };
         var rows = new Argument<FileInfo>("file") { Description = "Participations CSV: one row per actor in an event (e.g. organisation in project)" };
-        var project = new Command("project", "Project actor × event participations onto actors") { rows, actor, ev, weighting, keep, Output };
+        var project = new Command("project", "Project actor × event participations onto actors") { rows, actor, ev, weighting, keep, Output, Gexf, Gml };
         project.SetAction(parse =>
         {
             var (participations, projected) = WithProgress(stderr, bar =>
@@ -96,7 +99,7 @@ public static class NetworkCommands
             return 0;
         });
 
-        var convert = new Command("convert", "Convert between network formats") { input, Source, Target, WeightColumn, Directed, Output };
+        var convert = new Command("convert", "Convert between network formats") { input, Source, Target, WeightColumn, Directed, Output, Gexf, Gml };
         convert.SetAction(parse =>
         {
             WriteNetwork(parse, WithProgress(stderr, bar => Load(parse, input, bar)), stdout);
@@ -152,7 +155,7 @@ public static class NetworkCommands
         var output = (TextWriter?)writer ?? stdout;
         if (format != NetworkFormat.Csv)
         {
-            NetworkFile.Write(NetworkMetrics.WithColumns(network, columns), output, format);
+            NetworkFile.Write(NetworkMetrics.WithColumns(network, columns), output, format, WriteOptions(parse));
             return;
         }
         using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
@@ -171,6 +174,6 @@ public static class NetworkCommands
     {
         var target = parse.GetValue(Output);
         using var writer = target is null ? null : new StreamWriter(target.FullName, false, new UTF8Encoding(false));
-        NetworkFile.Write(network, (TextWriter?)writer ?? stdout, target is null ? NetworkFormat.Csv : NetworkFile.FormatOf(target.Name));
+        NetworkFile.Write(network, (TextWriter?)writer ?? stdout, target is null ? NetworkFormat.Csv : NetworkFile.FormatOf(target.Name), WriteOptions(parse));
     }
 }

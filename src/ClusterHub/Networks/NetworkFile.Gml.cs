@@ -76,7 +76,7 @@ public static partial class NetworkFile
         return WithAttributes(builder.Build(), values);
     }
 
-    private static void WriteGml(Network network, TextWriter writer, List<(int U, int V, double W)> edges)
+    private static void WriteGml(Network network, TextWriter writer, List<(int U, int V, double W)> edges, GmlText text)
     {
         var g = network.Graph.Graph;
         var ids = network.Graph.Ids;
@@ -89,9 +89,9 @@ public static partial class NetworkFile
         {
             writer.WriteLine("  node [");
             writer.WriteLine(FormattableString.Invariant($"    id {v}"));
-            writer.WriteLine($"    label {GmlString(ids[v])}");
+            writer.WriteLine($"    label {GmlString(ids[v], text)}");
             foreach (var (name, key, numeric) in keys)
-                if (network.NodeAttributes[name][v] is { } value) writer.WriteLine($"    {key} {(numeric ? value : GmlString(value))}");
+                if (network.NodeAttributes[name][v] is { } value) writer.WriteLine($"    {key} {(numeric ? value : GmlString(value, text))}");
             writer.WriteLine("  ]");
         }
         foreach (var (u, v, w) in edges)
@@ -107,8 +107,28 @@ public static partial class NetworkFile
         return key.ToString();
     }
 
-    /// <summary>A string with HTML entities, as networkx writes them.</summary>
-    private static string GmlString(string value) => $"\"{WebUtility.HtmlEncode(value)}\"";
+    /// <summary>
+    /// A quoted GML string: '&amp;' and '"' as entities (both readers decode them), and in <see cref="GmlText.Ascii"/> every
+    /// character beyond ASCII as its numeric entity, one per code point, as networkx writes them. (WebUtility.HtmlEncode,
+    /// used before, encoded only U+00A0–U+00FF and left Korean raw: a file neither networkx nor igraph read whole.)
+    /// </summary>
+    internal static string GmlString(string value, GmlText text)
+    {
+        var quoted = new StringBuilder(value.Length + 2).Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '&') quoted.Append("&amp;");
+            else if (c == '"') quoted.Append("&quot;");
+            else if (c < 128 || text == GmlText.Utf8) quoted.Append(c);
+            else
+            {
+                var code = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]) ? char.ConvertToUtf32(c, value[++i]) : c;
+                quoted.Append("&#").Append(code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(';');
+            }
+        }
+        return quoted.Append('"').ToString();
+    }
 
     /// <summary>Reads keys and values from a stream through a buffer, tracking line and column for errors.</summary>
     private sealed class GmlReader(TextReader reader, string file)

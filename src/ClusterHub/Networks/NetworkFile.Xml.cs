@@ -212,40 +212,41 @@ public static partial class NetworkFile
         xml.WriteEndDocument();
     }
 
-    private static void WriteGexf(Network network, TextWriter writer, List<(int U, int V, double W)> edges)
+    private static void WriteGexf(Network network, TextWriter writer, List<(int U, int V, double W)> edges, GexfVersion version)
     {
-        const string Ns = "http://gexf.net/1.3";
+        // 1.2draft by default: networkx 2.8 reads only 1.1draft and 1.2draft, Gephi reads both; what we write is the same in each.
+        var (ns, number) = version == GexfVersion.Gexf13 ? ("http://gexf.net/1.3", "1.3") : ("http://www.gexf.net/1.2draft", "1.2");
         var g = network.Graph.Graph;
         var ids = network.Graph.Ids;
         var attributes = network.NodeAttributes.Keys.Where(a => a != "label").ToList();
         network.NodeAttributes.TryGetValue("label", out var labels);
         using var xml = XmlOut(writer);
-        xml.WriteStartElement("gexf", Ns);
-        xml.WriteAttributeString("version", "1.3");
-        xml.WriteStartElement("graph", Ns);
+        xml.WriteStartElement("gexf", ns);
+        xml.WriteAttributeString("version", number);
+        xml.WriteStartElement("graph", ns);
         xml.WriteAttributeString("defaultedgetype", g.IsDirected ? "directed" : "undirected");
-        xml.WriteStartElement("attributes", Ns);
+        xml.WriteStartElement("attributes", ns);
         xml.WriteAttributeString("class", "node");
         for (var i = 0; i < attributes.Count; i++)
         {
-            xml.WriteStartElement("attribute", Ns);
+            xml.WriteStartElement("attribute", ns);
             xml.WriteAttributeString("id", i.ToString(CultureInfo.InvariantCulture));
             xml.WriteAttributeString("title", attributes[i]);
             xml.WriteAttributeString("type", IsNumeric(network.NodeAttributes[attributes[i]]) ? "double" : "string");
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
-        xml.WriteStartElement("nodes", Ns);
+        xml.WriteStartElement("nodes", ns);
         for (var v = 0; v < g.NodeCount; v++)
         {
-            xml.WriteStartElement("node", Ns);
+            xml.WriteStartElement("node", ns);
             xml.WriteAttributeString("id", ids[v]);
             xml.WriteAttributeString("label", labels?[v] ?? ids[v]);
-            xml.WriteStartElement("attvalues", Ns);
+            xml.WriteStartElement("attvalues", ns);
             for (var i = 0; i < attributes.Count; i++)
                 if (network.NodeAttributes[attributes[i]][v] is { } value)
                 {
-                    xml.WriteStartElement("attvalue", Ns);
+                    xml.WriteStartElement("attvalue", ns);
                     xml.WriteAttributeString("for", i.ToString(CultureInfo.InvariantCulture));
                     xml.WriteAttributeString("value", value);
                     xml.WriteEndElement();
@@ -254,11 +255,11 @@ public static partial class NetworkFile
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
-        xml.WriteStartElement("edges", Ns);
+        xml.WriteStartElement("edges", ns);
         var n = 0;
         foreach (var (u, v, w) in edges)
         {
-            xml.WriteStartElement("edge", Ns);
+            xml.WriteStartElement("edge", ns);
             xml.WriteAttributeString("id", (n++).ToString(CultureInfo.InvariantCulture));
             xml.WriteAttributeString("source", ids[u]);
             xml.WriteAttributeString("target", ids[v]);

@@ -8,6 +8,20 @@ namespace ClusterHub.Networks;
 
 public enum NetworkFormat { Csv, GraphMl, Gexf, Pajek, Json, Gml }
 
+/// <summary>Which GEXF is written: 1.2draft (the default: networkx 2.8 reads no later one, Gephi reads it) or 1.3.</summary>
+public enum GexfVersion { Draft12, Gexf13 }
+
+/// <summary>
+/// How GML strings carry characters beyond ASCII. networkx 2.8 reads only ASCII GML (the format's own rule) with every
+/// other character as a numeric entity (<c>&amp;#233;</c>), and refuses raw UTF-8; igraph 0.10 reads raw UTF-8 and leaves
+/// numeric entities verbatim. No one file suits both: <see cref="Ascii"/> (the default) for networkx, Gephi and the
+/// format, <see cref="Utf8"/> for igraph. Our reader takes either.
+/// </summary>
+public enum GmlText { Ascii, Utf8 }
+
+/// <summary>Choices of the formats that have them.</summary>
+public sealed record NetworkWriteOptions(GexfVersion Gexf = GexfVersion.Draft12, GmlText Gml = GmlText.Ascii);
+
 /// <summary>A malformed network file: where, and why, as the exchange kit locates errors. Nothing of the file is kept.</summary>
 public sealed class NetworkFormatException(string file, int line, int column, string reason)
     : MalformedFileException(new LocatedError(file, line, column, null, reason))
@@ -150,7 +164,7 @@ public static partial class NetworkFile
         new(g, values.ToDictionary(kv => kv.Key, kv => g.Ids.Select(id => kv.Value.GetValueOrDefault(id)).ToArray()));
 
     /// <summary>Writes the network with extra per-node columns (e.g. computed measures) as node attributes.</summary>
-    public static void Write(Network network, TextWriter writer, NetworkFormat format)
+    public static void Write(Network network, TextWriter writer, NetworkFormat format, NetworkWriteOptions? options = null)
     {
         var g = network.Graph.Graph;
         var ids = network.Graph.Ids;
@@ -175,13 +189,13 @@ public static partial class NetworkFile
                 WriteGraphMl(network, writer, edges);
                 break;
             case NetworkFormat.Gexf:
-                WriteGexf(network, writer, edges);
+                WriteGexf(network, writer, edges, (options ?? new()).Gexf);
                 break;
             case NetworkFormat.Json:
                 WriteJson(network, writer, edges);
                 break;
             case NetworkFormat.Gml:
-                WriteGml(network, writer, edges);
+                WriteGml(network, writer, edges, (options ?? new()).Gml);
                 break;
         }
     }

@@ -65,7 +65,7 @@ public static class NetworkMetrics
             Add("clustering", () => Clustering.Local(g));
             Add("core", () => [.. Cores.CoreNumbers(g).Select(c => (double)c)]);
             Add("constraint", () => Brokerage.Constraint(g, options.UseWeights));
-            Add("effective_size", () => Brokerage.EffectiveSize(g));
+            Add("effective_size", () => Brokerage.EffectiveSize(g, options.UseWeights));
             transitivity = Clustering.Transitivity(g);
         }
         GroupSummary? groupSummary = null;

@@ -20,7 +20,26 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     private static readonly string[] Roles = ["admin", .. Enum.GetNames<ClusterRole>()];
 
     private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
-        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId);
+        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance);
+
+    /// <summary>Governance records: the PUT routes edit the first actor and tie; the DELETE routes (idempotent) remove others, so that
+    /// a role deleting first leaves the next roles something to edit.</summary>
+    private sealed record GovernanceIds(int ActorId, int TieId, int DeletableActorId, int DeletableTieId);
+
+    private Task<GovernanceIds> GovernanceAsync(int clusterId) => app.WithDb<GovernanceIds>(async (db, _) =>
+    {
+        var actors = new[] { "Nuclear Valley", "GIFEN", "CSFN", "Spare" }.Select(n => new ClusterHub.Governance.GovernanceActor
+            { ClusterId = clusterId, Name = n, Level = ClusterHub.Governance.ActorLevel.Sectoral, Kind = ClusterHub.Governance.ActorKind.Association }).ToArray();
+        db.AddRange(actors);
+        await db.SaveChangesAsync();
+        var ties = new[] { (0, 1), (0, 2) }.Select(p => new ClusterHub.Governance.GovernanceTie
+            { ClusterId = clusterId, FromActorId = actors[p.Item1].Id, ToActorId = actors[p.Item2].Id, Type = ClusterHub.Governance.TieType.Membership, Strength = 3 }).ToArray();
+        db.AddRange(ties);
+        await db.SaveChangesAsync();
+        return new GovernanceIds(actors[0].Id, ties[0].Id, actors[3].Id, ties[1].Id);
+    });
+
+    private static bool IsDelete(RouteEndpoint e) => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("DELETE") == true;
 
     private async Task<Fixture> ArrangeAsync()
     {
@@ -63,7 +82,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         return new(own.Slug, other.Slug, memberId, invoices.GetProperty("items")[0].GetProperty("id").GetInt32(),
             requested.GetProperty("pendingChange").GetProperty("id").GetInt32(), messages.GetProperty("items")[0].GetProperty("id").GetInt32(), person.UserId,
             proposal.GetProperty("proposal").GetProperty("id").GetInt32(), callId,
-            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32());
+            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id));
     }
 
     /// <summary>A concrete address for a route template; an unknown parameter fails the test (add it here).</summary>
@@ -86,6 +105,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "competenceId" when path.Contains("/members/", StringComparison.Ordinal) => f.WithdrawnCompetenceId.ToString(CultureInfo.InvariantCulture),
                 "competenceId" => f.CompetenceId.ToString(CultureInfo.InvariantCulture),
                 "declarationId" => f.DeclarationId.ToString(CultureInfo.InvariantCulture),
+                "actorId" => (IsDelete(e) ? f.Governance.DeletableActorId : f.Governance.ActorId).ToString(CultureInfo.InvariantCulture),
+                "tieId" => (IsDelete(e) ? f.Governance.DeletableTieId : f.Governance.TieId).ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
                 "code" => "404",
                 "key" => "manual.matrix",
@@ -123,7 +144,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// cluster a route naming a record answers 404 for it, rightly. That one case is not judged.
     /// </summary>
     private static bool Judged(RouteEndpoint e, string role, bool own) =>
-        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key"
+        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId"
             || (p.Name == "year" && e.RoutePattern.RawText!.Contains("/reviews/", StringComparison.Ordinal)));
 
     private static bool Allowed(HttpStatusCode status) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
