@@ -28,5 +28,5 @@ internal static class FinanceDemo
     }
 
     /// <summary>Illustrative yearly expenses of the secretariat (12 staff, offices in Chalon-sur-Saône, Lyon, Dijon and Montélimar).</summary>
-    private static readonly (int Year, decimal Eur)[] OperatingCost = [(2016, 1_650_000m), (2017, 1_690_000m), (2018, 1_740_000m), (2019, 1_780_000m)];
+    private static readonly (int Year, decimal Eur)[] OperatingCost = [(2016, 640_000m), (2017, 775_000m), (2018, 915_000m), (2019, 990_000m)];
 }

@@ -29,7 +29,10 @@ public static class FinanceFile
 
     public static IAsyncEnumerable<BudgetLineExportRow> LineRows(ClusterDb db, int clusterId, int? year) =>
         BudgetEdits.Lines(db, clusterId, year).AsAsyncEnumerable()
-            .Select(l => new BudgetLineExportRow(l.Year, l.Source, l.PayerName, l.PayerMemberName, l.PlannedEur, l.ActualEur, l.Note));
+            .Select(l => new BudgetLineExportRow(l.Year, l.Source, l.PayerName, l.PayerMemberName, Eur(l.PlannedCents), Eur(l.ActualCents), l.Note));
+
+    /// <summary>Cents × 0.01m keeps two decimals (1625.00, not 1625), as accountants read amounts.</summary>
+    private static decimal? Eur(long? cents) => cents * 0.01m;
 
     public static readonly ImportTemplate Template = new("budget-lines", Columns,
         ["2019", nameof(BudgetSource.Regions), "Région Bourgogne-Franche-Comté", "", "450000", "450000.00", "Operating grant"],
@@ -48,9 +51,9 @@ public static class FinanceFile
     public static IEnumerable<ReportRow> ReportRows(FinanceReport report)
     {
         var y = report.Year;
-        foreach (var s in report.Mix.Sources) yield return new(y, "source", s.Source.ToString(), null, s.PlannedEur, (double?)s.ActualEur);
+        foreach (var s in report.Mix.Sources) yield return new(y, "source", s.Source.ToString(), null, Eur(s.PlannedCents), s.ActualCents / 100.0);
         foreach (var t in report.Mix.DuesTiers)
-            yield return new(y, "dues_tier", nameof(BudgetSource.Dues), $"{t.MemberType}/{t.SizeClass}", Dues.Money.Euros(t.PlannedCents), (double)Dues.Money.Euros(t.ActualCents));
+            yield return new(y, "dues_tier", nameof(BudgetSource.Dues), $"{t.MemberType}/{t.SizeClass}", Eur(t.PlannedCents), t.ActualCents / 100.0);
         foreach (var v in FinanceIndicators.Values(report.Mix)) yield return new(y, "measure", v.Key, null, null, v.Value);
     }
 
