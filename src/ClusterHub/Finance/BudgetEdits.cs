@@ -117,13 +117,15 @@ public static class BudgetEdits
     }
 
     public static async Task<BudgetLineDto?> FindAsync(ClusterDb db, int clusterId, int id, CancellationToken ct) =>
-        await Lines(db, clusterId, null).SingleOrDefaultAsync(l => l.Id == id, ct);
+        await db.BudgetLines.AsNoTracking().Where(l => l.ClusterId == clusterId && l.Id == id).Select(LineRow).SingleOrDefaultAsync(ct);
 
     /// <summary>The typed lines, by year (newest first) and source.</summary>
     public static IQueryable<BudgetLineDto> Lines(ClusterDb db, int clusterId, int? year) =>
         db.BudgetLines.AsNoTracking().Where(l => l.ClusterId == clusterId && (year == null || l.Year == year))
-            .OrderByDescending(l => l.Year).ThenBy(l => l.Source).ThenBy(l => l.Id)
-            .Select(l => new BudgetLineDto(l.Id, l.Year, l.Source, l.PlannedCents, l.ActualCents, l.PayerMemberId, l.PayerMember!.Name, l.PayerName, l.Note, l.Version));
+            .OrderByDescending(l => l.Year).ThenBy(l => l.Source).ThenBy(l => l.Id).Select(LineRow);
+
+    private static readonly System.Linq.Expressions.Expression<Func<BudgetLine, BudgetLineDto>> LineRow = l =>
+        new BudgetLineDto(l.Id, l.Year, l.Source, l.PlannedCents, l.ActualCents, l.PayerMemberId, l.PayerMember!.Name, l.PayerName, l.Note, l.Version);
 
     /// <summary>The one rule for a secretariat record.</summary>
     public static List<FieldError> Validate(int year, SecretariatInput input)
