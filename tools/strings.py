@@ -102,6 +102,8 @@ S = {
  "Permission.members.import": ("Import members", "Importer des adhérents", "회원 가져오기"),
  "Permission.members.export": ("Export members", "Exporter les adhérents", "회원 내보내기"),
  "Permission.members.history.read": ("See who changed what", "Voir qui a modifié quoi", "변경 이력 보기"),
+ "Permission.finance.read": ("See the budget, its payers and the funding-mix measures", "Voir le budget, ses contributeurs et les mesures du financement", "예산·납부처·재원 구성 지표 보기"),
+ "Permission.finance.manage": ("Enter and import budget lines, record the secretariat's staff and cost", "Saisir et importer les lignes budgétaires, enregistrer l'effectif et le coût de l'équipe", "예산 항목 입력·가져오기, 사무국 직원·비용 기록"),
  "Permission.dues.ledger.read": ("See dues totals", "Voir les totaux des cotisations", "회비 합계 보기"),
  "Permission.dues.invoices.read": ("See every member's invoices", "Voir les factures de chaque adhérent", "회원별 청구서 보기"),
  "Permission.dues.tiers.read": ("See the dues tiers", "Voir le barème des cotisations", "회비 등급표 보기"),
