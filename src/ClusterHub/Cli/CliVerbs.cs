@@ -53,6 +53,18 @@ public sealed class CliVerbs(RootCommand root, TextWriter stdout, TextWriter std
         await Exchange.Export.WriteAsync(stream, table, rows, format, ct);
     }
 
+    /// <summary>The value of a <c>--year</c> option, held to the one rule for a year (<see cref="Years"/>), or a one-line error.</summary>
+    public static int Year(ParseResult parse, Option<int> option)
+    {
+        var year = parse.GetValue(option);
+        return Years.Validate(year) is { } error ? throw new CliException($"{option.Name} {error.Value}: {error.Reason}") : year;
+    }
+
+    /// <summary>A file an import verb reads, opened for one sequential pass; a missing file is a one-line error.</summary>
+    public static FileStream OpenInput(FileInfo file) => file.Exists
+        ? new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
+        : throw new CliException($"{file.FullName}: file not found");
+
     /// <summary>The id of the cluster named by <c>--cluster</c>, or a one-line error.</summary>
     public static async Task<int> ClusterIdAsync(ClusterDb db, ParseResult parse, CancellationToken ct)
     {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using ClusterHub.Cli;
 using ClusterHub.Data;
-using ClusterHub.Web;
 
 namespace ClusterHub.Finance;
 
@@ -26,8 +25,7 @@ internal static class FinanceCommands
         {
             var db = sp.GetRequiredService<ClusterDb>();
             var clusterId = await CliVerbs.ClusterIdAsync(db, parse, ct);
-            var y = parse.GetValue(year);
-            if (Years.Validate(y) is { } error) throw new CliException($"--year {error.Value}: {error.Reason}");
+            var y = CliVerbs.Year(parse, year);
             var report = await FinanceReports.ReportAsync(db, clusterId, y, ct);
             await CliVerbs.WriteExportAsync(parse, stdout, FinanceFile.ReportTable, FinanceFile.ReportRows(report).ToAsyncEnumerable(), ct);
             return 0;
@@ -44,8 +42,7 @@ internal static class FinanceCommands
             var db = sp.GetRequiredService<ClusterDb>();
             var clusterId = await CliVerbs.ClusterIdAsync(db, parse, ct);
             var info = parse.GetValue(file)!;
-            if (!info.Exists) throw new CliException($"{info.FullName}: file not found");
-            await using var bytes = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            await using var bytes = CliVerbs.OpenInput(info);
             var report = await FinanceFile.ImportAsync(db, clusterId, bytes, info.Name, ct);
             if (!report.Succeeded)
             {
