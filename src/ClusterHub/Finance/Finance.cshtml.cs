@@ -146,7 +146,8 @@ public sealed class FinanceModel(ClusterDb db, TimeProvider clock, IStringLocali
             trends = new
             {
                 labels = years.Select(y => y.Year.ToString(CultureInfo.InvariantCulture)),
-                series = new[] { FinanceIndicators.PublicShare, FinanceIndicators.Top3PayerShare, FinanceIndicators.PayerHhi, FinanceIndicators.SmeDuesRelief }
+                // Shares only, on one 0–100 % axis (the HHI is a ratio: it is in the measures table).
+                series = new[] { FinanceIndicators.PublicShare, FinanceIndicators.Top3PayerShare, FinanceIndicators.SmeDuesRelief }
                     .Select(key => new { key, label = l[$"Indicator.{key}"].Value, values = years.Select(y => FinanceIndicators.Values(y).Single(v => v.Key == key).Value) }),
             },
         });
