@@ -106,14 +106,22 @@ public static class BudgetEdits
         return new(BudgetOutcome.Saved, [], await FindAsync(db, clusterId, line.Id, ct));
     }
 
-    /// <summary>Deletes a line; deleting one that is not there (already deleted) is no error.</summary>
-    public static async Task DeleteAsync(ClusterDb db, int clusterId, int id, CancellationToken ct)
+    /// <summary>
+    /// Deletes a line; deleting one that is not there (already deleted) is no error. A line changed by someone else
+    /// between our read and our delete is kept (<see cref="BudgetOutcome.Stale"/>): the person deleting has not seen the change.
+    /// </summary>
+    public static async Task<BudgetOutcome> DeleteAsync(ClusterDb db, int clusterId, int id, CancellationToken ct)
     {
         var line = await db.BudgetLines.SingleOrDefaultAsync(l => l.Id == id && l.ClusterId == clusterId, ct);
-        if (line is null) return;
+        if (line is null) return BudgetOutcome.Saved;
         db.BudgetLines.Remove(line);
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { db.ChangeTracker.Clear(); } // deleted or changed meanwhile: a later delete decides
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await db.BudgetLines.AnyAsync(l => l.Id == id, ct) ? BudgetOutcome.Stale : BudgetOutcome.Saved;
+        }
+        return BudgetOutcome.Saved;
     }
 
     public static async Task<BudgetLineDto?> FindAsync(ClusterDb db, int clusterId, int id, CancellationToken ct) =>

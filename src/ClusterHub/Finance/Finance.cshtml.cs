@@ -62,8 +62,7 @@ public sealed class FinanceModel(ClusterDb db, TimeProvider clock, IStringLocali
     [RequirePermission(FinancePermissions.Manage)]
     public async Task<IActionResult> OnPostDeleteLineAsync(int lineId, CancellationToken ct)
     {
-        await BudgetEdits.DeleteAsync(db, Scope.ClusterId, lineId, ct);
-        return await Answer(BudgetOutcome.Saved, [], ct);
+        return await Answer(await BudgetEdits.DeleteAsync(db, Scope.ClusterId, lineId, ct), [], ct);
     }
 
     /// <summary>Sets the year's staff and operating cost; <c>version</c> is the record's as the form showed it.</summary>

@@ -73,12 +73,11 @@ public static class FinanceApi
         return result.Outcome == BudgetOutcome.Saved ? TypedResults.Ok(result.Value!) : Refusal<Ok<BudgetLineDto>, BudgetLineDto>(result);
     }
 
-    /// <summary>Deletes a budget line; 204 whether or not it was still there.</summary>
-    public static async Task<NoContent> Delete(int lineId, ClusterScope scope, ClusterDb db, CancellationToken ct)
-    {
-        await BudgetEdits.DeleteAsync(db, scope.ClusterId, lineId, ct);
-        return TypedResults.NoContent();
-    }
+    /// <summary>Deletes a budget line; 204 whether or not it was still there, 409 when someone changed it at that moment.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(int lineId, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
+        await BudgetEdits.DeleteAsync(db, scope.ClusterId, lineId, ct) == BudgetOutcome.Saved
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(BudgetEdits.English(BudgetOutcome.Stale), statusCode: StatusCodes.Status409Conflict);
 
     private static Results<T, ValidationProblem, ProblemHttpResult, NotFound> Refusal<T, TValue>(BudgetResult<TValue> result) where T : IResult => result.Outcome switch
     {
