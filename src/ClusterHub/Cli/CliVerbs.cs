@@ -53,14 +53,25 @@ public sealed class CliVerbs(RootCommand root, TextWriter stdout, TextWriter std
         await Exchange.Export.WriteAsync(stream, table, rows, format, ct);
     }
 
+    /// <summary>The value of a <c>--year</c> option, held to the one rule for a year (<see cref="Years"/>), or a one-line error.</summary>
+    public static int Year(ParseResult parse, Option<int> option)
+    {
+        var year = parse.GetValue(option);
+        return Years.Validate(year) is { } error ? throw new CliException($"{option.Name} {error.Value}: {error.Reason}") : year;
+    }
+
+    /// <summary>A file an import verb reads, opened for one sequential pass; a missing file is a one-line error.</summary>
+    public static FileStream OpenInput(FileInfo file) => file.Exists
+        ? new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)
+        : throw new CliException($"{file.FullName}: file not found");
+
     /// <summary>
     /// An import verb's file: opened, handed to <paramref name="import"/> with its name, the report printed. A refused file
     /// lists its located errors on standard output and ends with one line on standard error (exit 1).
     /// </summary>
     public static async Task<int> ImportFileAsync(FileInfo info, TextWriter stdout, Func<Stream, string, Task<Members.ImportReport>> import)
     {
-        if (!info.Exists) throw new CliException($"{info.FullName}: file not found");
-        await using var bytes = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        await using var bytes = OpenInput(info);
         var report = await import(bytes, info.Name);
         if (!report.Succeeded)
         {

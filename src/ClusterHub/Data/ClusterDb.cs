@@ -52,6 +52,8 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<Projects.ProposalStateChange> ProposalStateChanges => Set<Projects.ProposalStateChange>();
     public DbSet<Projects.ProjectOutcome> ProjectOutcomes => Set<Projects.ProjectOutcome>();
     public DbSet<Projects.ReviewAssignment> ReviewAssignments => Set<Projects.ReviewAssignment>();
+    public DbSet<Finance.BudgetLine> BudgetLines => Set<Finance.BudgetLine>();
+    public DbSet<Finance.FinanceYear> FinanceYears => Set<Finance.FinanceYear>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

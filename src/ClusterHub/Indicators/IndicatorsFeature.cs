@@ -105,8 +105,7 @@ public sealed class IndicatorsFeature : IFeature
         {
             var db = sp.GetRequiredService<ClusterDb>();
             var clusterId = await CliVerbs.ClusterIdAsync(db, parse, ct);
-            var y = parse.GetValue(year);
-            if (Years.Validate(y) is { } error) throw new CliException($"--year {error.Value}: {error.Reason}");
+            var y = CliVerbs.Year(parse, year);
             var readings = await sp.GetRequiredService<IndicatorRegistry>().ComputeAsync(db, clusterId, y, ct);
             await CliVerbs.WriteExportAsync(parse, verbs.Out, IndicatorTable.Table,
                 readings.Select(r => IndicatorRow.From(r, ClusterHubApp.Cultures[0])).ToAsyncEnumerable(), ct);

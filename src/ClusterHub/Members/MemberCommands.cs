@@ -27,8 +27,7 @@ internal static class MemberCommands
             var db = sp.GetRequiredService<ClusterDb>();
             var clusterId = await CliVerbs.ClusterIdAsync(db, parse, ct);
             var info = parse.GetValue(file)!;
-            if (!info.Exists) throw new CliException($"{info.FullName}: file not found");
-            await using var bytes = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            await using var bytes = CliVerbs.OpenInput(info);
             var report = await MemberImport.RunAsync(db, clusterId, bytes, info.Name, MemberFile.FormatOf(info.Name, parse.GetValue(format)),
                 sp.GetRequiredService<TimeProvider>().Today(), ct);
             if (!report.Succeeded)

@@ -27,6 +27,7 @@ public static class ClusterHubApp
         new ClustersFeature(),
         new MembersFeature(),
         new DuesFeature(),
+        new Finance.FinanceFeature(), // after Dues: its demo budget takes the dues from the ledger
         new Strategy.StrategyFeature(),
         new Indicators.IndicatorsFeature(),
         new Competences.CompetencesFeature(), // after Strategy: its demo step maps the taxonomy to the strategic areas

@@ -20,7 +20,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     private static readonly string[] Roles = ["admin", .. Enum.GetNames<ClusterRole>()];
 
     private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
-        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance);
+        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId);
 
     /// <summary>Governance records: the PUT routes edit the first actor and tie; the DELETE routes (idempotent) remove others, so that
     /// a role deleting first leaves the next roles something to edit.</summary>
@@ -79,10 +79,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             title = "Forged components", acronym = "FORGE", callId, durationMonths = 24, trlStart = 3, trlTarget = 6,
             partners = new[] { new { memberId = memberId, role = "Coordinator", budgetEur = 1000m, requestedEur = 0m } },
         })).Json(HttpStatusCode.Created);
+        var budgetLine = await (await manager.PostJson($"/api/v1/clusters/{own.Slug}/finance/lines", new { year = 2024, source = "Regions", actualEur = 1000m, payerName = "Région" })).Json(HttpStatusCode.Created);
         return new(own.Slug, other.Slug, memberId, invoices.GetProperty("items")[0].GetProperty("id").GetInt32(),
             requested.GetProperty("pendingChange").GetProperty("id").GetInt32(), messages.GetProperty("items")[0].GetProperty("id").GetInt32(), person.UserId,
             proposal.GetProperty("proposal").GetProperty("id").GetInt32(), callId,
-            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id));
+            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id), budgetLine.GetProperty("id").GetInt32());
     }
 
     /// <summary>A concrete address for a route template; an unknown parameter fails the test (add it here).</summary>
@@ -107,6 +108,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "declarationId" => f.DeclarationId.ToString(CultureInfo.InvariantCulture),
                 "actorId" => (IsDelete(e) ? f.Governance.DeletableActorId : f.Governance.ActorId).ToString(CultureInfo.InvariantCulture),
                 "tieId" => (IsDelete(e) ? f.Governance.DeletableTieId : f.Governance.TieId).ToString(CultureInfo.InvariantCulture),
+                "lineId" => f.BudgetLineId.ToString(CultureInfo.InvariantCulture), // a delete answers 204 again, an edit with {} 400: allowed for every role after it
                 "year" => "2024",
                 "code" => "404",
                 "key" => "manual.matrix",
@@ -144,7 +146,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// cluster a route naming a record answers 404 for it, rightly. That one case is not judged.
     /// </summary>
     private static bool Judged(RouteEndpoint e, string role, bool own) =>
-        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId"
+        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId" or "lineId"
             || (p.Name == "year" && e.RoutePattern.RawText!.Contains("/reviews/", StringComparison.Ordinal)));
 
     private static bool Allowed(HttpStatusCode status) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);

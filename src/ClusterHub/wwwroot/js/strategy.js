@@ -1,22 +1,13 @@
 // The strategy's charts, drawn from the JSON the page embeds: the reviews' outcomes over the years
-// (strategy page) and each objective's target against its actual value (review page).
+// (strategy page) and each objective's target against its actual value (review page); shared shapes in charts.js.
 (() => {
-  const block = id => { const e = document.getElementById(id); return e ? JSON.parse(e.textContent) : null; };
-
-  const strategy = block('strategy-data');
+  const charts = window.ClusterCharts;
+  const strategy = charts.data('strategy-data');
   const trend = document.getElementById('chart-reviews');
-  if (strategy && strategy.reviews && trend) {
-    Chart.defaults.locale = strategy.locale;
-    new Chart(trend, {
-      type: 'bar',
-      data: { labels: strategy.reviews.labels, datasets: strategy.reviews.series.map(s => ({ label: s.label, data: s.values, backgroundColor: s.colour })) },
-      options: { maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
-    });
-  }
+  if (strategy && strategy.reviews && trend) charts.stackedBar(trend, strategy.reviews);
 
-  const review = block('review-data');
+  const review = charts.data('review-data');
   if (review) {
-    Chart.defaults.locale = review.locale;
     const percent = new Intl.NumberFormat(review.locale, { style: 'percent', maximumFractionDigits: 0 });
     for (const o of review.objectives) {
       const canvas = document.getElementById('chart-objective-' + o.id);

@@ -1,0 +1,47 @@
+// Chart code the feature scripts share (finance, strategy): the JSON block a page embeds, the palette, number
+// formats in the page's locale, and the chart shapes more than one page draws. Each page script keeps only
+// what is its own. Loaded after chart.umd.min.js and before the page's script.
+window.ClusterCharts = (() => {
+  const palette = ['#0b5cad', '#e07b00', '#2e8b57', '#8e44ad', '#c0392b', '#16a085', '#7f8c8d', '#d35400', '#2c3e50', '#27ae60', '#b7950b', '#5d6d7e'];
+
+  // The page's JSON block, or null when the page has none; its locale formats tooltips and ticks.
+  const data = id => {
+    const e = document.getElementById(id);
+    if (!e) return null;
+    const parsed = JSON.parse(e.textContent);
+    if (parsed.locale) Chart.defaults.locale = parsed.locale;
+    return parsed;
+  };
+
+  const euros = locale => {
+    const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+    return { beginAtZero: true, ticks: { callback: v => money.format(v) } };
+  };
+  const percent = locale => {
+    const p = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    return { beginAtZero: true, ticks: { callback: v => p.format(v) } };
+  };
+
+  // Series stacked by category (years): { labels, series: [{ label, values, colour? }] }.
+  const stackedBar = (canvas, s, y) => new Chart(canvas, {
+    type: 'bar',
+    data: { labels: s.labels, datasets: s.series.map((x, i) => ({ label: x.label, data: x.values, backgroundColor: x.colour || palette[i % palette.length] })) },
+    options: { maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ...(y || { ticks: { precision: 0 } }) } } },
+  });
+
+  // Parts of a whole: { labels, values }.
+  const doughnut = (canvas, s) => new Chart(canvas, {
+    type: 'doughnut',
+    data: { labels: s.labels, datasets: [{ data: s.values, backgroundColor: s.labels.map((_, i) => palette[i % palette.length]) }] },
+    options: { maintainAspectRatio: false },
+  });
+
+  // One line per series over the categories; a missing value (null) leaves a gap.
+  const lines = (canvas, s, y) => new Chart(canvas, {
+    type: 'line',
+    data: { labels: s.labels, datasets: s.series.map((x, i) => ({ label: x.label, data: x.values, borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length], spanGaps: false, fill: false })) },
+    options: { maintainAspectRatio: false, scales: { y: y || { beginAtZero: true } } },
+  });
+
+  return { palette, data, euros, percent, stackedBar, doughnut, lines };
+})();
