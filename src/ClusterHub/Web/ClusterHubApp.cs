@@ -31,6 +31,7 @@ public static class ClusterHubApp
         new Indicators.IndicatorsFeature(),
         new Competences.CompetencesFeature(), // after Strategy: its demo step maps the taxonomy to the strategic areas
         new Projects.ProjectsFeature(),
+        new Surveys.SurveysFeature(), // after Members: its demo step sends the 2019 survey to the members' contacts
         new DashboardFeature(),
         new AccountsFeature(),
         new HistoryFeature(),

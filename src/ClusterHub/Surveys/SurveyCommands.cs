@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Globalization;
+using ClusterHub.Accounts;
+using ClusterHub.Cli;
+using ClusterHub.Data;
+
+namespace ClusterHub.Surveys;
+
+/// <summary><c>survey send|remind|results --cluster X --year Y</c>: the same operations as the API and the page.</summary>
+internal static class SurveyCommands
+{
+    /// <summary>Where the links of mails sent from the command line point: <c>PublicUrl</c>, else the server's default local address.</summary>
+    public const string DefaultSite = "http://localhost:5000/";
+
+    public static Command Survey(TextWriter stdout)
+    {
+        var year = new Option<int>("--year") { Description = "The survey's year", Required = true };
+
+        var send = new Command("send", "Send the year's survey: a personal link to every active member not yet invited") { CliVerbs.ClusterOption, year };
+        send.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
+        {
+            var (db, clusterId, y) = await ArgsAsync(sp, parse, year, ct);
+            var result = await SurveySending.SendAsync(db, clusterId, y, Site(sp), sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+            Check(result.Change);
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"invited {result.Invited}, already invited {result.AlreadyInvited}, without a contact {result.WithoutContact}"));
+            return 0;
+        }, ct));
+
+        var remind = new Command("remind", "Remind those who have not answered (once a day at most)") { CliVerbs.ClusterOption, year };
+        remind.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
+        {
+            var (db, clusterId, y) = await ArgsAsync(sp, parse, year, ct);
+            var result = await SurveySending.RemindAsync(db, clusterId, y, Site(sp), sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+            Check(result.Change);
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"reminded {result.Reminded}, already reminded today {result.AlreadyRemindedToday}, without a contact {result.WithoutContact}"));
+            return 0;
+        }, ct));
+
+        var results = new Command("results", "Mean and standard deviation per item and member type (groups under five: too few responses)")
+            { CliVerbs.ClusterOption, year, CliVerbs.FormatOption, CliVerbs.OutputOption };
+        results.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
+        {
+            var (db, clusterId, y) = await ArgsAsync(sp, parse, year, ct);
+            var report = await SurveyResults.ComputeAsync(db, clusterId, y, ct) ?? throw new CliException(NoSurvey(y));
+            await CliVerbs.WriteExportAsync(parse, stdout, SurveyResults.Table, SurveyResults.Lines(report).ToAsyncEnumerable(), ct);
+            return 0;
+        }, ct));
+
+        return new Command("survey", "Stakeholder surveys") { send, remind, results };
+    }
+
+    private static async Task<(ClusterDb, int, int)> ArgsAsync(IServiceProvider sp, ParseResult parse, Option<int> year, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<ClusterDb>();
+        return (db, await CliVerbs.ClusterIdAsync(db, parse, ct), parse.GetValue(year));
+    }
+
+    private static Uri Site(IServiceProvider sp) =>
+        new(sp.GetRequiredService<IConfiguration>()[SiteAddress.ConfigurationKey] is { Length: > 0 } configured ? configured : DefaultSite);
+
+    private static string NoSurvey(int year) => string.Create(CultureInfo.InvariantCulture, $"no survey for {year}");
+
+    /// <summary>A refusal as the CLI's one line on stderr (and exit code 1).</summary>
+    private static void Check(SurveyChange change)
+    {
+        if (change != SurveyChange.Done) throw new CliException(SurveyChanges.English(change));
+    }
+}
