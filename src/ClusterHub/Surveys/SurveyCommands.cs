@@ -54,7 +54,9 @@ internal static class SurveyCommands
     private static async Task<(ClusterDb, int, int)> ArgsAsync(IServiceProvider sp, ParseResult parse, Option<int> year, CancellationToken ct)
     {
         var db = sp.GetRequiredService<ClusterDb>();
-        return (db, await CliVerbs.ClusterIdAsync(db, parse, ct), parse.GetValue(year));
+        var y = parse.GetValue(year);
+        if (Web.Years.Validate(y) is { } error) throw new CliException($"--year {error.Value}: {error.Reason}");
+        return (db, await CliVerbs.ClusterIdAsync(db, parse, ct), y);
     }
 
     private static Uri Site(IServiceProvider sp) =>
