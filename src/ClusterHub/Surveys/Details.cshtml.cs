@@ -62,7 +62,7 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IConfiguratio
     {
         if (await SurveyResults.ComputeAsync(db, Scope.ClusterId, Year, ct) is not { } report) return false;
         Report = report;
-        // The chart: each item's mean for all respondents, only the items with enough of them.
+        // The chart: each item's mean for all respondents, only the items with enough of them, labelled by key (the table beside it has the statements).
         var shown = report.Items.Where(i => !i.All.TooFew).ToList();
         ChartJson = JsonSerializer.Serialize(new
         {
@@ -70,7 +70,7 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IConfiguratio
             survey = shown.Count == 0 ? null : new
             {
                 label = l["Surveys.Mean"].Value,
-                labels = shown.Select(i => i.Item.Text(CultureInfo.CurrentUICulture)),
+                labels = shown.Select(i => i.Key),
                 values = shown.Select(i => Math.Round(i.All.Mean!.Value, 2)),
                 deviations = shown.Select(i => Math.Round(i.All.StdDev!.Value, 2)),
             },

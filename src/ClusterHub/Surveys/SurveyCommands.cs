@@ -16,27 +16,16 @@ internal static class SurveyCommands
     {
         var year = new Option<int>("--year") { Description = "The survey's year", Required = true };
 
-        var send = new Command("send", "Send the year's survey: a personal link to every active member not yet invited") { CliVerbs.ClusterOption, year };
-        send.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
+        var send = Round("send", "Send the year's survey: a personal link to every active member not yet invited", year, stdout, async (db, clusterId, y, site, now, ct) =>
         {
-            var (db, clusterId, y) = await ArgsAsync(sp, parse, year, ct);
-            var result = await SurveySending.SendAsync(db, clusterId, y, Site(sp), sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
-            Check(result.Change);
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"invited {result.Invited}, already invited {result.AlreadyInvited}, without a contact {result.WithoutContact}"));
-            return 0;
-        }, ct));
-
-        var remind = new Command("remind", "Remind those who have not answered (once a day at most)") { CliVerbs.ClusterOption, year };
-        remind.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
+            var r = await SurveySending.SendAsync(db, clusterId, y, site, now, ct);
+            return (r.Change, string.Create(CultureInfo.InvariantCulture, $"invited {r.Invited}, already invited {r.AlreadyInvited}, without a contact {r.WithoutContact}"));
+        });
+        var remind = Round("remind", "Remind those who have not answered (once a day at most)", year, stdout, async (db, clusterId, y, site, now, ct) =>
         {
-            var (db, clusterId, y) = await ArgsAsync(sp, parse, year, ct);
-            var result = await SurveySending.RemindAsync(db, clusterId, y, Site(sp), sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
-            Check(result.Change);
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"reminded {result.Reminded}, already reminded today {result.AlreadyRemindedToday}, without a contact {result.WithoutContact}"));
-            return 0;
-        }, ct));
+            var r = await SurveySending.RemindAsync(db, clusterId, y, site, now, ct);
+            return (r.Change, string.Create(CultureInfo.InvariantCulture, $"reminded {r.Reminded}, already reminded today {r.AlreadyRemindedToday}, without a contact {r.WithoutContact}"));
+        });
 
         var results = new Command("results", "Mean and standard deviation per item and member type (groups under five: too few responses)")
             { CliVerbs.ClusterOption, year, CliVerbs.FormatOption, CliVerbs.OutputOption };
@@ -49,6 +38,22 @@ internal static class SurveyCommands
         }, ct));
 
         return new Command("survey", "Stakeholder surveys") { send, remind, results };
+    }
+
+    /// <summary>A verb that sends a round of messages: runs it now, prints its counts, or fails with its refusal.</summary>
+    private static Command Round(string name, string description, Option<int> year, TextWriter stdout,
+        Func<ClusterDb, int, int, Uri, DateTime, CancellationToken, Task<(SurveyChange Change, string Summary)>> round)
+    {
+        var command = new Command(name, description) { CliVerbs.ClusterOption, year };
+        command.SetAction((parse, ct) => CliVerbs.WithServices(parse, async (sp, ct) =>
+        {
+            var (db, clusterId, y) = await ArgsAsync(sp, parse, year, ct);
+            var (change, summary) = await round(db, clusterId, y, Site(sp), sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+            Check(change);
+            await stdout.WriteLineAsync(summary);
+            return 0;
+        }, ct));
+        return command;
     }
 
     private static async Task<(ClusterDb, int, int)> ArgsAsync(IServiceProvider sp, ParseResult parse, Option<int> year, CancellationToken ct)

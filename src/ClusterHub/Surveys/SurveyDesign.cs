@@ -24,7 +24,8 @@ public static class SurveyDesign
         var errors = new List<FieldError>();
         if (Years.Validate(input.Year) is { } year) errors.Add(year);
         Text(errors, "title", input.Title, SurveyLimits.Title, required: true);
-        if (input.ClosesOn is null) errors.Add(new("closesOn", null, "is required"));
+        if (input.ClosesOn is not { } closesOn) errors.Add(new("closesOn", null, "is required"));
+        else if (Years.Validate(closesOn.Year, "closesOn") is { } closes) errors.Add(closes with { Value = closesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         var items = input.Items ?? [];
         if (items.Count == 0) errors.Add(new("items", null, "needs at least one item"));
         if (items.Count > SurveyLimits.MaxItems) errors.Add(new("items", items.Count.ToString(CultureInfo.InvariantCulture), $"has more than {SurveyLimits.MaxItems} items"));

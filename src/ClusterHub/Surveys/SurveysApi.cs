@@ -77,28 +77,12 @@ public static class SurveysApi
     }
 
     /// <summary>Sends the survey: invites every active member not yet invited (its first consenting contact with an e-mail) with a personal link.</summary>
-    public static async Task<Results<Ok<SendResult>, NotFound, ProblemHttpResult>> Send(int year, HttpContext http, IConfiguration configuration, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var result = await SurveySending.SendAsync(db, scope.ClusterId, year, SiteAddress.Of(http.Request, configuration), clock.GetUtcNow().UtcDateTime, ct);
-        return result.Change switch
-        {
-            SurveyChange.Done => TypedResults.Ok(result),
-            SurveyChange.NotFound => TypedResults.NotFound(),
-            var change => Problem(change),
-        };
-    }
+    public static async Task<Results<Ok<SendResult>, NotFound, ProblemHttpResult>> Send(int year, HttpContext http, IConfiguration configuration, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
+        Answer(await SurveySending.SendAsync(db, scope.ClusterId, year, SiteAddress.Of(http.Request, configuration), clock.GetUtcNow().UtcDateTime, ct), r => r.Change);
 
     /// <summary>Reminds those who have not answered, with a fresh link; once a day at most per person, so running it twice a day sends nothing more.</summary>
-    public static async Task<Results<Ok<RemindResult>, NotFound, ProblemHttpResult>> Remind(int year, HttpContext http, IConfiguration configuration, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var result = await SurveySending.RemindAsync(db, scope.ClusterId, year, SiteAddress.Of(http.Request, configuration), clock.GetUtcNow().UtcDateTime, ct);
-        return result.Change switch
-        {
-            SurveyChange.Done => TypedResults.Ok(result),
-            SurveyChange.NotFound => TypedResults.NotFound(),
-            var change => Problem(change),
-        };
-    }
+    public static async Task<Results<Ok<RemindResult>, NotFound, ProblemHttpResult>> Remind(int year, HttpContext http, IConfiguration configuration, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
+        Answer(await SurveySending.RemindAsync(db, scope.ClusterId, year, SiteAddress.Of(http.Request, configuration), clock.GetUtcNow().UtcDateTime, ct), r => r.Change);
 
     /// <summary>Closes the survey: its links stop working and its results are final.</summary>
     public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Close(int year, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
@@ -108,6 +92,14 @@ public static class SurveysApi
             SurveyChange.NotFound => TypedResults.NotFound(),
             var change => Problem(change),
         };
+
+    /// <summary>A round's result when it was done, else its refusal.</summary>
+    private static Results<Ok<T>, NotFound, ProblemHttpResult> Answer<T>(T result, Func<T, SurveyChange> change) => change(result) switch
+    {
+        SurveyChange.Done => TypedResults.Ok(result),
+        SurveyChange.NotFound => TypedResults.NotFound(),
+        var refused => Problem(refused),
+    };
 
     private static ProblemHttpResult Problem(SurveyChange change) =>
         TypedResults.Problem(SurveyChanges.English(change), statusCode: change == SurveyChange.ClosesInThePast ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict);
