@@ -54,6 +54,12 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<Projects.ReviewAssignment> ReviewAssignments => Set<Projects.ReviewAssignment>();
     public DbSet<Finance.BudgetLine> BudgetLines => Set<Finance.BudgetLine>();
     public DbSet<Finance.FinanceYear> FinanceYears => Set<Finance.FinanceYear>();
+    public DbSet<Surveys.Survey> Surveys => Set<Surveys.Survey>();
+    public DbSet<Surveys.SurveyItem> SurveyItems => Set<Surveys.SurveyItem>();
+    public DbSet<Surveys.SurveyInvitation> SurveyInvitations => Set<Surveys.SurveyInvitation>();
+    public DbSet<Surveys.SurveyLink> SurveyLinks => Set<Surveys.SurveyLink>();
+    public DbSet<Surveys.SurveyResponse> SurveyResponses => Set<Surveys.SurveyResponse>();
+    public DbSet<Surveys.SurveyAnswer> SurveyAnswers => Set<Surveys.SurveyAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

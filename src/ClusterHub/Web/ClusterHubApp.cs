@@ -33,6 +33,7 @@ public static class ClusterHubApp
         new Competences.CompetencesFeature(), // after Strategy: its demo step maps the taxonomy to the strategic areas
         new Projects.ProjectsFeature(),
         new Governance.GovernanceFeature(), // after Members: its demo actors name demo members
+        new Surveys.SurveysFeature(), // after Members: its demo step sends the 2019 survey to the members' contacts
         new DashboardFeature(),
         new AccountsFeature(),
         new HistoryFeature(),

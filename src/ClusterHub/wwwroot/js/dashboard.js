@@ -78,4 +78,19 @@
       options: { indexAxis: 'y', maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { y: categories(), x: { beginAtZero: true } } },
     };
   });
+  // A survey's mean per item on the Likert scale (1–5), the standard deviation in the tooltip; only items with
+  // enough respondents are sent (the page says "too few responses" for the others).
+  draw('survey', (s, box) => {
+    rows(box, s.labels.length);
+    return {
+      type: 'bar',
+      data: { labels: s.labels, datasets: [{ label: s.label, data: s.values, backgroundColor: palette[0] }] },
+      options: {
+        indexAxis: 'y',
+        maintainAspectRatio: false,
+        plugins: { legend: { display: false }, tooltip: { callbacks: { label: c => `${s.label}: ${c.parsed.x} (± ${s.deviations[c.dataIndex]})` } } },
+        scales: { y: categories(), x: { min: 1, max: 5, ticks: { stepSize: 1 } } },
+      },
+    };
+  });
 })();
