@@ -31,6 +31,7 @@ public static class ClusterHubApp
         new Indicators.IndicatorsFeature(),
         new Competences.CompetencesFeature(), // after Strategy: its demo step maps the taxonomy to the strategic areas
         new Projects.ProjectsFeature(),
+        new Assessment.AssessmentFeature(),
         new DashboardFeature(),
         new AccountsFeature(),
         new HistoryFeature(),
