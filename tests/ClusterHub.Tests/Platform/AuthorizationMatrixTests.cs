@@ -86,6 +86,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "declarationId" => f.DeclarationId.ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
                 "code" => "404",
+                "key" => "cipm",
+                "item" => "process.momentum",
                 _ => throw new InvalidOperationException($"{e.RoutePattern.RawText}: the matrix has no value for {{{p.Name}}}; add one"),
             };
             path = System.Text.RegularExpressions.Regex.Replace(path, "\\{" + p.Name + "[^}]*\\}", value);
