@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project against real SQLite, a throwaway PostgreSQL, a real SMTP server (aiosmtpd)
 # and headless Chromium. On a fresh Debian machine with only the .NET SDK it first installs
-# PostgreSQL, Chromium and aiosmtpd.
+# PostgreSQL, Chromium, a CJK font and aiosmtpd.
 # Ends with the totals over all test projects on one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,8 @@ missing=()
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+# The assessment report's PDF prints Korean: Chromium needs a CJK font on the machine.
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} from Debian packages"
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
