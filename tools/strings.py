@@ -521,6 +521,9 @@ S = {
  "has more than two decimals": ("has more than two decimals", "a plus de deux décimales", "소수점 이하가 두 자리를 넘습니다"),
  # Assessment (issue 12): the report, its findings, the life cycle, the strategy indicators.
  "Nav.Assessment": ("Assessment", "Évaluation", "평가"),
+ "Permission.assessment.read": ("See assessments, their trend and the instruments", "Voir les évaluations, leur tendance et les instruments", "평가, 추이, 평가 도구 보기"),
+ "Permission.assessment.judge": ("Judge assessment items and save or finalise an assessment", "Juger les éléments d'évaluation et enregistrer ou clore une évaluation", "평가 항목 판단 및 평가 저장·확정"),
+ "Permission.assessment.instruments.manage": ("Copy and version assessment instruments", "Copier et versionner les instruments d'évaluation", "평가 도구 복사 및 버전 관리"),
  "Assessment.Title": ("Assessment", "Évaluation", "평가"),
  "Assessment.ReportTitle": ("Assessment of {0} in {1}", "Évaluation de {0} en {1}", "{0}의 {1}년 평가"),
  "Assessment.VersionN": ("version {0}", "version {0}", "버전 {0}"),

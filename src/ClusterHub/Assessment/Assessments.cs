@@ -45,6 +45,7 @@ public sealed class Assessments(IndicatorRegistry registry, TimeProvider clock, 
     /// <summary>The stored assessment if an analyst saved one, else the live one on the instrument's latest version; null when there is no such instrument.</summary>
     public async Task<AssessmentReport?> ReportAsync(ClusterDb db, Cluster cluster, int year, string instrumentKey, CancellationToken ct)
     {
+        if (!Instruments.IsKey(instrumentKey)) return null;
         var stored = await db.Set<AssessmentRecord>().AsNoTracking()
             .SingleOrDefaultAsync(r => r.ClusterId == cluster.Id && r.Year == year && r.InstrumentKey == instrumentKey, ct);
         if (stored is not null)
@@ -146,7 +147,7 @@ public sealed class Assessments(IndicatorRegistry registry, TimeProvider clock, 
         if (text is null) errors.Add(new("evidence", null, "is required: a judgement states its evidence"));
         else if (InputText.Check(text, AssessmentLimits.Evidence) is { } reason) errors.Add(new("evidence", InputText.Echo(text), reason));
         if (errors.Count > 0) return (JudgeOutcome.Invalid, errors);
-        var instrument = await Instruments.LatestAsync(db, clock, clusterId, instrumentKey, ct);
+        var instrument = await Instruments.LatestAsync(db, clock, clusterId, instrumentKey, ct); // checks the key before any query
         if (instrument is null) return (JudgeOutcome.NotFound, errors);
         var item = instrument.Dimensions.SelectMany(d => d.Factors).SelectMany(f => f.Indicators).FirstOrDefault(i => i.Key == itemKey);
         if (item is null) return (JudgeOutcome.NotFound, errors);

@@ -55,9 +55,13 @@ public static partial class Instruments
         db.Set<AssessmentInstrument>().AsNoTracking().AsSplitQuery()
             .Include(i => i.Dimensions).ThenInclude(d => d.Factors).ThenInclude(f => f.Indicators);
 
+    /// <summary>Whether a text can be an instrument's or an item's key; anything else is looked up nowhere (PostgreSQL refuses some characters outright).</summary>
+    public static bool IsKey(string? key) => key is not null && KeyPattern().IsMatch(key);
+
     /// <summary>The latest version of an instrument the cluster can use: its own copy, or a shipped one.</summary>
     public static async Task<AssessmentInstrument?> LatestAsync(ClusterDb db, TimeProvider clock, int clusterId, string key, CancellationToken ct)
     {
+        if (!IsKey(key)) return null;
         await EnsureShippedAsync(db, clock, ct);
         var id = await db.Set<AssessmentInstrument>().AsNoTracking()
             .Where(i => (i.ClusterId == clusterId || i.ClusterId == null) && i.Key == key)
@@ -70,6 +74,7 @@ public static partial class Instruments
     /// <summary>One version of an instrument the cluster can see.</summary>
     public static async Task<AssessmentInstrument?> VersionAsync(ClusterDb db, TimeProvider clock, int clusterId, string key, int version, CancellationToken ct)
     {
+        if (!IsKey(key)) return null;
         await EnsureShippedAsync(db, clock, ct);
         return await Tree(db).Where(i => (i.ClusterId == clusterId || i.ClusterId == null) && i.Key == key && i.Version == version)
             .OrderBy(i => i.Id).FirstOrDefaultAsync(ct);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using ClusterHub.Indicators;
 using ClusterHub.Web;
@@ -28,7 +27,9 @@ public readonly struct CultureScope : IDisposable
 /// </summary>
 public static class ReportHtml
 {
-    private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+    /// <summary>Encodes markup only (&amp; &lt; &gt; " '): letters stay letters, so the Korean and French text stays readable in the file.</summary>
+    private static string E(string? s) => string.IsNullOrEmpty(s) ? "" : s.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     public static string Score(double? score) => score is { } s ? s.ToString("N0", CultureInfo.CurrentCulture) : "–";
 
