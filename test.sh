@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project against real SQLite, a throwaway PostgreSQL, a real SMTP server (aiosmtpd)
 # and headless Chromium. On a fresh Debian machine with only the .NET SDK it first installs
-# PostgreSQL, Chromium, aiosmtpd, and networkx and igraph (the GML round-trip test).
+# PostgreSQL, Chromium, a CJK font (the assessment PDF), aiosmtpd, and networkx and igraph (the GML round-trip test).
 # Ends with the totals over all test projects on one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,6 +13,8 @@ ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
 # The peer tools the GML round-trip test reads and writes with.
 /usr/bin/python3 -c 'import networkx' >/dev/null 2>&1 || missing+=(python3-networkx)
 /usr/bin/python3 -c 'import igraph' >/dev/null 2>&1 || missing+=(python3-igraph)
+# The assessment report's PDF prints Korean: Chromium needs a CJK font on the machine.
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} from Debian packages"
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

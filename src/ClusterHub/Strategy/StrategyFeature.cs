@@ -21,7 +21,8 @@ public sealed class StrategyFeature : IFeature
         Permission.Grant(StrategyPermissions.Manage, Manager),
     ];
 
-    public void AddServices(IServiceCollection services) => services.AddScoped<Reviews>().AddScoped<StrategyPlanning>();
+    public void AddServices(IServiceCollection services) =>
+        services.AddScoped<Reviews>().AddScoped<StrategyPlanning>().AddSingleton<Indicators.IIndicatorSource, StrategyIndicators>();
 
     public IEnumerable<NavigationEntry> Navigation => [new(35, "Nav.Strategy", "/strategy", StrategyPermissions.Read)];
 

@@ -1,17 +1,15 @@
+using ClusterHub.Assessment;
 using ClusterHub.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClusterHub.Surveys;
 
-/// <summary>An item's figures as the assessment reads them: all respondents together; mean and deviation null under five respondents.</summary>
-public sealed record SurveyItemStat(string ItemKey, int Respondents, double? Mean, double? StdDev);
-
 /// <summary>
-/// The survey evidence of a cluster-year for the assessment's instruments, by item key: the year's survey once it
+/// The survey evidence of a cluster-year for the assessment's instruments, by item key (all respondents together): the year's survey once it
 /// has been sent (a draft has no evidence); an empty list when there is none. The same rule as everywhere: under
 /// <see cref="SurveyResults.MinRespondents"/> respondents, the count alone and no figures.
 /// </summary>
-public sealed class SurveyEvidence // implements Assessment.ISurveyEvidence: wired at merge
+public sealed class SurveyEvidence : ISurveyEvidence
 {
     public async Task<IReadOnlyList<SurveyItemStat>> ItemStatsAsync(ClusterDb db, int clusterId, int year, CancellationToken ct)
     {

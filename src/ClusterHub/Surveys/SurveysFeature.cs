@@ -23,7 +23,7 @@ public sealed class SurveysFeature : IFeature
 
     public IEnumerable<NavigationEntry> Navigation => [new(37, "Nav.Surveys", "/surveys", SurveyPermissions.Read)];
 
-    public void AddServices(IServiceCollection services) => services.AddSingleton<SurveyEvidence>();
+    public void AddServices(IServiceCollection services) => services.AddSingleton<Assessment.ISurveyEvidence, SurveyEvidence>();
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster) => cluster.MapSurveys();
 

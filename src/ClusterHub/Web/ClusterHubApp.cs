@@ -34,6 +34,7 @@ public static class ClusterHubApp
         new Projects.ProjectsFeature(),
         new Governance.GovernanceFeature(), // after Members: its demo actors name demo members
         new Surveys.SurveysFeature(), // after Members: its demo step sends the 2019 survey to the members' contacts
+        new Assessment.AssessmentFeature(),
         new DashboardFeature(),
         new AccountsFeature(),
         new HistoryFeature(),

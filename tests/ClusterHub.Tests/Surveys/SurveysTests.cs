@@ -55,7 +55,7 @@ public abstract partial class SurveysTests<TApp>(TApp app) : IClassFixture<TApp>
     private static async Task<JsonElement> ResultsAsync(Arranged a) => await (await a.Manager.GetAsync($"/api/v1/clusters/{a.Slug}/surveys/2024/results")).Json(HttpStatusCode.OK);
 
     private Task<IReadOnlyList<SurveyItemStat>> EvidenceAsync(int clusterId) =>
-        app.WithDb((db, sp) => sp.GetRequiredService<SurveyEvidence>().ItemStatsAsync(db, clusterId, 2024, default));
+        app.WithDb((db, sp) => sp.GetRequiredService<ClusterHub.Assessment.ISurveyEvidence>().ItemStatsAsync(db, clusterId, 2024, default));
 
     [Fact]
     public async Task Sending_invites_each_member_once_in_its_language_with_a_link_whose_token_is_stored_only_hashed()
