@@ -52,6 +52,10 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<Projects.ProposalStateChange> ProposalStateChanges => Set<Projects.ProposalStateChange>();
     public DbSet<Projects.ProjectOutcome> ProjectOutcomes => Set<Projects.ProjectOutcome>();
     public DbSet<Projects.ReviewAssignment> ReviewAssignments => Set<Projects.ReviewAssignment>();
+    public DbSet<ClusterHub.Jobs.Job> Jobs => Set<ClusterHub.Jobs.Job>();
+    public DbSet<ClusterHub.Networks.StoredNetwork> Networks => Set<ClusterHub.Networks.StoredNetwork>();
+    public DbSet<ClusterHub.Networks.NetworkResult> NetworkResults => Set<ClusterHub.Networks.NetworkResult>();
+    public DbSet<ClusterHub.Networks.NetworkResultNode> NetworkResultNodes => Set<ClusterHub.Networks.NetworkResultNode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
