@@ -14,7 +14,8 @@ namespace ClusterHub.Networks;
 public sealed record NetworkRow(int Id, string Name, string Origin, string? FileName, int Nodes, int Edges, bool Directed, bool Weighted, DateTime CreatedAt, string CreatedBy);
 public sealed record JobRow(int Id, int? NetworkId, string Kind, JobState State, double Progress, string? Step, string? FailureReason,
     string StartedBy, DateTime QueuedAt, DateTime? StartedAt, DateTime? FinishedAt, NetworkJobParameters? Parameters, bool HasResult);
-public sealed record ResultNodeRow(int Index, string Node, string? Label, int? Community, IReadOnlyDictionary<string, double> Values);
+/// <summary>A node's values by column; a value that is not a finite number (the constraint of an isolated node) is null.</summary>
+public sealed record ResultNodeRow(int Index, string Node, string? Label, int? Community, IReadOnlyDictionary<string, double?> Values);
 public sealed record ResultPage(int JobId, int NetworkId, string Kind, IReadOnlyList<string> Columns, NetworkJobParameters Parameters, string? Summary, Page<ResultNodeRow> Nodes);
 
 public enum UploadOutcome { Stored, Malformed, Invalid }
@@ -93,15 +94,15 @@ public static class NetworkWorkspace
 
     private static NetworkRow Row(StoredNetwork n) => new(n.Id, n.Name, n.Origin, n.FileName, n.Nodes, n.Edges, n.Directed, n.Weighted, n.CreatedAt, n.CreatedBy);
 
-    private static IQueryable<NetworkRow> Rows(ClusterDb db, int clusterId) =>
-        db.Networks.AsNoTracking().Where(n => n.ClusterId == clusterId)
-            .Select(n => new NetworkRow(n.Id, n.Name, n.Origin, n.FileName, n.Nodes, n.Edges, n.Directed, n.Weighted, n.CreatedAt, n.CreatedBy));
+    /// <summary>The rows of the networks <paramref name="query"/> keeps, in its order (filter and order the entities: EF cannot translate either on a constructed row).</summary>
+    private static IQueryable<NetworkRow> Rows(IQueryable<StoredNetwork> query) =>
+        query.Select(n => new NetworkRow(n.Id, n.Name, n.Origin, n.FileName, n.Nodes, n.Edges, n.Directed, n.Weighted, n.CreatedAt, n.CreatedBy));
 
     public static Task<Page<NetworkRow>> ListAsync(ClusterDb db, int clusterId, int? page, int? pageSize, CancellationToken ct) =>
-        Rows(db, clusterId).OrderByDescending(n => n.Id).PageAsync(page, pageSize, ct);
+        Rows(db.Networks.AsNoTracking().Where(n => n.ClusterId == clusterId).OrderByDescending(n => n.Id)).PageAsync(page, pageSize, ct);
 
     public static Task<NetworkRow?> FindAsync(ClusterDb db, int clusterId, int networkId, CancellationToken ct) =>
-        Rows(db, clusterId).Where(n => n.Id == networkId).SingleOrDefaultAsync(ct);
+        Rows(db.Networks.AsNoTracking().Where(n => n.ClusterId == clusterId && n.Id == networkId)).SingleOrDefaultAsync(ct);
 
     /// <summary>Deletes a network with its jobs and results; refused while one of its jobs is queued or running (cancel it first).</summary>
     public static async Task<DeleteOutcome> DeleteAsync(ClusterDb db, int clusterId, int networkId, CancellationToken ct)
@@ -180,11 +181,12 @@ public static class NetworkWorkspace
             new Page<ResultNodeRow>(rows, found.PageNumber, found.PageSize, found.Total)));
     }
 
-    private static Dictionary<string, double> ValuesOf(string[] columns, string values)
+    private static Dictionary<string, double?> ValuesOf(string[] columns, string values)
     {
         var parts = values.Split(';');
-        var map = new Dictionary<string, double>(columns.Length);
-        for (var i = 0; i < columns.Length && i < parts.Length; i++) map[columns[i]] = double.Parse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture);
+        var map = new Dictionary<string, double?>(columns.Length);
+        for (var i = 0; i < columns.Length && i < parts.Length; i++)
+            map[columns[i]] = double.Parse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture) is var v && double.IsFinite(v) ? v : null;
         return map;
     }
 

@@ -20,7 +20,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     private static readonly string[] Roles = ["admin", .. Enum.GetNames<ClusterRole>()];
 
     private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
-        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId);
+        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, int NetworkId, int JobId);
 
     private async Task<Fixture> ArrangeAsync()
     {
@@ -58,10 +58,23 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             title = "Forged components", acronym = "FORGE", callId, durationMonths = 24, trlStart = 3, trlTarget = 6,
             partners = new[] { new { memberId = memberId, role = "Coordinator", budgetEur = 1000m, requestedEur = 0m } },
         })).Json(HttpStatusCode.Created);
+        // A workspace network with a job held running (so that no role's DELETE removes the network the other routes need)
+        // and a finished job without a result for the job routes (cancel and results answer 409 alike for every role).
+        var network = await (await manager.PostAsync($"/api/v1/clusters/{own.Slug}/networks?fileName=pair.csv",
+            new StringContent("source,target\na,b\n", Encoding.UTF8, "text/csv"))).Json(HttpStatusCode.Created);
+        var networkId = network.GetProperty("id").GetInt32();
+        var jobId = await app.WithDb(async (db, _) =>
+        {
+            var held = new ClusterHub.Jobs.Job { ClusterId = own.Id, Kind = "network.metrics", SubjectId = networkId, Parameters = "{\"kind\":\"Metrics\",\"seed\":0}", State = ClusterHub.Jobs.JobState.Running, StartedBy = "matrix", QueuedAt = DateTime.UtcNow };
+            var sample = new ClusterHub.Jobs.Job { ClusterId = own.Id, Kind = "network.metrics", SubjectId = networkId, Parameters = "{\"kind\":\"Metrics\",\"seed\":0}", State = ClusterHub.Jobs.JobState.Failed, FailureReason = "matrix", StartedBy = "matrix", QueuedAt = DateTime.UtcNow };
+            db.Jobs.AddRange(held, sample);
+            await db.SaveChangesAsync();
+            return sample.Id;
+        });
         return new(own.Slug, other.Slug, memberId, invoices.GetProperty("items")[0].GetProperty("id").GetInt32(),
             requested.GetProperty("pendingChange").GetProperty("id").GetInt32(), messages.GetProperty("items")[0].GetProperty("id").GetInt32(), person.UserId,
             proposal.GetProperty("proposal").GetProperty("id").GetInt32(), callId,
-            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32());
+            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), networkId, jobId);
     }
 
     /// <summary>A concrete address for a route template; an unknown parameter fails the test (add it here).</summary>
@@ -84,6 +97,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "competenceId" when path.Contains("/members/", StringComparison.Ordinal) => f.WithdrawnCompetenceId.ToString(CultureInfo.InvariantCulture),
                 "competenceId" => f.CompetenceId.ToString(CultureInfo.InvariantCulture),
                 "declarationId" => f.DeclarationId.ToString(CultureInfo.InvariantCulture),
+                "networkId" => f.NetworkId.ToString(CultureInfo.InvariantCulture),
+                "jobId" => f.JobId.ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
                 "code" => "404",
                 _ => throw new InvalidOperationException($"{e.RoutePattern.RawText}: the matrix has no value for {{{p.Name}}}; add one"),
@@ -120,7 +135,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// cluster a route naming a record answers 404 for it, rightly. That one case is not judged.
     /// </summary>
     private static bool Judged(RouteEndpoint e, string role, bool own) =>
-        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId"
+        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "networkId" or "jobId"
             || (p.Name == "year" && e.RoutePattern.RawText!.Contains("/reviews/", StringComparison.Ordinal)));
 
     private static bool Allowed(HttpStatusCode status) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
