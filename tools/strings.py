@@ -94,6 +94,8 @@ S = {
  "Permissions.Permission": ("Permission", "Permission", "권한"), "Permissions.Own": ("own", "propre", "자기"), "Nav.Permissions": ("Permissions", "Permissions", "권한"),
  "Role.Manager": ("Manager", "Directeur", "관리자"), "Role.Staff": ("Staff", "Équipe", "직원"), "Role.MemberRepresentative": ("Member representative", "Représentant d'adhérent", "회원 대표"),
  "Role.Reviewer": ("Reviewer", "Évaluateur", "심사위원"), "Role.Observer": ("Observer", "Observateur", "참관인"),
+ "Permission.networks.read": ("See the network workspace: networks, jobs, results, pictures", "Voir l'espace réseaux : réseaux, calculs, résultats, représentations", "네트워크 작업 공간 보기: 네트워크, 작업, 결과, 그림"),
+ "Permission.networks.run": ("Bring networks in, delete them, start and cancel jobs on them", "Ajouter et supprimer des réseaux, lancer et annuler des calculs", "네트워크 추가·삭제, 작업 시작·취소"),
  "Permission.clusters.profile.read": ("See the cluster's profile", "Voir le profil du pôle", "클러스터 프로필 보기"),
  "Permission.members.directory.read": ("See the member directory", "Voir l'annuaire des adhérents", "회원 명부 보기"),
  "Permission.members.profile.read": ("See a member's full record", "Voir la fiche complète d'un adhérent", "회원 전체 기록 보기"),
