@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClusterHub.Assessment;
 
 /// <summary>
-/// Survey evidence, implemented by the surveys feature (wired at merge) and resolved optionally: without it every survey
+/// Survey evidence, implemented by the surveys feature (Surveys/SurveyEvidence) and resolved optionally: without it every survey
 /// item is missing. <see cref="SurveyItemStat.Mean"/> is null below five respondents.
 /// </summary>
 public interface ISurveyEvidence

@@ -60,6 +60,10 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<Surveys.SurveyLink> SurveyLinks => Set<Surveys.SurveyLink>();
     public DbSet<Surveys.SurveyResponse> SurveyResponses => Set<Surveys.SurveyResponse>();
     public DbSet<Surveys.SurveyAnswer> SurveyAnswers => Set<Surveys.SurveyAnswer>();
+    public DbSet<ClusterHub.Jobs.Job> Jobs => Set<ClusterHub.Jobs.Job>();
+    public DbSet<ClusterHub.Networks.StoredNetwork> Networks => Set<ClusterHub.Networks.StoredNetwork>();
+    public DbSet<ClusterHub.Networks.NetworkResult> NetworkResults => Set<ClusterHub.Networks.NetworkResult>();
+    public DbSet<ClusterHub.Networks.NetworkResultNode> NetworkResultNodes => Set<ClusterHub.Networks.NetworkResultNode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

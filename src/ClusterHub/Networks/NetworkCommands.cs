@@ -158,16 +158,7 @@ public static class NetworkCommands
             NetworkFile.Write(NetworkMetrics.WithColumns(network, columns), output, format, WriteOptions(parse));
             return;
         }
-        using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
-        csv.WriteField("node");
-        foreach (var name in columns.Keys) csv.WriteField(name);
-        csv.NextRecord();
-        for (var v = 0; v < network.Graph.Ids.Count; v++)
-        {
-            csv.WriteField(network.Graph.Ids[v]);
-            foreach (var values in columns.Values) csv.WriteField(values[v].ToString("R", CultureInfo.InvariantCulture));
-            csv.NextRecord();
-        }
+        NetworkMetrics.WriteCsv(network, columns, output);
     }
 
     private static void WriteNetwork(ParseResult parse, Network network, TextWriter stdout)

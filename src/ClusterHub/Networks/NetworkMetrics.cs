@@ -96,6 +96,21 @@ public static class NetworkMetrics
         return [.. values.Select(v => labels.TryGetValue(v ?? "(none)", out var l) ? l : labels[v ?? "(none)"] = labels.Count)];
     }
 
+    /// <summary>The per-node table as CSV: <c>node</c>, then one column per measure (the <c>network metrics</c> output, and a job's download).</summary>
+    public static void WriteCsv(Network network, IReadOnlyDictionary<string, double[]> columns, TextWriter output)
+    {
+        using var csv = new CsvHelper.CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
+        csv.WriteField("node");
+        foreach (var name in columns.Keys) csv.WriteField(name);
+        csv.NextRecord();
+        for (var v = 0; v < network.Graph.Ids.Count; v++)
+        {
+            csv.WriteField(network.Graph.Ids[v]);
+            foreach (var values in columns.Values) csv.WriteField(values[v].ToString("R", CultureInfo.InvariantCulture));
+            csv.NextRecord();
+        }
+    }
+
     /// <summary>The network with the columns added as node attributes (for GEXF/GraphML/JSON output).</summary>
     public static Network WithColumns(Network network, IReadOnlyDictionary<string, double[]> columns)
     {

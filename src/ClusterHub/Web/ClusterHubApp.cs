@@ -5,6 +5,7 @@ using ClusterHub.Data;
 using ClusterHub.Dashboard;
 using ClusterHub.Dues;
 using ClusterHub.History;
+using ClusterHub.Jobs;
 using ClusterHub.Members;
 using ClusterHub.Networks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,6 +67,7 @@ public static class ClusterHubApp
 
         services.AddClusterDb(builder.Configuration[Database.ConfigurationKey]);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddJobs(builder.Configuration); // the platform's queue of long work (Jobs/), before the features' handlers
         foreach (var feature in Features) feature.AddServices(services);
 
         services.AddIdentity<ClusterUser, IdentityRole>(o => o.User.RequireUniqueEmail = true)

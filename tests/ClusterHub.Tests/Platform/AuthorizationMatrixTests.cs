@@ -20,7 +20,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     private static readonly string[] Roles = ["admin", .. Enum.GetNames<ClusterRole>()];
 
     private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
-        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId);
+        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId, int NetworkId, int JobId);
 
     /// <summary>Governance records: the PUT routes edit the first actor and tie; the DELETE routes (idempotent) remove others, so that
     /// a role deleting first leaves the next roles something to edit.</summary>
@@ -83,10 +83,23 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         // A 2024 survey, for the {year} of the survey routes (its links go to Sfarsteel's contact when a role sends it).
         await (await manager.PostJson($"/api/v1/clusters/{own.Slug}/surveys", new { year = 2024, title = "Stakeholders", closesOn = "2099-12-31",
             items = new[] { new { key = "cipm.framework.consensus", textEn = "The strategy is agreed." } } })).Json(HttpStatusCode.Created);
+        // A workspace network with a job held running (so that no role's DELETE removes the network the other routes need)
+        // and a finished job without a result for the job routes (cancel and results answer 409 alike for every role).
+        var network = await (await manager.PostAsync($"/api/v1/clusters/{own.Slug}/networks?fileName=pair.csv",
+            new StringContent("source,target\na,b\n", Encoding.UTF8, "text/csv"))).Json(HttpStatusCode.Created);
+        var networkId = network.GetProperty("id").GetInt32();
+        var jobId = await app.WithDb(async (db, _) =>
+        {
+            var held = new ClusterHub.Jobs.Job { ClusterId = own.Id, Kind = "network.metrics", SubjectId = networkId, Parameters = "{\"kind\":\"Metrics\",\"seed\":0}", State = ClusterHub.Jobs.JobState.Running, StartedBy = "matrix", QueuedAt = DateTime.UtcNow };
+            var sample = new ClusterHub.Jobs.Job { ClusterId = own.Id, Kind = "network.metrics", SubjectId = networkId, Parameters = "{\"kind\":\"Metrics\",\"seed\":0}", State = ClusterHub.Jobs.JobState.Failed, FailureReason = "matrix", StartedBy = "matrix", QueuedAt = DateTime.UtcNow };
+            db.Jobs.AddRange(held, sample);
+            await db.SaveChangesAsync();
+            return sample.Id;
+        });
         return new(own.Slug, other.Slug, memberId, invoices.GetProperty("items")[0].GetProperty("id").GetInt32(),
             requested.GetProperty("pendingChange").GetProperty("id").GetInt32(), messages.GetProperty("items")[0].GetProperty("id").GetInt32(), person.UserId,
             proposal.GetProperty("proposal").GetProperty("id").GetInt32(), callId,
-            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id), budgetLine.GetProperty("id").GetInt32());
+            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id), budgetLine.GetProperty("id").GetInt32(), networkId, jobId);
     }
 
     /// <summary>A concrete address for a route template; an unknown parameter fails the test (add it here).</summary>
@@ -112,6 +125,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "actorId" => (IsDelete(e) ? f.Governance.DeletableActorId : f.Governance.ActorId).ToString(CultureInfo.InvariantCulture),
                 "tieId" => (IsDelete(e) ? f.Governance.DeletableTieId : f.Governance.TieId).ToString(CultureInfo.InvariantCulture),
                 "lineId" => f.BudgetLineId.ToString(CultureInfo.InvariantCulture), // a delete answers 204 again, an edit with {} 400: allowed for every role after it
+                "networkId" => f.NetworkId.ToString(CultureInfo.InvariantCulture),
+                "jobId" => f.JobId.ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
                 "code" => "404",
                 "key" when path.Contains("/indicators/", StringComparison.Ordinal) => "manual.matrix",
@@ -151,7 +166,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// cluster a route naming a record answers 404 for it, rightly. That one case is not judged.
     /// </summary>
     private static bool Judged(RouteEndpoint e, string role, bool own) =>
-        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId" or "lineId"
+        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId" or "lineId" or "networkId" or "jobId"
             || (p.Name == "year" && (e.RoutePattern.RawText!.Contains("/reviews/", StringComparison.Ordinal) || e.RoutePattern.RawText!.Contains("/surveys/", StringComparison.Ordinal))));
 
     private static bool Allowed(HttpStatusCode status) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
