@@ -54,7 +54,7 @@ public abstract partial class SurveysTests<TApp>(TApp app) : IClassFixture<TApp>
 
     private static async Task<JsonElement> ResultsAsync(Arranged a) => await (await a.Manager.GetAsync($"/api/v1/clusters/{a.Slug}/surveys/2024/results")).Json(HttpStatusCode.OK);
 
-    private Task<IReadOnlyList<SurveyItemStat>> EvidenceAsync(int clusterId) =>
+    private Task<IReadOnlyList<ClusterHub.Assessment.SurveyItemStat>> EvidenceAsync(int clusterId) =>
         app.WithDb((db, sp) => sp.GetRequiredService<ClusterHub.Assessment.ISurveyEvidence>().ItemStatsAsync(db, clusterId, 2024, default));
 
     [Fact]
