@@ -432,6 +432,7 @@ S = {
  "Permission.strategy.read": ("See the strategy, its objectives and reviews", "Voir la stratégie, ses objectifs et ses revues", "전략·목표·연례 검토 보기"),
  "Permission.strategy.manage": ("Edit the strategy and hold the yearly review", "Modifier la stratégie et tenir la revue annuelle", "전략 수정 및 연례 검토 진행"),
  "Permission.indicators.read": ("See the indicators and how they are computed", "Voir les indicateurs et leur calcul", "지표와 산출 방식 보기"),
+ "Permission.indicators.manage": ("Define manual indicators and record their values with evidence", "Définir des indicateurs manuels et saisir leurs valeurs avec justification", "수동 지표를 정의하고 근거와 함께 값 입력"),
  "Strategy.Code": ("Code", "Code", "코드"), "Strategy.Name": ("Name", "Nom", "이름"), "Strategy.AddEntry": ("Add", "Ajouter", "추가"),
  "is already used in the list": ("is already used in the list", "est déjà utilisé dans la liste", "목록에서 이미 사용 중입니다"),
  "Nav.Strategy": ("Strategy", "Stratégie", "전략"),

@@ -47,10 +47,10 @@ public abstract class AssessmentApiTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.False(string.IsNullOrWhiteSpace(members.GetProperty("evidence").GetProperty("definition").GetString()));
         Assert.Equal(3, members.GetProperty("evidence").GetProperty("inputs")[0].GetProperty("value").GetDouble());
 
-        // Not on this branch's registry, never judged, no survey: missing with its reason, no score, not zero.
+        // No secretariat recorded for the year, never judged, no survey: missing with its reason, no score, not zero.
         var staff = Indicator(report, "process.staff");
         Assert.Equal(JsonValueKind.Null, staff.GetProperty("score").ValueKind);
-        Assert.Equal("NotRegistered", staff.GetProperty("evidence").GetProperty("missing").GetString());
+        Assert.Equal("NotComputable", staff.GetProperty("evidence").GetProperty("missing").GetString());
         Assert.Equal("NotJudged", Indicator(report, "process.momentum").GetProperty("evidence").GetProperty("missing").GetString());
         Assert.Equal("NoSurvey", Indicator(report, "objectives.networking_value").GetProperty("evidence").GetProperty("missing").GetString());
         var coverage = report.GetProperty("coverage").GetDouble();

@@ -14,27 +14,11 @@ namespace ClusterHub.Tests.Assessment;
 
 /// <summary>
 /// The reference case: from the Nuclear Valley demo alone the 2019 report reaches the paper's six findings, each with
-/// evidence computed from the demo's data. The governance and finance indicators come from two other branches; until
-/// they are merged this test-only source stands in for them with the paper's figures (12 staff, 40 % public money, ties
-/// neither too strong nor too loose), and the lead re-checks the findings on the merged registry.
+/// evidence computed from the demo's data, through the application's own registry (the governance network's and the
+/// funding mix's indicators included: 12 staff, 40 % public money, ties neither too strong nor too loose).
 /// </summary>
 public abstract class NuclearValleyReportTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : ClusterHubApplication
 {
-    private sealed class GovernanceAndFinanceStandIn : IIndicatorSource
-    {
-        private static readonly (string Key, IndicatorUnit Unit, double Value)[] Values =
-        [
-            ("finance.staff", IndicatorUnit.Count, 12), ("finance.public_share", IndicatorUnit.Share, 0.4), ("finance.top3_payer_share", IndicatorUnit.Share, 0.3),
-            ("governance.ties", IndicatorUnit.Count, 21), ("governance.hub_levels_bridged", IndicatorUnit.Count, 3),
-            ("governance.weak_tie_share", IndicatorUnit.Share, 0.29), ("governance.medium_tie_share", IndicatorUnit.Share, 0.48), ("governance.strong_tie_share", IndicatorUnit.Share, 0.23),
-        ];
-
-        public IEnumerable<IndicatorDefinition> Definitions => Values.Select(v => new IndicatorDefinition(v.Key, v.Unit, IndicatorDirection.HigherIsBetter));
-
-        public Task<IReadOnlyList<IndicatorValue>> ComputeAsync(ClusterDb db, int clusterId, int year, CancellationToken ct) =>
-            Task.FromResult<IReadOnlyList<IndicatorValue>>([.. Values.Select(v => new IndicatorValue(v.Key, v.Value, []))]);
-    }
-
     [Fact]
     public async Task The_2019_report_states_the_six_findings_with_evidence_computed_from_the_demo()
     {
@@ -42,8 +26,7 @@ public abstract class NuclearValleyReportTests<TApp>(TApp app) : IClassFixture<T
         var (report, facts, html) = await app.WithDb(async (db, sp) =>
         {
             var cluster = await db.Clusters.AsNoTracking().SingleAsync(c => c.Slug == NuclearValleyDemo.Slug);
-            var registry = new IndicatorRegistry([.. sp.GetServices<IIndicatorSource>(), new GovernanceAndFinanceStandIn()]);
-            var assessments = new Assessments(registry, TimeProvider.System, sp);
+            var assessments = new Assessments(sp.GetRequiredService<IndicatorRegistry>(), TimeProvider.System, sp);
             var report = (await assessments.ReportAsync(db, cluster, 2019, Instruments.Cipm, default))!;
             // The same facts counted here, independently of the assessment's code.
             var end = new DateOnly(2019, 12, 31);
@@ -85,7 +68,7 @@ public abstract class NuclearValleyReportTests<TApp>(TApp app) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Without_the_governance_and_finance_indicators_their_two_findings_say_the_evidence_is_missing()
+    public async Task An_observer_reads_the_six_findings_through_the_api()
     {
         await app.WithDb<int>(async (_, sp) => { await NuclearValleyDemo.LoadAsync(sp, TextWriter.Null, default); return 0; });
         var observer = await app.CreateClientAsync("Observer", NuclearValleyDemo.Slug);
@@ -95,10 +78,8 @@ public abstract class NuclearValleyReportTests<TApp>(TApp app) : IClassFixture<T
         Assert.Equal("Stated", states[FindingRules.Momentum]);
         Assert.Equal("Stated", states[FindingRules.Framework]);
         Assert.Equal("Stated", states[FindingRules.Community]);
-        // Present once the governance and finance branches are merged (the registry then holds their indicators).
-        var merged = await app.WithDb(async (_, sp) => sp.GetRequiredService<IndicatorRegistry>().Find("finance.staff") is not null);
-        Assert.Equal(merged ? "Stated" : "EvidenceMissing", states[FindingRules.Hub]);
-        Assert.Equal(merged ? "Stated" : "EvidenceMissing", states[FindingRules.Governance]);
+        Assert.Equal("Stated", states[FindingRules.Hub]);        // the funding mix's indicators
+        Assert.Equal("Stated", states[FindingRules.Governance]); // the governance network's
         var statement = report.GetProperty("findings")[0].GetProperty("statement").GetString();
         Assert.Contains("9 founding members", statement);
     }
