@@ -69,7 +69,8 @@ public sealed class CliVerbs(RootCommand root, TextWriter stdout, TextWriter std
     /// An import verb's file: opened, handed to <paramref name="import"/> with its name, the report printed. A refused file
     /// lists its located errors on standard output and ends with one line on standard error (exit 1).
     /// </summary>
-    public static async Task<int> ImportFileAsync(FileInfo info, TextWriter stdout, Func<Stream, string, Task<Members.ImportReport>> import)
+    public static async Task<int> ImportFileAsync(FileInfo info, TextWriter stdout, Func<Stream, string, Task<Members.ImportReport>> import,
+        Func<Members.ImportReport, string>? summary = null)
     {
         await using var bytes = OpenInput(info);
         var report = await import(bytes, info.Name);
@@ -79,8 +80,9 @@ public sealed class CliVerbs(RootCommand root, TextWriter stdout, TextWriter std
             var shown = report.ErrorsShown is { } cut ? $" (the {cut} listed)" : "";
             throw new CliException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{info.Name}: {report.ErrorCount} error(s){shown}; nothing was imported"));
         }
-        stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{info.Name}: {report.Rows} rows, {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged"));
+        var done = summary?.Invoke(report) ?? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{report.Rows} rows, {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged");
+        stdout.WriteLine($"{info.Name}: {done}");
         return 0;
     }
 

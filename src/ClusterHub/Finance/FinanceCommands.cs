@@ -41,16 +41,8 @@ internal static class FinanceCommands
         {
             var db = sp.GetRequiredService<ClusterDb>();
             var clusterId = await CliVerbs.ClusterIdAsync(db, parse, ct);
-            var info = parse.GetValue(file)!;
-            await using var bytes = CliVerbs.OpenInput(info);
-            var report = await FinanceFile.ImportAsync(db, clusterId, bytes, info.Name, ct);
-            if (!report.Succeeded)
-            {
-                foreach (var e in report.Errors) stdout.WriteLine(e.ToString());
-                throw new CliException(string.Create(CultureInfo.InvariantCulture, $"{info.Name}: {report.ErrorCount} error(s); nothing was imported"));
-            }
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{info.Name}: {report.Rows} budget lines imported"));
-            return 0;
+            return await CliVerbs.ImportFileAsync(parse.GetValue(file)!, stdout, (bytes, name) => FinanceFile.ImportAsync(db, clusterId, bytes, name, ct),
+                report => $"{report.Rows} budget lines imported");
         }, ct));
         return command;
     }

@@ -62,94 +62,61 @@ public static class FinanceFile
     /// typed lines of those years are replaced by its rows. Every row is checked first (the validator of the API), nothing
     /// is written unless all are valid, and everything is written in one transaction.
     /// </summary>
-    public static async Task<ImportReport> ImportAsync(ClusterDb db, int clusterId, Stream bytes, string fileName, CancellationToken ct)
+    public static Task<ImportReport> ImportAsync(ClusterDb db, int clusterId, Stream bytes, string fileName, CancellationToken ct) =>
+        ImportTable.ImportAsync(db, bytes, fileName, MemberFile.FormatOf(fileName), Columns, RequiredColumns, "budget lines",
+            (file, rows, errors) => LinesAsync(db, clusterId, file, rows, errors, ct), ct);
+
+    /// <summary>Checks every row and stages the lines, replacing the typed lines of the years the file names.</summary>
+    private static async Task<(int Created, int Updated)> LinesAsync(ClusterDb db, int clusterId, string file, ImportTableRows rows, LocatedErrors errors, CancellationToken ct)
     {
-        var errors = new LocatedErrors();
-        if (MemberFile.FormatOf(fileName) != FileFormat.Csv)
+        var members = await db.Members.AsNoTracking().Where(m => m.ClusterId == clusterId)
+            .Select(m => new { m.Id, m.NormalizedName, m.NationalId }).ToListAsync(ct);
+        var byNationalId = members.Where(m => m.NationalId != null).ToDictionary(m => m.NationalId!, m => m.Id, StringComparer.Ordinal);
+        var byName = members.ToLookup(m => m.NormalizedName, m => m.Id, StringComparer.Ordinal);
+        var lines = new List<BudgetLine>();
+        foreach (var (row, cells) in rows)
         {
-            errors.Add(new(fileName, 1, "", null, "only CSV files are imported: save the sheet as CSV (UTF-8) and import that"));
-            return ImportReport.Failed(fileName, 0, errors);
-        }
-        DecodedText text;
-        try { text = await DecodedText.OpenAsync(bytes, fileName, ct); }
-        catch (MalformedFileException e) { errors.Add(e.Error); return ImportReport.Failed(fileName, 0, errors); }
-        await using (text)
-        {
-            var members = await db.Members.AsNoTracking().Where(m => m.ClusterId == clusterId)
-                .Select(m => new { m.Id, m.NormalizedName, m.NationalId }).ToListAsync(ct);
-            var byNationalId = members.Where(m => m.NationalId != null).ToDictionary(m => m.NationalId!, m => m.Id, StringComparer.Ordinal);
-            var byName = members.ToLookup(m => m.NormalizedName, m => m.Id, StringComparer.Ordinal);
-            var lines = new List<BudgetLine>();
-            var rows = 0;
-            try
+            var before = errors.Total;
+            int? year = null;
+            if (cells["year"] is { } y)
             {
-                using var csv = new CsvRows(text.OpenReader(), text.File);
-                var header = csv.Header.Select(h => h.ToLowerInvariant()).ToArray();
-                foreach (var unknown in header.Where(h => !Columns.Contains(h)))
-                    errors.Add(new(text.File, 1, unknown, null, $"is not a known column (known: {string.Join(", ", Columns)})"));
-                foreach (var missing in RequiredColumns.Where(c => !header.Contains(c)))
-                    errors.Add(new(text.File, 1, missing, null, "required column is missing"));
-                if (errors.Total > 0) return ImportReport.Failed(text.File, 0, errors);
-                var index = Columns.ToDictionary(c => c, c => Array.IndexOf(header, c));
-                while (csv.Read())
-                {
-                    rows++;
-                    string? Cell(string column) => CsvCells.Restore(csv.Optional(index[column]));
-                    var before = errors.Total;
-                    int? year = null;
-                    if (Cell("year") is { } y)
-                    {
-                        if (int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear)) year = parsedYear;
-                        else errors.Add(new(text.File, csv.Line, "year", y, "must be a year such as 2019"));
-                    }
-                    var planned = Euros(Cell("planned_eur"), "planned_eur");
-                    var actual = Euros(Cell("actual_eur"), "actual_eur");
-                    int? memberId = null;
-                    if (Cell("member") is { } member)
-                    {
-                        var key = member.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-                        if (byNationalId.TryGetValue(key, out var byId)) memberId = byId;
-                        else if (byName[Names.Normalize(member)].ToList() is [var only]) memberId = only;
-                        else errors.Add(new(text.File, csv.Line, "member", member, byName[Names.Normalize(member)].Any()
-                            ? "names several members: give its national id" : "is not a member of the cluster (give its national id or its name)"));
-                    }
-                    if (errors.Total > before) continue;
-                    var input = new BudgetLineInput(year, Cell("source"), planned, actual, memberId, Cell("payer"), Cell("note"));
-                    var rowErrors = BudgetEdits.Validate(input, out var source);
-                    foreach (var e in rowErrors) errors.Add(new(text.File, csv.Line, Column(e.Field), e.Value, e.Reason));
-                    if (rowErrors.Count > 0) continue;
-                    var line = new BudgetLine { ClusterId = clusterId };
-                    BudgetEdits.Apply(line, input, source);
-                    lines.Add(line);
-
-                    decimal? Euros(string? cell, string column)
-                    {
-                        if (cell is null) return null;
-                        if (decimal.TryParse(cell, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)) return amount;
-                        errors.Add(new(text.File, csv.Line, column, cell, "must be an amount in euros such as 1250.50"));
-                        return null;
-                    }
-                }
+                if (int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear)) year = parsedYear;
+                else errors.Add(new(file, row, "year", y, "must be a year such as 2019"));
             }
-            catch (MalformedFileException e) { errors.Add(e.Error); }
-            if (errors.Total > 0) return ImportReport.Failed(text.File, rows, errors);
-
-            var years = lines.Select(l => l.Year).Distinct().ToList();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // Tracked, not set-based, so the change history records the lines the file replaces.
-            var replaced = await db.BudgetLines.Where(l => l.ClusterId == clusterId && years.Contains(l.Year)).ToListAsync(ct);
-            db.BudgetLines.RemoveRange(replaced);
-            db.BudgetLines.AddRange(lines);
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException)
+            var planned = Euros(cells["planned_eur"], "planned_eur");
+            var actual = Euros(cells["actual_eur"], "actual_eur");
+            int? memberId = null;
+            if (cells["member"] is { } member)
             {
-                db.ChangeTracker.Clear();
-                errors.Add(new(text.File, 0, "", null, "budget lines of these years changed meanwhile; import the file again"));
-                return ImportReport.Failed(text.File, rows, errors);
+                var key = member.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+                if (byNationalId.TryGetValue(key, out var byId)) memberId = byId;
+                else if (byName[Names.Normalize(member)].ToList() is [var only]) memberId = only;
+                else errors.Add(new(file, row, "member", member, byName[Names.Normalize(member)].Any()
+                    ? "names several members: give its national id" : "is not a member of the cluster (give its national id or its name)"));
             }
-            await transaction.CommitAsync(ct);
-            return new(text.File, rows, lines.Count, 0, 0, [], 0);
+            if (errors.Total > before) continue;
+            var input = new BudgetLineInput(year, cells["source"], planned, actual, memberId, cells["payer"], cells["note"]);
+            var rowErrors = BudgetEdits.Validate(input, out var source);
+            foreach (var e in rowErrors) errors.Add(new(file, row, Column(e.Field), e.Value, e.Reason));
+            if (rowErrors.Count > 0) continue;
+            var line = new BudgetLine { ClusterId = clusterId };
+            BudgetEdits.Apply(line, input, source);
+            lines.Add(line);
+
+            decimal? Euros(string? cell, string column)
+            {
+                if (cell is null) return null;
+                if (decimal.TryParse(cell, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)) return amount;
+                errors.Add(new(file, row, column, cell, "must be an amount in euros such as 1250.50"));
+                return null;
+            }
         }
+        if (errors.Total > 0) return (0, 0);
+        var years = lines.Select(l => l.Year).Distinct().ToList();
+        // Tracked, not set-based, so the change history records the lines the file replaces.
+        db.BudgetLines.RemoveRange(await db.BudgetLines.Where(l => l.ClusterId == clusterId && years.Contains(l.Year)).ToListAsync(ct));
+        db.BudgetLines.AddRange(lines);
+        return (lines.Count, 0);
     }
 
     /// <summary>The file's column for a validator's field.</summary>

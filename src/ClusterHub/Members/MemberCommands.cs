@@ -26,19 +26,8 @@ internal static class MemberCommands
         {
             var db = sp.GetRequiredService<ClusterDb>();
             var clusterId = await CliVerbs.ClusterIdAsync(db, parse, ct);
-            var info = parse.GetValue(file)!;
-            await using var bytes = CliVerbs.OpenInput(info);
-            var report = await MemberImport.RunAsync(db, clusterId, bytes, info.Name, MemberFile.FormatOf(info.Name, parse.GetValue(format)),
-                sp.GetRequiredService<TimeProvider>().Today(), ct);
-            if (!report.Succeeded)
-            {
-                foreach (var e in report.Errors) stdout.WriteLine(e.ToString());
-                var shown = report.ErrorsShown is { } cut ? $" (the {cut} listed)" : "";
-                throw new CliException(string.Create(CultureInfo.InvariantCulture, $"{info.Name}: {report.ErrorCount} error(s){shown}; nothing was imported"));
-            }
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{info.Name}: {report.Rows} rows, {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged"));
-            return 0;
+            return await CliVerbs.ImportFileAsync(parse.GetValue(file)!, stdout, (bytes, name) => MemberImport.RunAsync(db, clusterId, bytes, name,
+                MemberFile.FormatOf(name, parse.GetValue(format)), sp.GetRequiredService<TimeProvider>().Today(), ct));
         }, ct));
         return members;
     }

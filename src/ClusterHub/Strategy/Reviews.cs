@@ -53,8 +53,19 @@ public sealed class Reviews(IndicatorRegistry registry, TimeProvider clock)
             .SingleOrDefaultAsync(r => r.ClusterId == clusterId && r.Year == year, ct);
         if (review is null) return null;
         var live = review.State == ReviewState.Open;
-        var definitions = (await registry.DefinitionsAsync(db, clusterId, ct)).ToDictionary(d => d.Key);
-        var readings = live ? await registry.ComputeAsync(db, clusterId, year, ct) : Snapshot(review, definitions);
+        // Live readings carry their definitions; a snapshot needs today's catalogue for the names.
+        IReadOnlyList<IndicatorReading> readings;
+        IReadOnlyDictionary<string, IndicatorDefinition> definitions;
+        if (live)
+        {
+            readings = await registry.ComputeAsync(db, clusterId, year, ct);
+            definitions = readings.ToDictionary(r => r.Definition.Key, r => r.Definition);
+        }
+        else
+        {
+            definitions = (await registry.DefinitionsAsync(db, clusterId, ct)).ToDictionary(d => d.Key);
+            readings = Snapshot(review, definitions);
+        }
         var objectives = await StandingsAsync(db, clusterId, year, readings, definitions, live ? null : review.Results, ct);
         return new ReviewView(review, live, objectives, readings);
     }
