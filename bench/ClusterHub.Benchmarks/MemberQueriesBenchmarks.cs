@@ -5,6 +5,7 @@ using ClusterHub.Dues;
 using ClusterHub.Members;
 using ClusterHub.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClusterHub.Benchmarks;
 
@@ -86,14 +87,33 @@ public class MemberQueriesBenchmarks
     }
 
     /// <summary>Every registered indicator, as the application registers them (each feature's services), for one cluster-year.</summary>
-    private readonly Indicators.IndicatorRegistry registry = Registry();
+    private static readonly IServiceProvider Services = FeatureServices();
+    private readonly Indicators.IndicatorRegistry registry = Services.GetRequiredService<Indicators.IndicatorRegistry>();
 
-    private static Indicators.IndicatorRegistry Registry()
+    private static ServiceProvider FeatureServices()
     {
-        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        var services = new ServiceCollection();
         foreach (var feature in ClusterHubApp.Features) feature.AddServices(services);
-        return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Indicators.IndicatorRegistry>(
-            Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services));
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>`indicator-sources`: where the time of <see cref="AllIndicators"/> goes, the median of 15 runs of each
+    /// feature's source on the same seeded database (a diagnostic beside the benchmark, not a replacement).</summary>
+    public static int DescribeIndicators()
+    {
+        var bench = new MemberQueriesBenchmarks { Members = 10_000 };
+        bench.Setup();
+        try
+        {
+            foreach (var source in Services.GetServices<Indicators.IIndicatorSource>())
+                Medians.Print(source.GetType().Name, async () =>
+                {
+                    await using var db = new SqliteClusterDb(bench.options);
+                    await source.ComputeAsync(db, bench.clusterId, 2019, default);
+                });
+        }
+        finally { bench.Cleanup(); }
+        return 0;
     }
 
     [Benchmark(Description = "every registered indicator, one cluster-year")]

@@ -12,5 +12,9 @@ if (args is ["members-csv", var rows, var path])
 }
 // `review-call` prints what the conflict and assignment benchmarks compute (counts, totals, one timed run each).
 if (args is ["review-call"]) return ClusterHub.Benchmarks.AssignmentBenchmarks.Describe();
+// `indicator-sources` prints how long each feature's indicator source takes on the MemberQueries database;
+if (args is ["indicator-sources"]) return ClusterHub.Benchmarks.MemberQueriesBenchmarks.DescribeIndicators();
+// `funnel-parts` prints how long each part of the projects' funnel dashboard takes on its benchmark database.
+if (args is ["funnel-parts"]) return ClusterHub.Benchmarks.ProjectFunnelBenchmarks.DescribeParts();
 BenchmarkSwitcher.FromAssembly(typeof(ClusterHub.Benchmarks.NetworkBenchmarks).Assembly).Run(args);
 return 0;

@@ -37,4 +37,23 @@ public class ProjectFunnelBenchmarks
         await using var db = new SqliteClusterDb(options);
         return await ProjectFunnel.ComputeAsync(db, clusterId, default);
     }
+
+    /// <summary>`funnel-parts`: the median time of each part of the dashboard (see <see cref="Medians"/>).</summary>
+    public static int DescribeParts()
+    {
+        var bench = new ProjectFunnelBenchmarks { Proposals = 20_000 };
+        bench.Setup();
+        try
+        {
+            SqliteClusterDb Db() => new(bench.options);
+            Medians.Print("whole dashboard", async () => { await using var db = Db(); await ProjectFunnel.ComputeAsync(db, bench.clusterId, default); });
+            Medians.Print("funnel by year", async () => { await using var db = Db(); await ProjectFunnel.YearsAsync(db, bench.clusterId, null, default); });
+            Medians.Print("one year (the indicators' read)", async () => { await using var db = Db(); await ProjectFunnel.YearsAsync(db, bench.clusterId, 2011, default); });
+            Medians.Print("medians per state", async () => { await using var db = Db(); await ProjectFunnel.DurationsAsync(db, bench.clusterId, default); });
+            Medians.Print("leverage", async () => { await using var db = Db(); await ProjectFunnel.LeverageAsync(db, bench.clusterId, null, default); });
+            Medians.Print("leverage of one year", async () => { await using var db = Db(); await ProjectFunnel.LeverageAsync(db, bench.clusterId, 2011, default); });
+        }
+        finally { bench.Cleanup(); }
+        return 0;
+    }
 }

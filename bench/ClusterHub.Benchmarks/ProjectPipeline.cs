@@ -24,7 +24,7 @@ internal static class ProjectPipeline
         var random = new Random(2011);
         using var proposal = Command(conn, tx, "INSERT INTO Proposals (ClusterId, CallId, Title, Acronym, NormalizedTitle, DurationMonths, TrlStart, TrlTarget, State, CreatedAt, StateSince, GrantedCents, Version) VALUES ($c, $call, $t, $a, $t, 36, 3, 6, $s, $at, $at, $g, 0)", "$c", "$call", "$t", "$a", "$s", "$at", "$g");
         using var partner = Command(conn, tx, "INSERT INTO ProposalPartners (ProposalId, Name, Category, Role, BudgetCents, RequestedCents) VALUES ($p, 'P', 'Sme', 'Coordinator', $b, $r)", "$p", "$b", "$r");
-        using var move = Command(conn, tx, "INSERT INTO ProposalStateChanges (ProposalId, ClusterId, \"From\", \"To\", At, DaysInPrevious, Actor) VALUES ($p, $c, $f, $t, $at, $d, 'bench')", "$p", "$c", "$f", "$t", "$at", "$d");
+        using var move = Command(conn, tx, "INSERT INTO ProposalStateChanges (ProposalId, ClusterId, \"From\", \"To\", At, Year, DaysInPrevious, Actor) VALUES ($p, $c, $f, $t, $at, $y, $d, 'bench')", "$p", "$c", "$f", "$t", "$at", "$y", "$d");
         ProposalState[] path = [ProposalState.Draft, ProposalState.Submitted, ProposalState.UnderReview, ProposalState.ReturnedForRevision, ProposalState.Submitted,
             ProposalState.UnderReview, ProposalState.Certified, ProposalState.SubmittedToFunder, ProposalState.Funded, ProposalState.Running];
         for (var i = 1; i <= proposals; i++)
@@ -36,7 +36,7 @@ internal static class ProjectPipeline
             for (var m = 0; m < MovesEach; m++)
             {
                 var days = random.Next(5, 200);
-                Run(move, i, clusterId, m == 0 ? null : path[m - 1].ToString(), path[m].ToString(), Text(at), m == 0 ? null : days);
+                Run(move, i, clusterId, m == 0 ? null : path[m - 1].ToString(), path[m].ToString(), Text(at), at.Year, m == 0 ? null : days);
                 at = at.AddDays(days);
             }
         }

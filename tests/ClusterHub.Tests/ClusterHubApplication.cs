@@ -12,20 +12,22 @@ namespace ClusterHub.Tests;
 /// <summary>
 /// The real application on a real Kestrel port and a fresh database of its own: a SQLite file,
 /// or a new PostgreSQL database on the server named by <c>CLUSTERHUB_TEST_POSTGRES</c>
-/// (test.sh starts a throwaway one). One instance per test class; nothing is shared.
+/// (test.sh starts a throwaway one). One instance per test class; nothing is shared but the migrated template each
+/// class's database is copied from (<see cref="MigratedTemplate"/>).
 /// </summary>
 public abstract class ClusterHubApplication : IAsyncLifetime
 {
     private WebApplication? app;
     public string BaseAddress { get; private set; } = "";
-    protected abstract string CreateDatabase();
+    protected abstract Task<string> CreateDatabaseAsync();
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
     public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        ConnectionString = CreateDatabase();
+        ConnectionString = await CreateDatabaseAsync();
         app = ClusterHubApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], ConnectionString);
+        // A copy of the template is already migrated: this finds nothing pending, and fails loudly if it did not.
         await using (var scope = app.Services.CreateAsyncScope())
             await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<ClusterDb>(), default);
         await app.StartAsync();
@@ -109,6 +111,20 @@ public abstract class ClusterHubApplication : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// A database migrated once per test process, that every test class's database starts as a copy of: applying every
+/// migration to each of the ~100 class databases (both providers) was a large share of the suite's time.
+/// </summary>
+internal static class MigratedTemplate
+{
+    public static async Task MigrateAsync(string connectionString)
+    {
+        await using var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddClusterDb(connectionString).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<ClusterDb>(), default);
+    }
+}
+
 /// <summary>A user the tests made: how to log in on the pages (e-mail, <see cref="ClusterHubApplication.Password"/>), its id, and an API client with its token.</summary>
 public sealed record TestPerson(string Email, string UserId, HttpClient Api);
 
@@ -116,10 +132,26 @@ public sealed class SqliteApplication : ClusterHubApplication
 {
     private string file = "";
 
-    protected override string CreateDatabase()
+    /// <summary>The file this application's database starts as a copy of; by default an empty, migrated one (the browser
+    /// tests give one with the Nuclear Valley demo loaded). A property: xUnit builds class fixtures with their only constructor.</summary>
+    public Func<Task<string>>? Template { get; init; }
+
+    private static readonly Lazy<Task<string>> Migrated = new(async () =>
     {
-        file = Path.Combine(Path.GetTempPath(), $"clusterhub-test-{Guid.NewGuid():N}.db");
-        return $"Data Source={file};Pooling=False";
+        var template = NewFile();
+        await MigratedTemplate.MigrateAsync(ConnectionTo(template));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(template);
+        return template;
+    });
+
+    public static string NewFile() => Path.Combine(Path.GetTempPath(), $"clusterhub-test-{Guid.NewGuid():N}.db");
+    public static string ConnectionTo(string path) => $"Data Source={path};Pooling=False";
+
+    protected override async Task<string> CreateDatabaseAsync()
+    {
+        file = NewFile();
+        File.Copy(await (Template is null ? Migrated.Value : Template()), file);
+        return ConnectionTo(file);
     }
 
     protected override Task DropDatabaseAsync()
@@ -138,19 +170,45 @@ public sealed class PostgresApplication : ClusterHubApplication
     private static string Server => Environment.GetEnvironmentVariable(Variable)
         ?? throw new InvalidOperationException($"{Variable} is not set: run ./test.sh, which starts PostgreSQL, or set it to e.g. Host=127.0.0.1;Port=5433;Username=postgres;Password=…");
 
-    protected override string CreateDatabase()
+    // Pooled: a fresh physical connection (and its SCRAM handshake) per request made the PostgreSQL runs several times slower.
+    private static string ConnectionTo(string database) => new Npgsql.NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
+
+    /// <summary>The template, migrated once; its pool is cleared so that no session holds it (CREATE DATABASE … TEMPLATE requires that).</summary>
+    private static readonly Lazy<Task<string>> Template = new(async () =>
+    {
+        var template = $"clusterhub_template_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE DATABASE \"{template}\"");
+        await MigratedTemplate.MigrateAsync(ConnectionTo(template));
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteAsync($"DROP DATABASE IF EXISTS \"{template}\" WITH (FORCE)").GetAwaiter().GetResult();
+        return template;
+    });
+
+    // Two copies of one template at the same instant are refused ("source database is being accessed by other users").
+    private static readonly SemaphoreSlim Copying = new(1);
+
+    protected override async Task<string> CreateDatabaseAsync()
     {
         name = $"clusterhub_test_{Guid.NewGuid():N}";
-        // Pooled: a fresh physical connection (and its SCRAM handshake) per request made the PostgreSQL runs several times slower.
-        return new Npgsql.NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
+        var template = await Template.Value;
+        await Copying.WaitAsync();
+        try { await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\""); }
+        finally { Copying.Release(); }
+        return ConnectionTo(name);
     }
 
     protected override async Task DropDatabaseAsync()
     {
         Npgsql.NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    /// <summary>A statement on the server's maintenance database, outside any pool.</summary>
+    private static async Task ExecuteAsync(string sql)
+    {
         await using var conn = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false }.ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+        await using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
         await cmd.ExecuteNonQueryAsync();
     }
 }

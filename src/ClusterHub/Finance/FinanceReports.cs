@@ -72,8 +72,6 @@ public static class FinanceReports
             .ToListAsync(ct);
         var secretariat = await db.FinanceYears.AsNoTracking().Where(y => y.ClusterId == clusterId && (onlyYear == null || y.Year == onlyYear))
             .ToDictionaryAsync(y => y.Year, ct);
-        var members = await db.Members.AsNoTracking().Where(m => m.ClusterId == clusterId)
-            .Select(m => new { m.JoinedOn, m.Status, m.StatusSince }).ToListAsync(ct);
 
         var years = new SortedSet<int>(lines.Select(l => l.Year).Concat(dues.Select(d => d.Year)).Concat(secretariat.Keys));
         if (onlyYear is { } only) years = [only];
@@ -109,8 +107,8 @@ public static class FinanceReports
                 if (l.PayerMemberId is { } id) Pay($"member:{id}", l.MemberName, l.ActualCents!.Value);
                 else if (l.PayerName is { } name) Pay("name:" + Names.Normalize(name), name, l.ActualCents!.Value);
             }
-            var end = new DateOnly(year, 12, 31);
-            var active = members.Count(m => m.JoinedOn <= end && (m.Status == MemberStatus.Active || m.StatusSince > end));
+            // Counted in the database, one year at a time, by the members' own rule.
+            var active = await db.Members.Where(m => m.ClusterId == clusterId).Where(Member.ActiveOn(new DateOnly(year, 12, 31))).CountAsync(ct);
             var smeDues = yearDues.Where(d => !d.WrittenOff && d.TierMemberType.Family() == MemberFamily.Company
                 && d.TierSizeClass is SizeClass.Micro or SizeClass.Small or SizeClass.Medium).ToList();
             var record = secretariat.GetValueOrDefault(year);

@@ -1,4 +1,5 @@
 using ClusterHub.Clusters;
+using System.Linq.Expressions;
 using ClusterHub.History;
 
 namespace ClusterHub.Members;
@@ -46,6 +47,14 @@ public sealed class Member : IVersioned
 
     /// <summary>When the current status began (the join date for an active member); growth charts count on it.</summary>
     public DateOnly StatusSince { get; set; }
+
+    /// <summary>
+    /// The house's one rule for "a member on that day" (indicators, the funding mix): it had joined by then and was
+    /// active then, by its current status or because its status changed only after that day. An expression, so that
+    /// the counts run in the database instead of over every member row.
+    /// </summary>
+    public static Expression<Func<Member, bool>> ActiveOn(DateOnly day) =>
+        m => m.JoinedOn <= day && (m.Status == MemberStatus.Active || m.StatusSince > day);
 
     /// <summary>Set when the secretariat archives the member (see <see cref="MemberArchive"/>): out of the directory, never deleted.</summary>
     public DateOnly? ArchivedOn { get; set; }

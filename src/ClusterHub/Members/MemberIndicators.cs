@@ -31,35 +31,32 @@ public sealed class MemberIndicators : IIndicatorSource
     {
         var end = new DateOnly(year, 12, 31);
         var previousEnd = end.AddYears(-1);
-        // One row per member who had joined by the year's end: a few columns, never the member rows themselves.
-        var members = await db.Members.AsNoTracking()
-            .Where(m => m.ClusterId == clusterId && m.JoinedOn <= end)
-            .Select(m => new { m.Type, m.SizeClass, m.Region, m.JoinedOn, m.Status, m.StatusSince })
-            .ToListAsync(ct);
+        var members = db.Members.Where(m => m.ClusterId == clusterId);
+        // Counts in the database: the active members grouped by what the shares need (a few hundred rows at most).
+        var groups = await members.Where(Member.ActiveOn(end)).GroupBy(m => new { m.Type, m.SizeClass, m.Region })
+            .Select(g => new { g.Key.Type, g.Key.SizeClass, g.Key.Region, Count = g.Count() }).ToListAsync(ct);
+        var activeBefore = await members.Where(Member.ActiveOn(previousEnd)).CountAsync(ct);
+        var retained = await members.Where(Member.ActiveOn(previousEnd)).Where(Member.ActiveOn(end)).CountAsync(ct);
+        var start = new DateOnly(year, 1, 1);
+        var joined = await members.CountAsync(m => m.JoinedOn >= start && m.JoinedOn <= end, ct);
+        var left = await members.CountAsync(m => m.JoinedOn <= end && m.Status != MemberStatus.Active && m.StatusSince >= start && m.StatusSince <= end, ct);
         var homeRegions = (await ClusterOffice.HomeRegionsAsync(db, clusterId, ct)).ToHashSet(StringComparer.Ordinal);
 
-        bool ActiveOn(DateOnly day, MemberStatus status, DateOnly since, DateOnly joined) =>
-            joined <= day && (status == MemberStatus.Active || since > day);
-
-        var active = members.Where(m => ActiveOn(end, m.Status, m.StatusSince, m.JoinedOn)).ToList();
-        var companies = active.Where(m => m.Type.Family() == MemberFamily.Company && m.SizeClass != SizeClass.Unknown).ToList();
-        var smes = companies.Count(m => m.SizeClass is SizeClass.Micro or SizeClass.Small or SizeClass.Medium);
-        var education = active.Count(m => m.Type.Family() == MemberFamily.EducationResearch);
-        var home = active.Count(m => m.Region is not null && homeRegions.Contains(m.Region));
-        var activeBefore = members.Where(m => ActiveOn(previousEnd, m.Status, m.StatusSince, m.JoinedOn)).ToList();
-        var retained = activeBefore.Count(m => ActiveOn(end, m.Status, m.StatusSince, m.JoinedOn));
-        var joined = members.Count(m => m.JoinedOn.Year == year);
-        var left = members.Count(m => m.Status != MemberStatus.Active && m.StatusSince.Year == year);
+        var active = groups.Sum(g => g.Count);
+        var companies = groups.Where(g => g.Type.Family() == MemberFamily.Company && g.SizeClass != SizeClass.Unknown).ToList();
+        var smes = companies.Where(g => g.SizeClass is SizeClass.Micro or SizeClass.Small or SizeClass.Medium).Sum(g => g.Count);
+        var education = groups.Where(g => g.Type.Family() == MemberFamily.EducationResearch).Sum(g => g.Count);
+        var home = groups.Where(g => g.Region is not null && homeRegions.Contains(g.Region)).Sum(g => g.Count);
 
         return
         [
-            new(Active, active.Count, [new("active", active.Count)]),
-            IndicatorValue.Share(SmeShare, "smes", smes, "companies_with_size", companies.Count),
-            IndicatorValue.Share(EducationShare, "education_research", education, "active", active.Count),
+            new(Active, active, [new("active", active)]),
+            IndicatorValue.Share(SmeShare, "smes", smes, "companies_with_size", companies.Sum(g => g.Count)),
+            IndicatorValue.Share(EducationShare, "education_research", education, "active", active),
             homeRegions.Count == 0
                 ? IndicatorValue.Missing(HomeRegionShare, new IndicatorInput("home_regions", 0))
-                : IndicatorValue.Share(HomeRegionShare, "in_home_regions", home, "active", active.Count),
-            IndicatorValue.Share(Retention, "retained", retained, "active_previous_year", activeBefore.Count),
+                : IndicatorValue.Share(HomeRegionShare, "in_home_regions", home, "active", active),
+            IndicatorValue.Share(Retention, "retained", retained, "active_previous_year", activeBefore),
             new(Joined, joined, [new("joined", joined)]),
             new(Left, left, [new("left", left)]),
         ];

@@ -46,17 +46,12 @@ public static class ProjectFunnel
     public static async Task<List<YearRow>> YearsAsync(ClusterDb db, int clusterId, int? only, CancellationToken ct)
     {
         var changes = db.ProposalStateChanges.Where(s => s.ClusterId == clusterId);
-        if (only is { } y)
-        {
-            var from = new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            var to = from.AddYears(1);
-            changes = changes.Where(s => s.At >= from && s.At < to);
-        }
+        if (only is { } y) changes = changes.Where(s => s.Year == y);
         var labelling = Labelling;
-        var worked = await changes.Where(s => labelling.Contains(s.To)).GroupBy(s => s.At.Year)
+        var worked = await changes.Where(s => labelling.Contains(s.To)).GroupBy(s => s.Year)
             .Select(g => new { Year = g.Key, Count = g.Select(s => s.ProposalId).Distinct().Count() }).ToDictionaryAsync(x => x.Year, x => x.Count, ct);
         ProposalState[] stages = [Submitted, Certified, Funded, Completed, OnTheMarket];
-        var reached = await changes.Where(s => stages.Contains(s.To)).GroupBy(s => new { s.At.Year, s.To })
+        var reached = await changes.Where(s => stages.Contains(s.To)).GroupBy(s => new { s.Year, s.To })
             .Select(g => new { g.Key.Year, g.Key.To, Count = g.Select(s => s.ProposalId).Distinct().Count() }).ToListAsync(ct);
         int Of(int year, ProposalState state) => reached.Where(r => r.Year == year && r.To == state).Sum(r => r.Count);
         return [.. worked.Keys.Union(reached.Select(r => r.Year)).Order()
@@ -83,11 +78,11 @@ public static class ProjectFunnel
     public static async Task<(Leverage Total, List<Leverage> ByFunder, List<Leverage> ByArea)> LeverageAsync(ClusterDb db, int clusterId, int? fundedIn, CancellationToken ct)
     {
         var funded = db.Proposals.Where(p => p.ClusterId == clusterId && p.GrantedCents != null);
+        // Driven from the moves' covering index (cluster, year, state) rather than a search of every funded proposal's moves.
         if (fundedIn is { } y)
         {
-            var from = new DateTime(y, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            var to = from.AddYears(1);
-            funded = funded.Where(p => p.StateChanges.Any(s => s.To == Funded && s.At >= from && s.At < to));
+            var fundedThatYear = db.ProposalStateChanges.Where(s => s.ClusterId == clusterId && s.Year == y && s.To == Funded).Select(s => s.ProposalId);
+            funded = funded.Where(p => fundedThatYear.Contains(p.Id));
         }
         var rows = await funded.GroupBy(p => new { Funder = p.Call!.Funder!.Name, Kind = p.Call.Funder.Kind, p.StrategicAreaId })
             .Select(g => new { g.Key.Funder, g.Key.Kind, g.Key.StrategicAreaId, Budget = g.Sum(p => p.Partners.Sum(x => x.BudgetCents)), Granted = g.Sum(p => p.GrantedCents!.Value) })

@@ -72,8 +72,8 @@ internal sealed class ProposalStateChangeConfiguration : IEntityTypeConfiguratio
     {
         b.Property(s => s.Actor).HasMaxLength(256);
         b.Property(s => s.Reason).HasMaxLength(ProjectLimits.Reason);
-        // The funnel reads every change of a cluster by year and target state.
-        b.HasIndex(s => new { s.ClusterId, s.At });
+        // The funnel counts distinct proposals by year and target state: this index covers those queries.
+        b.HasIndex(s => new { s.ClusterId, s.Year, s.To, s.ProposalId });
         // The medians of days per state page through this index.
         b.HasIndex(s => new { s.ClusterId, s.From, s.DaysInPrevious });
     }

@@ -81,7 +81,13 @@ public sealed class ProposalStateChange : IHistoryPart
     public int ClusterId { get; set; }
     public ProposalState? From { get; set; }
     public ProposalState To { get; set; }
-    public DateTime At { get; set; }
+
+    private DateTime at;
+    public DateTime At { get => at; set { at = value; Year = value.Year; } }
+
+    /// <summary>The calendar year of <see cref="At"/>, stored: the funnel groups and filters by year through an index
+    /// instead of evaluating a date function on every move (20,000 proposals make 200,000 moves).</summary>
+    public int Year { get; private set; }
 
     /// <summary>Whole days the proposal spent in <see cref="From"/> (null for its creation): the dashboard's medians read it directly.</summary>
     public int? DaysInPrevious { get; set; }

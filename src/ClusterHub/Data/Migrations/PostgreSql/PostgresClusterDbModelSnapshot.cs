@@ -2003,13 +2003,16 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProposalId");
 
-                    b.HasIndex("ClusterId", "At");
-
                     b.HasIndex("ClusterId", "From", "DaysInPrevious");
+
+                    b.HasIndex("ClusterId", "Year", "To", "ProposalId");
 
                     b.ToTable("ProposalStateChanges");
                 });

@@ -1919,13 +1919,16 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProposalId");
 
-                    b.HasIndex("ClusterId", "At");
-
                     b.HasIndex("ClusterId", "From", "DaysInPrevious");
+
+                    b.HasIndex("ClusterId", "Year", "To", "ProposalId");
 
                     b.ToTable("ProposalStateChanges");
                 });
