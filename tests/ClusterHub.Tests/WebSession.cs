@@ -39,6 +39,20 @@ public sealed partial class WebSession(string baseAddress) : IDisposable
         return await client.PostAsync(postUrl, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Opens <paramref name="pageUrl"/> for its antiforgery token, then uploads one file as an import form does (multipart, field <c>file</c>).</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string pageUrl, string postUrl, string fileName, string content)
+    {
+        var html = await (await client.GetAsync(pageUrl)).Content.ReadAsStringAsync();
+        var token = AntiforgeryToken().Match(html);
+        Assert.True(token.Success, $"{pageUrl} has no form with an antiforgery token");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "file", fileName },
+        };
+        return await client.PostAsync(postUrl, form);
+    }
+
     /// <summary>Logs in through the login page: true when it redirects onwards (success), false when it shows the form again.</summary>
     public async Task<bool> LogInAsync(string email, string password = ClusterHubApplication.Password)
     {

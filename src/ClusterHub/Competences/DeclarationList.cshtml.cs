@@ -12,12 +12,15 @@ namespace ClusterHub.Competences;
 
 /// <summary>The declarations, filtered by state and competence: the secretariat's validation queue.</summary>
 [RequirePermission(CompetencePermissions.ReadDeclarations)]
+[RequestSizeLimit(RequestLimits.ImportBodyBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.ImportBodyBytes)]
 public sealed class DeclarationListModel(ClusterDb db, TimeProvider clock, IStringLocalizer<Strings> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DeclarationFilter Filter { get; set; } = new();
     public Page<DeclarationRow> Result { get; private set; } = null!;
     public IReadOnlyList<CompetenceDto> Taxonomy { get; private set; } = [];
     public string? Message { get; private set; }
+    public ImportReport? Report { get; private set; }
     public ClusterScope Scope => HttpContext.ClusterScope();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -29,6 +32,25 @@ public sealed class DeclarationListModel(ClusterDb db, TimeProvider clock, IStri
         await Export.SendAsync(Response, CompetenceFile.DownloadStem(Scope.Slug, CompetenceFileKind.Declarations), CompetenceFile.DeclarationTable,
             CompetenceFile.DeclarationRows(db, Scope.ClusterId), fmt, ct);
         return new EmptyResult();
+    }
+
+    /// <summary>The import template, as the API serves it.</summary>
+    [RequirePermission(CompetencePermissions.Import)]
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        await CompetenceFile.DeclarationTemplate.SendAsync(Response, ct);
+        return new EmptyResult();
+    }
+
+    /// <summary>A CSV or xlsx file of declarations, all or nothing, by the import the API and the CLI run.</summary>
+    [RequirePermission(CompetencePermissions.Import)]
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        Report = await ImportUpload.RunAsync(file, (bytes, name, format) =>
+            CompetenceFile.ImportAsync(db, Scope.ClusterId, CompetenceFileKind.Declarations, bytes, name, format, User.Identity?.Name ?? "", clock.Today(), ct));
+        if (!Report.Succeeded) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync(ct);
+        return Page();
     }
 
     [RequirePermission(CompetencePermissions.Validate)]

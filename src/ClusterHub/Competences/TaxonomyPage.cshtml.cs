@@ -9,7 +9,9 @@ namespace ClusterHub.Competences;
 
 /// <summary>The taxonomy with the level each strategic area needs; managers add and edit entries here.</summary>
 [RequirePermission(CompetencePermissions.Read)]
-public sealed class TaxonomyPageModel(ClusterDb db, IStringLocalizer<Strings> l) : PageModel
+[RequestSizeLimit(RequestLimits.ImportBodyBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.ImportBodyBytes)]
+public sealed class TaxonomyPageModel(ClusterDb db, IStringLocalizer<Strings> l, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<CompetenceDto> Taxonomy { get; private set; } = [];
     public AreaLists Lists { get; private set; } = null!;
@@ -18,6 +20,7 @@ public sealed class TaxonomyPageModel(ClusterDb db, IStringLocalizer<Strings> l)
     public CompetenceDto? Editing { get; private set; }
     public List<string> Errors { get; private set; } = [];
     public string? Message { get; private set; }
+    public Members.ImportReport? Report { get; private set; }
     public ClusterScope Scope => HttpContext.ClusterScope();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -29,6 +32,24 @@ public sealed class TaxonomyPageModel(ClusterDb db, IStringLocalizer<Strings> l)
         await Exchange.Export.SendAsync(Response, CompetenceFile.DownloadStem(Scope.Slug, CompetenceFileKind.Taxonomy), CompetenceFile.TaxonomyTable,
             (await CompetenceTaxonomy.ListAsync(db, Scope.ClusterId, ct)).ToAsyncEnumerable(), fmt, ct);
         return new EmptyResult();
+    }
+
+    [RequirePermission(CompetencePermissions.ManageTaxonomy)]
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    {
+        await CompetenceFile.TaxonomyTemplate.SendAsync(Response, ct);
+        return new EmptyResult();
+    }
+
+    /// <summary>A CSV or xlsx taxonomy (codes, names, domains, stages, needs), all or nothing, by the import the API and the CLI run.</summary>
+    [RequirePermission(CompetencePermissions.ManageTaxonomy)]
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        Report = await Exchange.ImportUpload.RunAsync(file, (bytes, name, format) =>
+            CompetenceFile.ImportAsync(db, Scope.ClusterId, CompetenceFileKind.Taxonomy, bytes, name, format, User.Identity?.Name ?? "", clock.Today(), ct));
+        if (!Report.Succeeded) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync(ct);
+        return Page();
     }
 
     [RequirePermission(CompetencePermissions.ManageTaxonomy)]

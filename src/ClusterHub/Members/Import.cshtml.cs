@@ -27,13 +27,7 @@ public sealed class ImportModel(ClusterDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
         var scope = HttpContext.ClusterScope();
-        if (file is null || file.Length == 0)
-        {
-            Report = new ImportReport("", 0, 0, 0, 0, [new LocatedError("", 0, "file", null, "no file was sent")], 1);
-            return Page();
-        }
-        await using var bytes = file.OpenReadStream();
-        Report = await MemberImport.RunAsync(db, scope.ClusterId, bytes, file.FileName, MemberFile.FormatOf(file.FileName), clock.Today(), ct);
+        Report = await ImportUpload.RunAsync(file, (bytes, name, format) => MemberImport.RunAsync(db, scope.ClusterId, bytes, name, format, clock.Today(), ct));
         if (!Report.Succeeded) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }

@@ -69,6 +69,26 @@ public sealed class IndexModel(ClusterDb db, IndicatorRegistry registry, Strateg
         };
     }
 
+    /// <summary>Removes an entry of one of the lists, unless something still uses it (then says what).</summary>
+    [RequirePermission(StrategyPermissions.Manage)]
+    public async Task<IActionResult> OnPostRemoveEntryAsync(string? list, int id, CancellationToken ct)
+    {
+        var (edit, usedBy) = list switch
+        {
+            "areas" => await StrategyListEdits.RemoveAsync<StrategicArea>(db, Scope.ClusterId, id, ct),
+            "domains" => await StrategyListEdits.RemoveAsync<ActivityDomain>(db, Scope.ClusterId, id, ct),
+            "stages" => await StrategyListEdits.RemoveAsync<ValueChainStage>(db, Scope.ClusterId, id, ct),
+            _ => (ListEdit.NotFound, []),
+        };
+        if (edit == ListEdit.NotFound) return NotFound();
+        if (edit == ListEdit.Done) return Redirect($"/c/{Scope.Slug}/strategy");
+        string Kind(string kind) => l["Entity." + kind] is { ResourceNotFound: false } named ? named.Value : kind;
+        Errors = [l["Strategy.EntryInUse", string.Join(", ", usedBy.Select(u => $"{Kind(u.Kind)} × {u.Count}"))]];
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        await LoadAsync(ct);
+        return Page();
+    }
+
     [RequirePermission(StrategyPermissions.Manage)]
     public async Task<IActionResult> OnPostReviewAsync(int year, DateOnly? heldOn, string? title, CancellationToken ct)
     {

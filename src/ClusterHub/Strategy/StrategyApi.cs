@@ -65,14 +65,23 @@ public static class StrategyApi
             Answer(await ops.CloseAsync(db, scope.ClusterId, year, http.User.Identity?.Name ?? "user", ct), year)).RequirePermission(StrategyPermissions.Manage);
     }
 
-    /// <summary>Adding and changing entries of one list (managers). Removal waits for a rule on what refers to an entry.</summary>
+    /// <summary>Adding, changing and removing entries of one list (managers); an entry still in use is not removed (409, with what uses it).</summary>
     private static void MapList<T>(RouteGroupBuilder strategy, string path) where T : StrategyListEntry, new()
     {
         var list = strategy.MapGroup(path).RequirePermission(StrategyPermissions.Manage);
         list.MapPost("/", async (ListEntryInput input, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
             ListAnswer(await StrategyListEdits.SaveAsync<T>(db, scope.ClusterId, null, input, ct), input, created: $"/api/v1/clusters/{scope.Slug}/strategy{path}"));
-        list.MapPut("/{id:int}", async (int id, ListEntryInput input, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
-            ListAnswer(await StrategyListEdits.SaveAsync<T>(db, scope.ClusterId, id, input, ct), input, created: null));
+        list.MapPut("/{entryId:int}", async (int entryId, ListEntryInput input, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
+            ListAnswer(await StrategyListEdits.SaveAsync<T>(db, scope.ClusterId, entryId, input, ct), input, created: null));
+        list.MapDelete("/{entryId:int}", async (int entryId, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
+            await StrategyListEdits.RemoveAsync<T>(db, scope.ClusterId, entryId, ct) switch
+            {
+                (ListEdit.Done, _) => Results.NoContent(),
+                (ListEdit.InUse, var usedBy) => Results.Problem(
+                    $"The entry is still used by {string.Join(", ", usedBy.Select(u => $"{u.Count} {u.Kind}"))}; change or remove those first.",
+                    statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["usedBy"] = usedBy }),
+                _ => Results.NotFound(),
+            });
     }
 
     private static IResult ListAnswer<T>((ListEdit Edit, T? Entry) result, ListEntryInput input, string? created) where T : StrategyListEntry => result switch

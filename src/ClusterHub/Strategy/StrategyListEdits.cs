@@ -6,7 +6,7 @@ namespace ClusterHub.Strategy;
 
 public sealed record ListEntryInput(string Code, string Name, string? Description, int? Order);
 
-public enum ListEdit { Done, NotFound, Invalid, DuplicateCode }
+public enum ListEdit { Done, NotFound, Invalid, DuplicateCode, InUse }
 
 /// <summary>Adding and changing an entry of one of the cluster's strategic lists; its code stays unique in the list.</summary>
 public static class StrategyListEdits
@@ -37,5 +37,22 @@ public static class StrategyListEdits
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (UniqueViolation.Is(e)) { return (ListEdit.DuplicateCode, null); } // a concurrent add took the code
         return (ListEdit.Done, entry);
+    }
+
+    /// <summary>
+    /// Removes an entry that nothing refers to any more (proposals, objectives, a competence's stage…); an entry still
+    /// in use stays, and the answer says what uses it, so that the secretariat can move those first. The competence
+    /// needs of an area are part of the area and go with it.
+    /// </summary>
+    public static async Task<(ListEdit Edit, IReadOnlyList<Reference> UsedBy)> RemoveAsync<T>(ClusterDb db, int clusterId, int id, CancellationToken ct) where T : StrategyListEntry
+    {
+        var entry = await db.Set<T>().SingleOrDefaultAsync(e => e.ClusterId == clusterId && e.Id == id, ct);
+        if (entry is null) return (ListEdit.NotFound, []);
+        var used = await References.ToAsync<T>(db, id, ct);
+        if (used.Count > 0) return (ListEdit.InUse, used);
+        db.Remove(entry);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (References.IsForeignKeyViolation(e)) { return (ListEdit.InUse, await References.ToAsync<T>(db, id, ct)); } // referred to meanwhile
+        return (ListEdit.Done, []);
     }
 }

@@ -248,6 +248,41 @@ public abstract class CompetencesApiTests<TApp>(TApp app) : IClassFixture<TApp> 
     }
 
     [Fact]
+    public async Task The_pages_import_declarations_and_taxonomy_files_all_or_nothing_for_those_allowed_only()
+    {
+        var c = await CompetenceCluster.CreateAsync(app, "page-import");
+        var staff = await app.CreatePersonAsync("Staff", c.Slug);
+        using var person = new WebSession(app.BaseAddress);
+        Assert.True(await person.LogInAsync(staff.Email));
+        var declarations = $"/c/{c.Slug}/competences/declarations";
+
+        // Staff may import declarations but not the taxonomy (managers keep it).
+        var refusedTaxonomy = await person.UploadAsync(declarations, $"/c/{c.Slug}/competences/taxonomy?handler=import", "taxonomy.csv", "code,name,domain\nWLD,Welding,Manufacturing\n");
+        Assert.Equal(HttpStatusCode.Forbidden, refusedTaxonomy.StatusCode);
+        Assert.Equal(0, await app.WithDb<int>((db, _) => Task.FromResult(db.Set<ClusterHub.Competences.Competence>().Count(x => x.ClusterId == c.ClusterId))));
+
+        using var manager = new WebSession(app.BaseAddress);
+        var managerPerson = await app.CreatePersonAsync("Manager", c.Slug);
+        Assert.True(await manager.LogInAsync(managerPerson.Email));
+        var taxonomy = await manager.UploadAsync($"/c/{c.Slug}/competences/taxonomy", $"/c/{c.Slug}/competences/taxonomy?handler=import", "taxonomy.csv", "code,name,domain,needs\nWLD,Welding,Manufacturing,A1=3\n");
+        Assert.Equal(HttpStatusCode.OK, taxonomy.StatusCode);
+        Assert.Contains("id=\"import-result\"", await taxonomy.Content.ReadAsStringAsync());
+
+        // A bad row refuses the whole file, with its row, column and reason on the page.
+        var bad = await person.UploadAsync(declarations, declarations + "?handler=import", "bad.csv",
+            "member,competence,level\nSfarsteel,WLD,3\nValinox,WLD,9\n");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"import-errors\"", html);
+        Assert.Contains("<td>3</td><td>level</td><td>9</td>", html);
+        Assert.Equal(0, await app.WithDb<int>((db, _) => Task.FromResult(db.Set<ClusterHub.Competences.CompetenceDeclaration>().Count(d => d.Member!.ClusterId == c.ClusterId))));
+
+        var good = await person.UploadAsync(declarations, declarations + "?handler=import", "good.csv", "member,competence,level\nSfarsteel,WLD,3\nValinox,WLD,2\n");
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        Assert.Equal(2, await app.WithDb<int>((db, _) => Task.FromResult(db.Set<ClusterHub.Competences.CompetenceDeclaration>().Count(d => d.Member!.ClusterId == c.ClusterId))));
+    }
+
+    [Fact]
     public async Task An_xlsx_export_imports_back_unchanged_and_a_bad_sheet_is_refused_whole_with_its_rows()
     {
         var c = await MapAsync(app, "xlsx");

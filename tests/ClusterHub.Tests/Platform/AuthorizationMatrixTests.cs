@@ -20,7 +20,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     private static readonly string[] Roles = ["admin", .. Enum.GetNames<ClusterRole>()];
 
     private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
-        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId, int NetworkId, int JobId);
+        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId, int NetworkId, int JobId, StrategyEntries Strategy);
+
+    /// <summary>One entry of each strategic list, each in use (so a removal is refused alike for every role, and the entry stays).</summary>
+    private sealed record StrategyEntries(int Area, int Domain, int Stage);
 
     /// <summary>Governance records: the PUT routes edit the first actor and tie; the DELETE routes (idempotent) remove others, so that
     /// a role deleting first leaves the next roles something to edit.</summary>
@@ -96,10 +99,25 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             await db.SaveChangesAsync();
             return sample.Id;
         });
+        var strategy = await app.WithDb(async (db, _) =>
+        {
+            var area = new ClusterHub.Strategy.StrategicArea { ClusterId = own.Id, Code = "MA", Name = "Matrix area", Order = 1 };
+            var domain = new ClusterHub.Strategy.ActivityDomain { ClusterId = own.Id, Code = "MD", Name = "Matrix domain", Order = 1 };
+            var stage = new ClusterHub.Strategy.ValueChainStage { ClusterId = own.Id, Code = "MS", Name = "Matrix stage", Order = 1 };
+            db.AddRange(area, domain, stage);
+            await db.SaveChangesAsync();
+            var weldId = weld.GetProperty("id").GetInt32();
+            (await db.Set<ClusterHub.Competences.Competence>().SingleAsync(c => c.Id == weldId)).ValueChainStageId = stage.Id;
+            var proposalId = proposal.GetProperty("proposal").GetProperty("id").GetInt32();
+            (await db.Proposals.SingleAsync(p => p.Id == proposalId)).ActivityDomainId = domain.Id;
+            db.Add(new ClusterHub.Strategy.Objective { ClusterId = own.Id, Title = "Matrix", IndicatorKey = "members.active", StrategicAreaId = area.Id });
+            await db.SaveChangesAsync();
+            return new StrategyEntries(area.Id, domain.Id, stage.Id);
+        });
         return new(own.Slug, other.Slug, memberId, invoices.GetProperty("items")[0].GetProperty("id").GetInt32(),
             requested.GetProperty("pendingChange").GetProperty("id").GetInt32(), messages.GetProperty("items")[0].GetProperty("id").GetInt32(), person.UserId,
             proposal.GetProperty("proposal").GetProperty("id").GetInt32(), callId,
-            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id), budgetLine.GetProperty("id").GetInt32(), networkId, jobId);
+            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id), budgetLine.GetProperty("id").GetInt32(), networkId, jobId, strategy);
     }
 
     /// <summary>A concrete address for a route template; an unknown parameter fails the test (add it here).</summary>
@@ -127,6 +145,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "lineId" => f.BudgetLineId.ToString(CultureInfo.InvariantCulture), // a delete answers 204 again, an edit with {} 400: allowed for every role after it
                 "networkId" => f.NetworkId.ToString(CultureInfo.InvariantCulture),
                 "jobId" => f.JobId.ToString(CultureInfo.InvariantCulture),
+                "entryId" when path.Contains("/areas/", StringComparison.Ordinal) => f.Strategy.Area.ToString(CultureInfo.InvariantCulture),
+                "entryId" when path.Contains("/domains/", StringComparison.Ordinal) => f.Strategy.Domain.ToString(CultureInfo.InvariantCulture),
+                "entryId" => f.Strategy.Stage.ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
                 "code" => "404",
                 "key" when path.Contains("/indicators/", StringComparison.Ordinal) => "manual.matrix",
@@ -166,7 +187,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// cluster a route naming a record answers 404 for it, rightly. That one case is not judged.
     /// </summary>
     private static bool Judged(RouteEndpoint e, string role, bool own) =>
-        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId" or "lineId" or "networkId" or "jobId"
+        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId" or "lineId" or "networkId" or "jobId" or "entryId"
             || (p.Name == "year" && (e.RoutePattern.RawText!.Contains("/reviews/", StringComparison.Ordinal) || e.RoutePattern.RawText!.Contains("/surveys/", StringComparison.Ordinal))));
 
     private static bool Allowed(HttpStatusCode status) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);

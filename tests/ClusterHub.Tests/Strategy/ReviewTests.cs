@@ -118,6 +118,30 @@ public abstract class ReviewTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task An_entry_still_in_use_is_kept_and_says_what_uses_it_and_an_unused_one_is_removed()
+    {
+        var (slug, manager) = await ClusterWithObjectivesAsync("remove");
+        var used = (await (await manager.PostJson($"/api/v1/clusters/{slug}/strategy/areas", new { code = "A1", name = "Components" })).Json(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        var unused = (await (await manager.PostJson($"/api/v1/clusters/{slug}/strategy/areas", new { code = "A2", name = "Dismantling" })).Json(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        await (await manager.PostJson($"/api/v1/clusters/{slug}/strategy/objectives", new { title = "Components", indicatorKey = "members.active", areaCode = "A1" })).Json(HttpStatusCode.Created);
+
+        var refused = await (await manager.DeleteAsync($"/api/v1/clusters/{slug}/strategy/areas/{used}")).Problem(HttpStatusCode.Conflict);
+        var usedBy = refused.GetProperty("usedBy").EnumerateArray().Select(u => (u.GetProperty("kind").GetString(), u.GetProperty("count").GetInt32())).ToList();
+        Assert.Equal([("Objective", 1)], usedBy);
+        var staff = await app.CreateClientAsync("Staff", slug);
+        await (await staff.DeleteAsync($"/api/v1/clusters/{slug}/strategy/areas/{unused}")).Problem(HttpStatusCode.Forbidden);
+        // Another cluster's manager, through their own cluster, cannot reach this cluster's entry.
+        var other = await app.CreateClusterAsync("remove-other-" + typeof(TApp).Name.ToLowerInvariant());
+        var stranger = await app.CreateClientAsync("Manager", other.Slug);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.DeleteAsync($"/api/v1/clusters/{other.Slug}/strategy/areas/{unused}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.DeleteAsync($"/api/v1/clusters/{slug}/strategy/areas/{unused}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.DeleteAsync($"/api/v1/clusters/{slug}/strategy/areas/{unused}")).StatusCode);
+        var areas = await (await manager.GetAsync($"/api/v1/clusters/{slug}/strategy/areas")).Json(HttpStatusCode.OK);
+        Assert.Equal(["A1"], areas.EnumerateArray().Select(a => a.GetProperty("code").GetString()));
+    }
+
+    [Fact]
     public async Task Bad_objectives_and_reviews_are_refused_with_their_fields_and_others_may_read_but_not_change()
     {
         var (slug, manager) = await ClusterWithObjectivesAsync("refuse");
