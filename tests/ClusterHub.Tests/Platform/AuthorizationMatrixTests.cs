@@ -128,6 +128,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "networkId" => f.NetworkId.ToString(CultureInfo.InvariantCulture),
                 "jobId" => f.JobId.ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
+                // Mapping: no dataset or definition in the matrix's clusters; an allowed role is answered 404, a refused one 403.
+                "datasetId" or "definitionId" => "1",
+                "region" => "76540",
                 "code" => "404",
                 "key" when path.Contains("/indicators/", StringComparison.Ordinal) => "manual.matrix",
                 "key" => "cipm",
