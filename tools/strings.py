@@ -95,6 +95,8 @@ S = {
  "Role.Manager": ("Manager", "Directeur", "관리자"), "Role.Staff": ("Staff", "Équipe", "직원"), "Role.MemberRepresentative": ("Member representative", "Représentant d'adhérent", "회원 대표"),
  "Role.Reviewer": ("Reviewer", "Évaluateur", "심사위원"), "Role.Observer": ("Observer", "Observateur", "참관인"),
  "Permission.networks.read": ("See the network workspace: networks, jobs, results, pictures", "Voir l'espace réseaux : réseaux, calculs, résultats, représentations", "네트워크 작업 공간 보기: 네트워크, 작업, 결과, 그림"),
+ "Permission.mapping.read": ("See the mapping workspace: datasets, definitions, maps and tables, and export them", "Voir la cartographie : jeux de données, définitions, cartes et tableaux, et les exporter", "매핑 작업 공간 보기: 데이터 세트, 정의, 지도와 표, 내보내기"),
+ "Permission.mapping.manage": ("Load and delete regional datasets, write cluster definitions and saved views", "Charger et supprimer des jeux de données régionaux, écrire des définitions de filières et des vues", "지역 데이터 세트 불러오기·삭제, 클러스터 정의와 저장된 보기 작성"),
  "Permission.networks.run": ("Bring networks in, delete them, start and cancel jobs on them", "Ajouter et supprimer des réseaux, lancer et annuler des calculs", "네트워크 추가·삭제, 작업 시작·취소"),
  "Permission.clusters.profile.read": ("See the cluster's profile", "Voir le profil du pôle", "클러스터 프로필 보기"),
  "Permission.members.directory.read": ("See the member directory", "Voir l'annuaire des adhérents", "회원 명부 보기"),
