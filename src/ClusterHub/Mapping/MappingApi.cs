@@ -68,8 +68,12 @@ public static class MappingApi
     public static async Task<Results<Ok<DatasetRow>, NotFound>> Get(int datasetId, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
         await MappingWorkspace.FindAsync(db, scope.ClusterId, datasetId, ct) is { } row ? TypedResults.Ok(row) : TypedResults.NotFound();
 
-    public static async Task<Results<NoContent, NotFound>> Delete(int datasetId, ClusterScope scope, ClusterDb db, MappingTables tables, CancellationToken ct) =>
-        await MappingWorkspace.DeleteAsync(db, tables, scope.ClusterId, datasetId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    /// <summary>Deletes a dataset with its cells and views; 204 also when it is not (or no longer) there: a DELETE is idempotent.</summary>
+    public static async Task<NoContent> Delete(int datasetId, ClusterScope scope, ClusterDb db, MappingTables tables, CancellationToken ct)
+    {
+        await MappingWorkspace.DeleteAsync(db, tables, scope.ClusterId, datasetId, ct);
+        return TypedResults.NoContent();
+    }
 
     /// <summary>The map's boundaries: <c>?kind=us-states</c>, <c>?kind=none</c>, or <c>?kind=geojson&amp;key=PROPERTY</c> with a GeoJSON FeatureCollection as the body.</summary>
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> Boundaries(int datasetId, HttpRequest request, ClusterScope scope, ClusterDb db, string? kind, string? key, CancellationToken ct)
@@ -176,6 +180,10 @@ public static class MappingApi
         return Saved(await MappingWorkspace.SaveDefinitionAsync(db, scope.ClusterId, null, new DefinitionInput(name, codeSystem, entries), Actor(http), clock, ct), scope, created: true);
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteDefinition(int definitionId, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
-        await MappingWorkspace.DeleteDefinitionAsync(db, scope.ClusterId, definitionId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    /// <summary>Deletes a definition (its saved views keep their dataset, without the definition); 204 also when it is not there.</summary>
+    public static async Task<NoContent> DeleteDefinition(int definitionId, ClusterScope scope, ClusterDb db, CancellationToken ct)
+    {
+        await MappingWorkspace.DeleteDefinitionAsync(db, scope.ClusterId, definitionId, ct);
+        return TypedResults.NoContent();
+    }
 }
