@@ -10,10 +10,10 @@ namespace ClusterHub.Benchmarks;
 /// A mapping dataset's cells written to the database as the import job writes them (<see cref="MappingStore.WriteAsync"/>,
 /// in one transaction): a seeded table of 1,000 regions × 100 industries × 10 years = 1,000,000 cells, 2 % of them
 /// suppressed (stored as null), into a fresh SQLite file, and into a fresh PostgreSQL database when
-/// <c>CLUSTERHUB_TEST_POSTGRES</c> names a server. Target (the web brief): a million rows in seconds.
+/// <c>CLUSTERHUB_TEST_POSTGRES</c> names a server. Target (the web brief): a million rows in seconds. One invocation per
+/// iteration (each gets a fresh database): run it in process, with the job on the command line (docs/performance.md).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
 public class MappingStoreBenchmarks
 {
     [Params("sqlite", "postgresql")]
