@@ -121,7 +121,7 @@ public static class MappingFigures
     {
         var (outcome, c, error, subjects) = await ComputeAsync(db, tables, clusterId, datasetId, q, ct);
         if (c is null) return (outcome, null, error);
-        var rows = Figures(c, await LinksAsync(db, ct));
+        var rows = Figures(c, await LinksForAsync(db, datasetId, ct));
         var measure = q.Measure is { } m && MappingQuery.Measures.Contains(m) ? m : "lq";
         var sort = MappingQuery.Check(q.Sort ?? measure);
         // Ranks read best first when ascending; the other measures largest first; missing values last either way.
@@ -141,7 +141,7 @@ public static class MappingFigures
         var (outcome, c, error, _) = await ComputeAsync(db, tables, clusterId, datasetId, q, ct);
         if (c is null) return (outcome, null, error);
         var sort = MappingQuery.Check(q.Sort ?? q.Measure);
-        return (QueryOutcome.Found, Order(Figures(c, await LinksAsync(db, ct)), sort, q.Descending ?? sort is not ("lq_rank" or "rank" or "region" or "name")), null);
+        return (QueryOutcome.Found, Order(Figures(c, await LinksForAsync(db, datasetId, ct)), sort, q.Descending ?? sort is not ("lq_rank" or "rank" or "region" or "name")), null);
     }
 
     private static List<RegionFigures> Order(List<RegionFigures> rows, string sort, bool descending)
@@ -198,6 +198,13 @@ public static class MappingFigures
             }
         return links;
     }
+
+    /// <summary>
+    /// The links for a dataset's regions: the platform's home regions are INSEE codes, so a dataset drawn on the US states
+    /// (whose FIPS codes share the two-digit space: Minnesota is 27, as Bourgogne-Franche-Comté) links to none.
+    /// </summary>
+    private static async Task<Dictionary<string, List<ClusterLink>>> LinksForAsync(ClusterDb db, int datasetId, CancellationToken ct) =>
+        await db.MappingDatasets.AnyAsync(d => d.Id == datasetId && d.Boundaries == MappingWorkspace.UsStates, ct) ? new Dictionary<string, List<ClusterLink>>() : await LinksAsync(db, ct);
 
     /// <summary>
     /// The home regions a dataset's region is in: its own code, its parent's, and for a French commune code (five
