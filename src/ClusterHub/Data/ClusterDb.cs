@@ -64,6 +64,12 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<ClusterHub.Networks.StoredNetwork> Networks => Set<ClusterHub.Networks.StoredNetwork>();
     public DbSet<ClusterHub.Networks.NetworkResult> NetworkResults => Set<ClusterHub.Networks.NetworkResult>();
     public DbSet<ClusterHub.Networks.NetworkResultNode> NetworkResultNodes => Set<ClusterHub.Networks.NetworkResultNode>();
+    public DbSet<Mapping.MappingDataset> MappingDatasets => Set<Mapping.MappingDataset>();
+    public DbSet<Mapping.MappingRegion> MappingRegions => Set<Mapping.MappingRegion>();
+    public DbSet<Mapping.MappingIndustry> MappingIndustries => Set<Mapping.MappingIndustry>();
+    public DbSet<Mapping.MappingValue> MappingValues => Set<Mapping.MappingValue>();
+    public DbSet<Mapping.MappingDefinition> MappingDefinitions => Set<Mapping.MappingDefinition>();
+    public DbSet<Mapping.MappingView> MappingViews => Set<Mapping.MappingView>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

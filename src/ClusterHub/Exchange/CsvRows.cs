@@ -46,6 +46,8 @@ public sealed class CsvRows : ITableRows
         if (header.Length > 0 && header[0].StartsWith('\uFEFF')) header[0] = header[0][1..].Trim();
     }
 
+    public string File => file;
+
     /// <summary>The column names, trimmed, in file order.</summary>
     public IReadOnlyList<string> Header => header;
 

@@ -18,6 +18,20 @@ public interface ITableRows : IDisposable
     /// <summary>The trimmed cell, or null when it is empty or missing.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "CsvRows' name for it everywhere; no Visual Basic implements this interface.")]
     string? Optional(int column);
+
+    /// <summary>The file's name, for located errors.</summary>
+    string File { get; }
+
+    /// <summary>The column's index by name (case and surrounding spaces ignored); −1 for a missing optional one, a located error of row 1 for a missing required one.</summary>
+    int Column(string name, bool required = true)
+    {
+        var i = -1;
+        for (var c = 0; c < Header.Count && i < 0; c++) if (string.Equals(Header[c].Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) i = c;
+        return i >= 0 || !required ? i : throw new MalformedFileException(new LocatedError(File, 1, 1, null, $"no column '{name}' (columns: {string.Join(", ", Header)})"));
+    }
+
+    /// <summary>The trimmed cell as a span (empty when empty or missing): <see cref="CsvRows"/> gives it without a string per cell.</summary>
+    ReadOnlySpan<char> Cell(int column) => Optional(column).AsSpan();
 }
 
 public static class TableRows

@@ -49,6 +49,8 @@ public sealed class XlsxRows : ITableRows
 
     public IReadOnlyList<string> Header => header;
 
+    public string File => file;
+
     public int Line => row;
 
     public bool Read()

@@ -11,7 +11,8 @@ namespace ClusterHub.Mapping;
 /// every column the pattern matches is a year, and <paramref name="Year"/> is then not needed. <paramref name="Parent"/> names
 /// the region's parent (commune → département): the base of a parent-region LQ.
 /// </summary>
-public sealed record RegionalColumns(string Region, string Industry, string Value, string? Year = null, string? Parent = null)
+/// <paramref name="Name"/> names a column of the region's name (a commune's, a state's), kept for display.
+public sealed record RegionalColumns(string Region, string Industry, string Value, string? Year = null, string? Parent = null, string? Name = null)
 {
     public const string YearPlaceholder = "{year}";
 }
@@ -20,7 +21,11 @@ public sealed record RegionalColumns(string Region, string Industry, string Valu
 /// A regional file read: the table, the regions' parents when a parent column was named, the rows read, and the national
 /// base of its LQs when the file brings its own (the US Cluster Mapping's traded/local shares of national totals).
 /// </summary>
-public sealed record RegionalData(RegionalTable Table, Grouping? Parents, int Rows, int MissingCells, LocationQuotientOptions? NationalBase = null);
+public sealed record RegionalData(RegionalTable Table, Grouping? Parents, int Rows, int MissingCells, LocationQuotientOptions? NationalBase = null)
+{
+    /// <summary>Each region's name by its id, when a name column was named (null where the file gave none).</summary>
+    public IReadOnlyList<string?>? Names { get; init; }
+}
 
 /// <summary>The outcome of a read: the data, or every located error (the first 1,000 kept) and nothing else.</summary>
 public sealed record RegionalRead(RegionalData? Data, LocatedErrors Errors)
@@ -29,7 +34,8 @@ public sealed record RegionalRead(RegionalData? Data, LocatedErrors Errors)
 }
 
 /// <summary>
-/// Reads region × industry (× year) statistics from CSV through the exchange kit (<see cref="CsvRows"/>): codes stay
+/// Reads region × industry (× year) statistics from a table of the exchange kit (<see cref="ITableRows"/>: CSV through
+/// <see cref="CsvRows"/>, cells as spans, or an xlsx sheet): codes stay
 /// text as written (leading zeros, "2A", "07000"), suppressed or flagged cells are missing and never zero
 /// (<see cref="IsMissingMarker"/>), and every bad cell is reported with its line, column, value and reason; a file with
 /// any error gives no table.
@@ -55,12 +61,25 @@ public static partial class RegionalFile
     /// <param name="progress">Rows read so far, every 65,536.</param>
     /// <param name="also">Reads more of each good cell's row (a layout's own columns): the row, region, industry, year, value.</param>
     public static RegionalRead Read(TextReader reader, string file, RegionalColumns columns, IProgress<double>? progress = null,
-        Action<CsvRows, int, int, int, double>? also = null)
+        Action<ITableRows, int, int, int, double>? also = null)
     {
         using var rows = new CsvRows(reader, file);
+        return Read(rows, columns, progress, also);
+    }
+
+    /// <summary>
+    /// The same over any table of the exchange kit (an upload opened by <see cref="TableRows.OpenAsync"/>); the caller
+    /// disposes it. <c>also</c> sees each good cell as above (the web notes the missing ones, which it stores as null).
+    /// </summary>
+    public static RegionalRead Read(ITableRows rows, RegionalColumns columns, IProgress<double>? progress = null,
+        Action<ITableRows, int, int, int, double>? also = null)
+    {
+        var file = rows.File;
         var errors = new LocatedErrors();
         var (region, industry) = (rows.Column(columns.Region), rows.Column(columns.Industry));
         var parent = columns.Parent is null ? -1 : rows.Column(columns.Parent);
+        var nameColumn = columns.Name is null ? -1 : rows.Column(columns.Name);
+        var names = new List<string?>();
         var valueColumns = ValueColumns(rows, file, columns);
         // A wide file's years are in its header; a long file without a year column is one year (0).
         var year = valueColumns[0].Year is not null || columns.Year is null ? -1 : rows.Column(columns.Year);
@@ -81,6 +100,7 @@ public static partial class RegionalFile
             if (r.IsEmpty || i.IsEmpty) continue;
             var regionId = builder.Regions.Intern(r);
             if (parent >= 0) CheckParent(rows, parent, columns.Parent!, file, errors, parents, regionId, r);
+            if (nameColumn >= 0 && regionId == names.Count) names.Add(rows.Optional(nameColumn));
             var industryId = builder.Industries.Intern(i);
             foreach (var (column, name, columnYear) in valueColumns)
             {
@@ -110,11 +130,11 @@ public static partial class RegionalFile
             var codes = new CodeIndex();
             grouping = new Grouping([.. parents.Select(p => codes.Intern(p.Parent))], codes);
         }
-        return new RegionalRead(new RegionalData(table, grouping, count, missing), errors);
+        return new RegionalRead(new RegionalData(table, grouping, count, missing) { Names = nameColumn >= 0 ? names : null }, errors);
     }
 
     /// <summary>Records a new region's parent, or checks a known region's against it.</summary>
-    private static void CheckParent(CsvRows rows, int column, string name, string file, LocatedErrors errors, List<(string Parent, int Line)> parents, int regionId, ReadOnlySpan<char> region)
+    private static void CheckParent(ITableRows rows, int column, string name, string file, LocatedErrors errors, List<(string Parent, int Line)> parents, int regionId, ReadOnlySpan<char> region)
     {
         var value = rows.Cell(column);
         if (regionId == parents.Count)
@@ -127,7 +147,7 @@ public static partial class RegionalFile
     }
 
     /// <summary>The value columns: the one named, or every column the {year} pattern matches, with its year.</summary>
-    private static List<(int Column, string Name, int? Year)> ValueColumns(CsvRows rows, string file, RegionalColumns columns)
+    private static List<(int Column, string Name, int? Year)> ValueColumns(ITableRows rows, string file, RegionalColumns columns)
     {
         if (!columns.Value.Contains(RegionalColumns.YearPlaceholder, StringComparison.Ordinal)) return [(rows.Column(columns.Value), columns.Value, null)];
         var parts = columns.Value.Split(RegionalColumns.YearPlaceholder);

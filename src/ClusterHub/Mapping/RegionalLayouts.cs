@@ -22,8 +22,8 @@ public enum RegionalLayout
 
 public static class RegionalLayouts
 {
-    public static readonly RegionalColumns Urssaf = new("Code commune", "Code APE", "Effectifs salariés {year}", Parent: "Code EPCI");
-    public static readonly RegionalColumns Uscmp = new("region_code_t", "cluster_code_t", "emp_tl", "year_t");
+    public static readonly RegionalColumns Urssaf = new("Code commune", "Code APE", "Effectifs salariés {year}", Parent: "Code EPCI", Name: "Nom commune");
+    public static readonly RegionalColumns Uscmp = new("region_code_t", "cluster_code_t", "emp_tl", "year_t", Name: "region_name_t");
 
     public static RegionalColumns Columns(RegionalLayout layout) => layout switch
     {
@@ -32,8 +32,15 @@ public static class RegionalLayouts
         _ => throw new ArgumentOutOfRangeException(nameof(layout), layout, null),
     };
 
-    public static RegionalRead Read(TextReader reader, string file, RegionalLayout layout) =>
-        layout == RegionalLayout.Uscmp ? ReadUscmp(reader, file) : RegionalFile.Read(reader, file, Columns(layout));
+    public static RegionalRead Read(TextReader reader, string file, RegionalLayout layout)
+    {
+        using var rows = new CsvRows(reader, file);
+        return Read(rows, layout);
+    }
+
+    /// <summary>A layout over any table of the exchange kit (CSV or xlsx).</summary>
+    public static RegionalRead Read(ITableRows rows, RegionalLayout layout, IProgress<double>? progress = null, Action<ITableRows, int, int, int, double>? also = null) =>
+        layout == RegionalLayout.Uscmp ? ReadUscmp(rows, progress, also) : RegionalFile.Read(rows, Columns(layout), progress, also);
 
     /// <summary>
     /// The US extract with the national base its published <c>lq_tf</c> uses: traded clusters are shares of traded
@@ -43,10 +50,17 @@ public static class RegionalLayouts
     /// </summary>
     public static RegionalRead ReadUscmp(TextReader reader, string file)
     {
+        using var rows = new CsvRows(reader, file);
+        return ReadUscmp(rows);
+    }
+
+    public static RegionalRead ReadUscmp(ITableRows table, IProgress<double>? progress = null, Action<ITableRows, int, int, int, double>? also = null)
+    {
         var traded = new Dictionary<int, bool>();
         var national = new Dictionary<(int Cluster, int Year), double>();
-        var read = RegionalFile.Read(reader, file, Uscmp, also: (rows, _, cluster, year, value) =>
+        var read = RegionalFile.Read(table, Uscmp, progress, (rows, region, cluster, year, value) =>
         {
+            also?.Invoke(rows, region, cluster, year, value);
             var flag = rows.Cell(rows.Column("traded_b"));
             traded[cluster] = flag.Equals("TRUE", StringComparison.OrdinalIgnoreCase) || flag.SequenceEqual("1");
             if (value > 0 && double.TryParse(rows.Cell(rows.Column("cluster_emp_per_tf")), NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share > 0)

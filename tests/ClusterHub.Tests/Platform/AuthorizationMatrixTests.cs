@@ -20,10 +20,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     private static readonly string[] Roles = ["admin", .. Enum.GetNames<ClusterRole>()];
 
     private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
-        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId, int NetworkId, int JobId, StrategyEntries Strategy);
+        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId, int NetworkId, int JobId, StrategyEntries Strategy, MappingIds Mapping);
 
     /// <summary>One entry of each strategic list, each in use (so a removal is refused alike for every role, and the entry stays).</summary>
     private sealed record StrategyEntries(int Area, int Domain, int Stage);
+    private sealed record MappingIds(int DatasetId, int DeletableDatasetId, int DefinitionId, int DeletableDefinitionId, int JobId);
 
     /// <summary>Governance records: the PUT routes edit the first actor and tie; the DELETE routes (idempotent) remove others, so that
     /// a role deleting first leaves the next roles something to edit.</summary>
@@ -114,11 +115,31 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             await db.SaveChangesAsync();
             return new StrategyEntries(area.Id, domain.Id, stage.Id);
         });
+        var mapping = await MappingAsync(own.Id);
         return new(own.Slug, other.Slug, memberId, invoices.GetProperty("items")[0].GetProperty("id").GetInt32(),
             requested.GetProperty("pendingChange").GetProperty("id").GetInt32(), messages.GetProperty("items")[0].GetProperty("id").GetInt32(), person.UserId,
             proposal.GetProperty("proposal").GetProperty("id").GetInt32(), callId,
-            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id), budgetLine.GetProperty("id").GetInt32(), networkId, jobId, strategy);
+            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id), budgetLine.GetProperty("id").GetInt32(), networkId, jobId, strategy, mapping);
     }
+
+    /// <summary>Two mapping datasets (one of region 76540 × industry 2530Z in 2022, one for the DELETE routes), two definitions alike, an import job.</summary>
+    private Task<MappingIds> MappingAsync(int clusterId) => app.WithDb(async (db, _) =>
+    {
+        var job = new ClusterHub.Jobs.Job { ClusterId = clusterId, Kind = ClusterHub.Mapping.MappingWorkspace.ImportKind, Parameters = "{}", State = ClusterHub.Jobs.JobState.Succeeded, StartedBy = "matrix", QueuedAt = DateTime.UtcNow };
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync();
+        ClusterHub.Mapping.MappingDataset Dataset() => new() { ClusterId = clusterId, Name = "matrix", FileName = "m.csv", Columns = "{}", CreatedBy = "matrix", FirstYear = 2022, LastYear = 2022, JobId = job.Id };
+        var (kept, deletable) = (Dataset(), Dataset());
+        ClusterHub.Mapping.MappingDefinition Definition(string name) => new() { ClusterId = clusterId, Name = name, UpdatedBy = "matrix", Codes = [new() { Industry = "2530Z", Cluster = "nuclear" }] };
+        var (definition, deletableDefinition) = (Definition("matrix"), Definition("matrix-deletable"));
+        db.AddRange(kept, deletable, definition, deletableDefinition);
+        await db.SaveChangesAsync();
+        db.MappingRegions.Add(new() { DatasetId = kept.Id, Index = 0, Code = "76540" });
+        db.MappingIndustries.Add(new() { DatasetId = kept.Id, Index = 0, Code = "2530Z" });
+        db.MappingValues.Add(new() { DatasetId = kept.Id, Year = 2022, Region = 0, Industry = 0, Value = 12 });
+        await db.SaveChangesAsync();
+        return new MappingIds(kept.Id, deletable.Id, definition.Id, deletableDefinition.Id, job.Id);
+    });
 
     /// <summary>A concrete address for a route template; an unknown parameter fails the test (add it here).</summary>
     private static string Address(RouteEndpoint e, string cluster, Fixture f)
@@ -144,11 +165,15 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "tieId" => (IsDelete(e) ? f.Governance.DeletableTieId : f.Governance.TieId).ToString(CultureInfo.InvariantCulture),
                 "lineId" => f.BudgetLineId.ToString(CultureInfo.InvariantCulture), // a delete answers 204 again, an edit with {} 400: allowed for every role after it
                 "networkId" => f.NetworkId.ToString(CultureInfo.InvariantCulture),
+                "jobId" when path.Contains("/mapping/", StringComparison.Ordinal) => f.Mapping.JobId.ToString(CultureInfo.InvariantCulture),
                 "jobId" => f.JobId.ToString(CultureInfo.InvariantCulture),
                 "entryId" when path.Contains("/areas/", StringComparison.Ordinal) => f.Strategy.Area.ToString(CultureInfo.InvariantCulture),
                 "entryId" when path.Contains("/domains/", StringComparison.Ordinal) => f.Strategy.Domain.ToString(CultureInfo.InvariantCulture),
                 "entryId" => f.Strategy.Stage.ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
+                "datasetId" => (IsDelete(e) ? f.Mapping.DeletableDatasetId : f.Mapping.DatasetId).ToString(CultureInfo.InvariantCulture), // a delete answers 204 again
+                "definitionId" => (IsDelete(e) ? f.Mapping.DeletableDefinitionId : f.Mapping.DefinitionId).ToString(CultureInfo.InvariantCulture),
+                "region" => "76540",
                 "code" => "404",
                 "key" when path.Contains("/indicators/", StringComparison.Ordinal) => "manual.matrix",
                 "key" => "cipm",
@@ -187,7 +212,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// cluster a route naming a record answers 404 for it, rightly. That one case is not judged.
     /// </summary>
     private static bool Judged(RouteEndpoint e, string role, bool own) =>
-        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId" or "lineId" or "networkId" or "jobId" or "entryId"
+        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId" or "lineId" or "networkId" or "jobId" or "entryId" or "datasetId" or "definitionId"
             || (p.Name == "year" && (e.RoutePattern.RawText!.Contains("/reviews/", StringComparison.Ordinal) || e.RoutePattern.RawText!.Contains("/surveys/", StringComparison.Ordinal))));
 
     private static bool Allowed(HttpStatusCode status) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);

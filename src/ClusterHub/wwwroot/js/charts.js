@@ -1,4 +1,4 @@
-// Chart code the feature scripts share (finance, strategy): the JSON block a page embeds, the palette, number
+// Chart code the feature scripts share (finance, strategy, mapping): the JSON block a page embeds, the palette, number
 // formats in the page's locale, and the chart shapes more than one page draws. Each page script keeps only
 // what is its own. Loaded after chart.umd.min.js and before the page's script.
 window.ClusterCharts = (() => {
@@ -43,5 +43,29 @@ window.ClusterCharts = (() => {
     options: { maintainAspectRatio: false, scales: { y: y || { beginAtZero: true } } },
   });
 
-  return { palette, data, euros, percent, stackedBar, doughnut, lines };
+  // A choropleth (chartjs-chart-geo, loaded before this file): features is a GeoJSON feature list, codeOf(feature) the
+  // region code joined to values { code: number|null }. A feature without a value is drawn grey. The canvas gets
+  // data-drawn="true" once painted (browser tests wait for it) and data-regions the number of features with a value.
+  const choropleth = (canvas, features, codeOf, values, label, locale, projection) => {
+    const geo = window.ChartGeo;
+    const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    const known = features.filter(f => values[codeOf(f)] !== undefined && values[codeOf(f)] !== null);
+    canvas.dataset.regions = String(known.length);
+    return new Chart(canvas, {
+      type: 'choropleth',
+      data: { labels: features.map(f => (f.properties && f.properties.name) || codeOf(f)), datasets: [{ label, outline: features, data: features.map(f => ({ feature: f, value: values[codeOf(f)] ?? null })) }] },
+      options: {
+        maintainAspectRatio: false,
+        showOutline: true,
+        plugins: { legend: { display: false }, tooltip: { callbacks: { label: c => c.chart.data.labels[c.dataIndex] + ': ' + (c.raw.value === null ? '–' : format.format(c.raw.value)) } } },
+        scales: {
+          projection: { axis: 'x', projection: projection || 'mercator' },
+          color: { axis: 'x', quantize: 5, legend: { position: 'bottom-right', align: 'right' }, missing: '#eeeeee' },
+        },
+        animation: { onComplete: () => { canvas.dataset.drawn = 'true'; } },
+      },
+    });
+  };
+
+  return { palette, data, euros, percent, stackedBar, doughnut, lines, choropleth };
 })();
