@@ -138,6 +138,7 @@ public static class PortfoliosApi
     public static async Task<IResult> Percentiles(string? focus, int? year, string? instrument, string? region, string? sector,
         PortfolioScope scope, ClusterDb db, PortfolioData data, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(focus)) return Problem("focus is required: platform:SLUG or imported:ID, a key of the ranking's rows.");
         var (view, problem) = await ViewAsync(scope, db, data, new(year, instrument, region, sector), ct);
         if (view is null) return problem!;
         var row = view.Rows.FirstOrDefault(r => r.Key == focus);
