@@ -8,7 +8,7 @@ public sealed class PortfolioCommandsTests() : CliSandbox("portfolio")
     {
         var (exit, output, err) = await Run("portfolio", "create", "--slug", "fr-poles", "--name", "French poles");
         Assert.True(exit == 0, err);
-        Assert.Equal((1, "", "--slug Bad Slug: must be 1–64 characters of a–z, 0–9 and '-', not starting or ending with '-'"),
+        Assert.Equal((1, "", "clusterhub: --slug Bad Slug: must be 1–64 characters of a–z, 0–9 and '-', not starting or ending with '-'"),
             (await Run("portfolio", "create", "--slug", "Bad Slug", "--name", "x")) is var bad ? (bad.Exit, bad.Out, bad.Err.Trim()) : default);
 
         var file = Path.Combine(Dir, "poles.csv");
@@ -39,10 +39,10 @@ public sealed class PortfolioCommandsTests() : CliSandbox("portfolio")
         Assert.DoesNotContain("NV", (await Run("portfolio", "rank", "--portfolio", "fr-poles", "--year", "2019")).Out);
         await File.WriteAllTextAsync(file, "name,year,setting\nGamma,2019,50\nDelta,2019,101\n");
         (exit, output, err) = await Run("portfolio", "import", file, "--portfolio", "fr-poles");
-        Assert.Equal((1, "poles.csv: 1 error(s); nothing was imported"), (exit, err.Trim()));
+        Assert.Equal((1, "clusterhub: poles.csv: 1 error(s); nothing was imported"), (exit, err.Trim()));
         Assert.Contains("setting", output);
         Assert.DoesNotContain("Gamma", (await Run("portfolio", "rank", "--portfolio", "fr-poles", "--year", "2019")).Out);
-        Assert.Equal((1, "no portfolio 'nope'"), (await Run("portfolio", "rank", "--portfolio", "nope")) is var r ? (r.Exit, r.Err.Trim()) : default);
+        Assert.Equal((1, "clusterhub: no portfolio 'nope'"), (await Run("portfolio", "rank", "--portfolio", "nope")) is var r ? (r.Exit, r.Err.Trim()) : default);
         Assert.Equal(1, (await Run("portfolio", "rank", "--portfolio", "fr-poles", "--year", "1800")).Exit);
         Assert.Equal(1, (await Run("portfolio", "grant", "--portfolio", "fr-poles", "--email", "nobody@x.example", "--role", "Viewer")).Exit);
     }
