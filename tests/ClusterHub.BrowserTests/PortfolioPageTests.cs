@@ -40,10 +40,12 @@ public sealed class PortfolioPageTests(DemoSite site) : IClassFixture<DemoSite>
 
         // Sorted by name: alphabetical; then a region filter keeps its poles only.
         await page.ClickAsync("#ranking thead a:text('Name')");
+        await page.WaitForURLAsync(u => u.Contains("sort=name", StringComparison.Ordinal));
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var names = await page.Locator("#ranking tbody td:nth-child(2)").AllTextContentsAsync();
         Assert.Equal(names.OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList(), names);
-        await page.SelectOptionAsync("select[name=region]", "Bourgogne-Franche-Comté");
+        await page.SelectOptionAsync("select[name=region]", "Bourgogne-Franche-Comté"); // the form submits itself
+        await page.WaitForURLAsync(u => u.Contains("region=Bourgogne", StringComparison.Ordinal));
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var regions = await page.Locator("#ranking tbody td:nth-child(3)").AllTextContentsAsync();
         Assert.NotEmpty(regions);
