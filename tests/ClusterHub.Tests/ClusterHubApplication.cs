@@ -99,6 +99,12 @@ public abstract class ClusterHubApplication : IAsyncLifetime
             await admin.GrantAsync(email, role, cluster, member, default);
             return 0;
         });
+        return await LogInAsync(email);
+    }
+
+    /// <summary>A client signed in as <paramref name="email"/> (password <see cref="Password"/>) through the login page, cookies kept, redirects not followed.</summary>
+    public async Task<HttpClient> LogInAsync(string email)
+    {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseAddress) };
         var form = await client.GetStringAsync("/account/login");
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;

@@ -10,7 +10,10 @@ namespace ClusterHub.Accounts;
 /// </summary>
 public interface IAccessRule;
 
-/// <summary>A permission in the cluster named by the route's <c>{cluster}</c>: 404 without standing there, 403 without the permission.</summary>
+/// <summary>
+/// A permission in the cluster named by the route's <c>{cluster}</c> (or, for a portfolio permission, in the portfolio named
+/// by <c>{portfolio}</c>): 404 without standing there, 403 without the permission.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class RequirePermissionAttribute(string permission) : Attribute, IAccessRule
 {
@@ -50,12 +53,23 @@ public static class AccessRules
 /// <summary>
 /// One permission as a feature declares it: its name (<c>feature.subject.action</c>), the roles it is
 /// granted to, and whether a member representative holds it for its own organisation only.
+/// A portfolio permission (<see cref="ForPortfolio"/>) is held through a portfolio role in the portfolio named by the
+/// route's <c>{portfolio}</c> instead of a cluster role: the same attribute, enforced by the same middleware.
 /// </summary>
 public sealed record Permission(string Name, IReadOnlyList<ClusterRole> GrantedTo, bool OwnOrganisationOnly = false)
 {
     public string Feature => Name[..Name.IndexOf('.', StringComparison.Ordinal)];
 
+    /// <summary>The portfolio roles that hold it; empty for a cluster permission.</summary>
+    public IReadOnlyList<PortfolioRole> PortfolioGrantedTo { get; init; } = [];
+
+    /// <summary>Whether it is held in a portfolio (<see cref="PortfolioScope"/>) rather than in a cluster.</summary>
+    public bool IsPortfolio => PortfolioGrantedTo.Count > 0;
+
     public static Permission Grant(string name, params ClusterRole[] roles) => new(name, roles);
+
+    /// <summary>A permission held in a portfolio by the portfolio roles given (and by the platform administrator).</summary>
+    public static Permission ForPortfolio(string name, params PortfolioRole[] roles) => new(name, []) { PortfolioGrantedTo = roles };
 
     /// <summary>Granted to the secretariat roles given, and to a member representative for its own organisation.</summary>
     public static Permission GrantWithOwnOrganisation(string name, params ClusterRole[] roles) =>
@@ -78,4 +92,6 @@ public static class PermissionTable
         Table.Value.GetValueOrDefault(name) ?? throw new InvalidOperationException($"No feature declares the permission '{name}'.");
 
     public static bool Grants(string permission, IReadOnlySet<ClusterRole> roles) => Find(permission).GrantedTo.Any(roles.Contains);
+
+    public static bool Grants(string permission, IReadOnlySet<PortfolioRole> roles) => Find(permission).PortfolioGrantedTo.Any(roles.Contains);
 }

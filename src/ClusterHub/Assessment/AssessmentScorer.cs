@@ -69,8 +69,8 @@ public static class AssessmentScorer
         return new InstrumentScore(total, totalCoverage, LevelFor(instrument.Levels, total, totalCoverage), dimensions);
     }
 
-    /// <summary>The weighted mean of the scores present, and the weighted mean of the parts' coverages.</summary>
-    private static (double? Score, double Coverage) Mean(IEnumerable<(double Weight, double? Score, double Coverage)> parts)
+    /// <summary>The weighted mean of the scores present, and the weighted mean of the parts' coverages (the portfolio aggregates imported scores with it too).</summary>
+    public static (double? Score, double Coverage) Mean(IEnumerable<(double Weight, double? Score, double Coverage)> parts)
     {
         double weight = 0, weighted = 0, all = 0, covered = 0;
         foreach (var (w, s, c) in parts)

@@ -69,6 +69,17 @@ public static partial class Instruments
         return id is { } found ? await ByIdAsync(db, found, ct) : null;
     }
 
+    /// <summary>A shipped instrument (no cluster's copy): its latest version, or the one asked; what a portfolio compares clusters on.</summary>
+    public static async Task<AssessmentInstrument?> ShippedAsync(ClusterDb db, TimeProvider clock, string key, int? version, CancellationToken ct)
+    {
+        if (!IsKey(key)) return null;
+        await EnsureShippedAsync(db, clock, ct);
+        var id = await db.Set<AssessmentInstrument>().AsNoTracking()
+            .Where(i => i.ClusterId == null && i.Key == key && (version == null || i.Version == version))
+            .OrderByDescending(i => i.Version).ThenBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
+        return id is { } found ? await ByIdAsync(db, found, ct) : null;
+    }
+
     public static Task<AssessmentInstrument?> ByIdAsync(ClusterDb db, int id, CancellationToken ct) => Tree(db).SingleOrDefaultAsync(i => i.Id == id, ct);
 
     /// <summary>One version of an instrument the cluster can see.</summary>

@@ -38,6 +38,7 @@ public static class ClusterHubApp
         new Assessment.AssessmentFeature(),
         new DashboardFeature(),
         new AccountsFeature(),
+        new Portfolios.PortfoliosFeature(), // after Accounts and Assessment: its demo step creates the demo analyst and reads the assessment
         new HistoryFeature(),
         new NetworksFeature(),
         new Mapping.MappingFeature(),

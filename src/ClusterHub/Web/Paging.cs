@@ -30,4 +30,16 @@ public static class Paging
         var items = await ordered.Skip((int)((long)(number - 1) * size)).Take(size).ToListAsync(ct);
         return new Page<T>(items, number, size, total);
     }
+
+    /// <summary>
+    /// The same paging over rows already in memory (a ranking computed from several sources): size clamped to 1–200,
+    /// page to 1–last, the offset in 64 bits. The list must be in a total order.
+    /// </summary>
+    public static Page<T> PageOf<T>(this IReadOnlyList<T> ordered, int? page, int? pageSize)
+    {
+        var size = Math.Clamp(pageSize ?? Paging.DefaultSize, 1, Paging.MaxSize);
+        var number = Math.Clamp(page ?? 1, 1, Paging.PageCount(ordered.Count, size));
+        var skip = (long)(number - 1) * size;
+        return new Page<T>([.. ordered.Skip((int)skip).Take(size)], number, size, ordered.Count);
+    }
 }

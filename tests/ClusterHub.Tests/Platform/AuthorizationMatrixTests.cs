@@ -17,10 +17,16 @@ namespace ClusterHub.Tests.Platform;
 /// </summary>
 public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : ClusterHubApplication
 {
-    private static readonly string[] Roles = ["admin", .. Enum.GetNames<ClusterRole>()];
+    private static readonly string[] Roles = ["admin", .. Enum.GetNames<ClusterRole>(), .. Enum.GetNames<PortfolioRole>().Select(r => Portfolio + r)];
+
+    /// <summary>The prefix of the portfolio roles on the role axis: "PortfolioAnalyst" holds Analyst in the fixture's own portfolio and no cluster role.</summary>
+    private const string Portfolio = "Portfolio";
+
+    private static PortfolioRole? PortfolioRoleOf(string role) => role.StartsWith(Portfolio, StringComparison.Ordinal) ? Enum.Parse<PortfolioRole>(role[Portfolio.Length..]) : null;
 
     private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
-        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId, int NetworkId, int JobId, StrategyEntries Strategy, MappingIds Mapping);
+        int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId, int NetworkId, int JobId,
+        StrategyEntries Strategy, MappingIds Mapping, string OwnPortfolio, string OtherPortfolio, int OwnPortfolioId);
 
     /// <summary>One entry of each strategic list, each in use (so a removal is refused alike for every role, and the entry stays).</summary>
     private sealed record StrategyEntries(int Area, int Domain, int Stage);
@@ -116,10 +122,16 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             return new StrategyEntries(area.Id, domain.Id, stage.Id);
         });
         var mapping = await MappingAsync(own.Id);
+        // Two portfolios: the portfolio roles hold a role in the first; a route naming the second is "the other" for them.
+        var ownPortfolio = "matrix-p-" + suffix;
+        var otherPortfolio = "matrix-q-" + suffix;
+        var ownPortfolioId = await ClusterHub.Tests.Portfolios.PortfolioPeople.CreatePortfolioAsync(app, ownPortfolio);
+        await ClusterHub.Tests.Portfolios.PortfolioPeople.CreatePortfolioAsync(app, otherPortfolio);
         return new(own.Slug, other.Slug, memberId, invoices.GetProperty("items")[0].GetProperty("id").GetInt32(),
             requested.GetProperty("pendingChange").GetProperty("id").GetInt32(), messages.GetProperty("items")[0].GetProperty("id").GetInt32(), person.UserId,
             proposal.GetProperty("proposal").GetProperty("id").GetInt32(), callId,
-            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id), budgetLine.GetProperty("id").GetInt32(), networkId, jobId, strategy, mapping);
+            weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id), budgetLine.GetProperty("id").GetInt32(), networkId, jobId,
+            strategy, mapping, ownPortfolio, otherPortfolio, ownPortfolioId);
     }
 
     /// <summary>Two mapping datasets (one of region 76540 × industry 2530Z in 2022, one for the DELETE routes), two definitions alike, an import job.</summary>
@@ -142,14 +154,20 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     });
 
     /// <summary>A concrete address for a route template; an unknown parameter fails the test (add it here).</summary>
-    private static string Address(RouteEndpoint e, string cluster, Fixture f)
+    private static string Address(RouteEndpoint e, string cluster, Fixture f) => Address(e, cluster, f, cluster == f.Own);
+
+    /// <summary>A route naming a cluster and a portfolio (a cluster's consent) varies the cluster and names the fixture's own portfolio.</summary>
+    private static string Address(RouteEndpoint e, string cluster, Fixture f, bool own)
     {
+        var names = e.RoutePattern.Parameters.Select(p => p.Name).ToList();
         var path = "/" + e.RoutePattern.RawText!.TrimStart('/');
         foreach (var p in e.RoutePattern.Parameters)
         {
             var value = p.Name switch
             {
                 "cluster" => cluster,
+                "portfolio" => own || names.Contains("cluster") ? f.OwnPortfolio : f.OtherPortfolio,
+                "entryId" when path.Contains("/portfolios/", StringComparison.Ordinal) => "0", // a delete of an entry that is not there answers 204: allowed for every role that may delete
                 "id" when path.Contains("/invoices/", StringComparison.Ordinal) => f.InvoiceId.ToString(CultureInfo.InvariantCulture),
                 "id" when path.Contains("/outbox/", StringComparison.Ordinal) => f.MessageId.ToString(CultureInfo.InvariantCulture),
                 "id" when path.Contains("/calls/", StringComparison.Ordinal) => f.CallId.ToString(CultureInfo.InvariantCulture),
@@ -203,7 +221,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     {
         PublicAttribute or SignedInAttribute => true,
         PlatformAdministratorAttribute => role == "admin",
-        RequirePermissionAttribute p => role == "admin" || (ownCluster && PermissionTable.Grants(p.Permission, new HashSet<ClusterRole> { Enum.Parse<ClusterRole>(role) })),
+        RequirePermissionAttribute p when PermissionTable.Find(p.Permission).IsPortfolio =>
+            role == "admin" || (ownCluster && PortfolioRoleOf(role) is { } pr && PermissionTable.Grants(p.Permission, new HashSet<PortfolioRole> { pr })),
+        RequirePermissionAttribute p => role == "admin" || (ownCluster && Enum.TryParse<ClusterRole>(role, out var cr) && PermissionTable.Grants(p.Permission, new HashSet<ClusterRole> { cr })),
         _ => throw new InvalidOperationException(rule.GetType().Name),
     };
 
@@ -226,7 +246,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         var checkedCount = 0;
         foreach (var role in Roles)
         {
-            var client = await app.CreateClientAsync(role, role == "admin" ? null : f.Own, role == nameof(ClusterRole.MemberRepresentative) ? "Sfarsteel" : null);
+            var client = PortfolioRoleOf(role) is { } portfolioRole
+                ? (await ClusterHub.Tests.Portfolios.PortfolioPeople.CreatePortfolioPersonAsync(app, f.OwnPortfolioId, portfolioRole)).Api
+                : await app.CreateClientAsync(role, role == "admin" ? null : f.Own, role == nameof(ClusterRole.MemberRepresentative) ? "Sfarsteel" : null);
             if (role == nameof(ClusterRole.Reviewer)) client = await AssignedReviewerAsync(f);
             foreach (var e in endpoints)
             {
@@ -234,9 +256,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 var methods = e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods;
                 foreach (var own in new[] { true, false })
                 {
-                    if (!own && !e.RoutePattern.Parameters.Any(p => p.Name == "cluster")) continue;
+                    if (!own && !e.RoutePattern.Parameters.Any(p => p.Name is "cluster" or "portfolio")) continue;
                     if (!Judged(e, role, own)) continue;
-                    var url = Address(e, own ? f.Own : f.Other, f);
+                    var url = Address(e, own ? f.Own : f.Other, f, own);
                     foreach (var method in methods)
                     {
                         using var request = new HttpRequestMessage(new HttpMethod(method), url);
@@ -259,18 +281,20 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     {
         var f = await ArrangeAsync();
         var pages = AccessRuleTests.Routes(app.Services)
-            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("c/", StringComparison.Ordinal)).ToList();
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("c/", StringComparison.Ordinal) || (!e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) && e.RoutePattern.Parameters.Any(p => p.Name == "portfolio"))).ToList();
         Assert.NotEmpty(pages);
         var wrong = new List<string>();
         foreach (var role in Roles)
         {
-            var client = await app.CreatePageClientAsync(role, role == "admin" ? null : f.Own, role == nameof(ClusterRole.MemberRepresentative) ? "Sfarsteel" : null);
+            var client = PortfolioRoleOf(role) is { } portfolioRole
+                ? await app.LogInAsync((await ClusterHub.Tests.Portfolios.PortfolioPeople.CreatePortfolioPersonAsync(app, f.OwnPortfolioId, portfolioRole)).Email)
+                : await app.CreatePageClientAsync(role, role == "admin" ? null : f.Own, role == nameof(ClusterRole.MemberRepresentative) ? "Sfarsteel" : null);
             if (role == nameof(ClusterRole.Reviewer)) await AssignAsync(f, await app.WithDb(async (db, _) => await db.RoleGrants.Where(g => g.Role == ClusterRole.Reviewer && g.Cluster!.Slug == f.Own).OrderByDescending(g => g.Id).Select(g => g.UserId).FirstAsync()));
             foreach (var e in pages)
                 foreach (var own in new[] { true, false })
                 {
                     if (!Judged(e, role, own)) continue;
-                    var url = Address(e, own ? f.Own : f.Other, f);
+                    var url = Address(e, own ? f.Own : f.Other, f, own);
                     var status = (await client.GetAsync(url)).StatusCode;
                     var expected = Expected(e.Metadata.GetMetadata<IAccessRule>()!, role, own);
                     // A page that lets the user in answers 200 (the dashboard never redirects a role it admits).

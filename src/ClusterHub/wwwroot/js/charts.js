@@ -1,4 +1,4 @@
-// Chart code the feature scripts share (finance, strategy, mapping): the JSON block a page embeds, the palette, number
+// Chart code the feature scripts share (finance, strategy, mapping, portfolios): the JSON block a page embeds, the palette, number
 // formats in the page's locale, and the chart shapes more than one page draws. Each page script keeps only
 // what is its own. Loaded after chart.umd.min.js and before the page's script.
 window.ClusterCharts = (() => {
@@ -67,5 +67,31 @@ window.ClusterCharts = (() => {
     });
   };
 
-  return { palette, data, euros, percent, stackedBar, doughnut, lines, choropleth };
+
+  // Scores 0–100 around the axes: { labels, series: [{ label, values, colour? }] }; a missing value (null) is a gap, not 0.
+  const radar = (canvas, s, options) => new Chart(canvas, {
+    type: 'radar',
+    data: {
+      labels: s.labels,
+      datasets: s.series.map((x, i) => {
+        const colour = x.colour || palette[i % palette.length];
+        return { label: x.label, data: x.values, borderColor: colour, backgroundColor: colour + '33', pointBackgroundColor: colour, spanGaps: false };
+      }),
+    },
+    options: { maintainAspectRatio: false, scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, display: !(options && options.small) } } },
+      plugins: { legend: { display: !(options && options.small) } } },
+  });
+
+  // Points with a name each: { points: [{ x, y, label, colour? }], x: axis title, y: axis title }; the tooltip names the point.
+  const scatter = (canvas, s) => new Chart(canvas, {
+    type: 'scatter',
+    data: { datasets: [{ data: s.points, pointBackgroundColor: s.points.map(p => p.colour || palette[0]), pointRadius: s.points.map(p => p.colour ? 6 : 4) }] },
+    options: {
+      maintainAspectRatio: false,
+      plugins: { legend: { display: false }, tooltip: { callbacks: { label: c => `${c.raw.label}: ${c.raw.x}, ${c.raw.y}` } } },
+      scales: { x: { title: { display: true, text: s.x }, beginAtZero: true }, y: { title: { display: true, text: s.y }, min: 0, max: 100 } },
+    },
+  });
+
+  return { palette, data, euros, percent, stackedBar, doughnut, lines, choropleth, radar, scatter };
 })();
