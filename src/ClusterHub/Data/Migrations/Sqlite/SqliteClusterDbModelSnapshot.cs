@@ -1631,6 +1631,177 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.ToTable("CallFundingRates");
                 });
 
+            modelBuilder.Entity("ClusterHub.Projects.Committee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StrategicAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StrategicAreaId");
+
+                    b.HasIndex("ClusterId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("ClusterId", "StrategicAreaId");
+
+                    b.ToTable("Committees");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.CommitteeMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("ClusterId", "On");
+
+                    b.ToTable("CommitteeMeetings");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.CommitteeMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsChair")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CommitteeId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeMembers");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.CompetitorDeclaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetitorMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetitorMemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ClusterId", "MemberId", "CompetitorMemberId")
+                        .IsUnique();
+
+                    b.ToTable("CompetitorDeclarations");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ConflictDeclaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("ClusterId", "UserId");
+
+                    b.ToTable("ConflictDeclarations");
+                });
+
             modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
                 {
                     b.Property<int>("Id")
@@ -1662,6 +1833,30 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.ToTable("Funders");
                 });
 
+            modelBuilder.Entity("ClusterHub.Projects.FunderUser", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FunderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("FunderId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("FunderUsers");
+                });
+
             modelBuilder.Entity("ClusterHub.Projects.FundingCall", b =>
                 {
                     b.Property<int>("Id")
@@ -1672,6 +1867,9 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConflictYears")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("FunderId")
@@ -1717,6 +1915,79 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasIndex("ClusterId", "ClosesOn");
 
                     b.ToTable("FundingCalls", (string)null);
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ImportedParticipation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "Source");
+
+                    b.ToTable("ImportedParticipations");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.MeetingItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("MeetingId", "ProposalId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingItems");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
@@ -1883,6 +2154,43 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.ToTable("ProposalPartners");
                 });
 
+            modelBuilder.Entity("ClusterHub.Projects.ProposalReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("WeightedScore")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("ProposalId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalReviews");
+                });
+
             modelBuilder.Entity("ClusterHub.Projects.ProposalStateChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1939,6 +2247,15 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.Property<DateTime>("AssignedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OverriddenBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverriddenConflicts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProposalId")
                         .HasColumnType("INTEGER");
 
@@ -1955,6 +2272,63 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReviewAssignments");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ReviewScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("ReviewScore");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ScoringCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.ToTable("ScoringCriteria");
                 });
 
             modelBuilder.Entity("ClusterHub.Strategy.ActivityDomain", b =>
@@ -3045,11 +3419,104 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClusterHub.Projects.Committee", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Strategy.StrategicArea", null)
+                        .WithMany()
+                        .HasForeignKey("StrategicAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.CommitteeMeeting", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Projects.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.CommitteeMember", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.Committee", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.CompetitorDeclaration", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitorMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ConflictDeclaration", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
                 {
                     b.HasOne("ClusterHub.Clusters.Cluster", null)
                         .WithMany()
                         .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.FunderUser", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.Funder", null)
+                        .WithMany()
+                        .HasForeignKey("FunderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3069,6 +3536,30 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Funder");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ImportedParticipation", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.MeetingItem", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.CommitteeMeeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
@@ -3122,6 +3613,21 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("ClusterHub.Projects.ProposalReview", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClusterHub.Projects.ProposalStateChange", b =>
                 {
                     b.HasOne("ClusterHub.Projects.Proposal", null)
@@ -3136,6 +3642,24 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasOne("ClusterHub.Projects.Proposal", null)
                         .WithMany()
                         .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ReviewScore", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.ProposalReview", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ScoringCriterion", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.Committee", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("CommitteeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3429,6 +3953,18 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.Navigation("StatusHistory");
                 });
 
+            modelBuilder.Entity("ClusterHub.Projects.Committee", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.CommitteeMeeting", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("ClusterHub.Projects.FundingCall", b =>
                 {
                     b.Navigation("FundingRates");
@@ -3441,6 +3977,11 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.Navigation("Partners");
 
                     b.Navigation("StateChanges");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalReview", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ClusterHub.Strategy.Objective", b =>
