@@ -36,6 +36,7 @@ public abstract class CommitteesTests<TApp>(TApp app) : IClassFixture<TApp> wher
         {
             funderId = c.FunderId, title = "Call " + Guid.NewGuid().ToString("N")[..6], opensOn = $"{Year}-01-01", closesOn = "2099-12-31", state = "Open",
             minPartners = 1, requiresSme = false, conflictYears,
+            fundingRates = new[] { new { category = "LargeCompany", maxRatePercent = 50 }, new { category = "Sme", maxRatePercent = 50 }, new { category = "Research", maxRatePercent = 100 } },
         })).Json(HttpStatusCode.Created)).GetProperty("call").GetProperty("id").GetInt32();
 
     [Fact]

@@ -87,7 +87,7 @@ public sealed class CommitteeModel(ClusterDb db) : PageModel
     {
         if (await Projects.Committees.FindAsync(db, Scope.ClusterId, committeeId, ct) is not { } c) return false;
         Committee = c;
-        Meetings = await ClusterHub.Projects.Meetings.Rows(db, Scope.ClusterId).Where(m => m.CommitteeId == committeeId).OrderByDescending(m => m.On).ThenByDescending(m => m.Id).Take(50).ToListAsync(ct);
+        Meetings = await ClusterHub.Projects.Meetings.Rows(db, Scope.ClusterId, q => q.Where(m => m.CommitteeId == committeeId).OrderByDescending(m => m.On).ThenByDescending(m => m.Id).Take(50)).ToListAsync(ct);
         Candidates = (await ProposalQueries.PageAsync(db, Scope, null, new ProposalFilter { State = ProposalState.UnderReview, Area = c.Committee.StrategicAreaId, PageSize = 100 }, ct)).Items.ToList();
         GridLines = string.Join("\n", c.Grid.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Name} | {g.Weight}")));
         MemberLines = string.Join("\n", c.Members.Select(m => $"{m.Email} | {m.Organisation} | {(m.IsChair ? "chair" : "")}".TrimEnd(' ', '|')));

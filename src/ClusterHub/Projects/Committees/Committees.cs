@@ -77,15 +77,16 @@ public static class Committees
         return errors;
     }
 
-    public static IQueryable<CommitteeRow> Rows(ClusterDb db, int clusterId) =>
-        db.Committees.AsNoTracking().Where(c => c.ClusterId == clusterId)
+    /// <summary>The cluster's committees, filtered and ordered by <paramref name="shape"/> before the projection (EF filters entities, not records).</summary>
+    public static IQueryable<CommitteeRow> Rows(ClusterDb db, int clusterId, Func<IQueryable<Committee>, IQueryable<Committee>>? shape = null) =>
+        (shape ?? (q => q.OrderBy(c => c.Name).ThenBy(c => c.Id)))(db.Committees.AsNoTracking().Where(c => c.ClusterId == clusterId))
             .Select(c => new CommitteeRow(c.Id, c.Name, c.StrategicAreaId,
                 db.StrategicAreas.Where(a => a.Id == c.StrategicAreaId).Select(a => a.Code + " " + a.Name).First(),
                 c.Members.Count, c.Members.Where(m => m.IsChair).Select(m => db.Users.Where(u => u.Id == m.UserId).Select(u => u.Email).FirstOrDefault()).FirstOrDefault()));
 
     public static async Task<CommitteeDetails?> FindAsync(ClusterDb db, int clusterId, int id, CancellationToken ct)
     {
-        var row = await Rows(db, clusterId).SingleOrDefaultAsync(c => c.Id == id, ct);
+        var row = await Rows(db, clusterId, q => q.Where(c => c.Id == id)).SingleOrDefaultAsync(ct);
         if (row is null) return null;
         var members = await db.CommitteeMembers.AsNoTracking().Where(m => m.CommitteeId == id).OrderByDescending(m => m.IsChair).ThenBy(m => m.Id)
             .Select(m => new CommitteeMemberDto(m.UserId, db.Users.Where(u => u.Id == m.UserId).Select(u => u.Email).FirstOrDefault(), m.MemberId,

@@ -37,7 +37,7 @@ public sealed class CommitteesModel(ClusterDb db) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Result = await Committees.Rows(db, Scope.ClusterId).OrderBy(c => c.Name).ThenBy(c => c.Id).PageAsync(P, null, ct);
+        Result = await Committees.Rows(db, Scope.ClusterId).PageAsync(P, null, ct);
         Areas = [.. (await db.StrategicAreas.AsNoTracking().Where(a => a.ClusterId == Scope.ClusterId).OrderBy(a => a.Order).ThenBy(a => a.Code)
             .Select(a => new { a.Id, Name = a.Code + " " + a.Name }).ToListAsync(ct)).Select(a => (a.Id, a.Name))];
     }

@@ -60,7 +60,7 @@ public static class CommitteesApi
 
     /// <summary>The cluster's committees, by name, paged.</summary>
     public static async Task<Ok<Page<CommitteeRow>>> List(ClusterScope scope, ClusterDb db, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await Committees.Rows(db, scope.ClusterId).OrderBy(c => c.Name).ThenBy(c => c.Id).PageAsync(page, pageSize, ct));
+        TypedResults.Ok(await Committees.Rows(db, scope.ClusterId).PageAsync(page, pageSize, ct));
 
     /// <summary>Creates a committee for a strategic area (members and grid come next).</summary>
     public static async Task<Results<Created<CommitteeDetails>, ValidationProblem>> Create(CommitteeInput input, ClusterScope scope, ClusterDb db, CancellationToken ct)
@@ -138,7 +138,7 @@ public static class CommitteesApi
     /// <summary>A committee's meetings, latest first.</summary>
     public static async Task<Results<Ok<Page<MeetingRow>>, NotFound>> ListMeetings(int committeeId, ClusterScope scope, ClusterDb db, int? page, int? pageSize, CancellationToken ct) =>
         await db.Committees.AnyAsync(c => c.Id == committeeId && c.ClusterId == scope.ClusterId, ct)
-            ? TypedResults.Ok(await Meetings.Rows(db, scope.ClusterId).Where(m => m.CommitteeId == committeeId).OrderByDescending(m => m.On).ThenByDescending(m => m.Id).PageAsync(page, pageSize, ct))
+            ? TypedResults.Ok(await Meetings.Rows(db, scope.ClusterId, q => q.Where(m => m.CommitteeId == committeeId).OrderByDescending(m => m.On).ThenByDescending(m => m.Id)).PageAsync(page, pageSize, ct))
             : TypedResults.NotFound();
 
     /// <summary>Schedules a meeting with its agenda of proposals.</summary>

@@ -49,13 +49,14 @@ public static class Meetings
         return (meeting, errors);
     }
 
-    public static IQueryable<MeetingRow> Rows(ClusterDb db, int clusterId) =>
-        db.CommitteeMeetings.AsNoTracking().Where(m => m.ClusterId == clusterId)
+    /// <summary>The cluster's meetings, filtered and ordered by <paramref name="shape"/> before the projection (latest first by default).</summary>
+    public static IQueryable<MeetingRow> Rows(ClusterDb db, int clusterId, Func<IQueryable<CommitteeMeeting>, IQueryable<CommitteeMeeting>>? shape = null) =>
+        (shape ?? (q => q.OrderByDescending(m => m.On).ThenByDescending(m => m.Id)))(db.CommitteeMeetings.AsNoTracking().Where(m => m.ClusterId == clusterId))
             .Select(m => new MeetingRow(m.Id, m.CommitteeId, db.Committees.Where(c => c.Id == m.CommitteeId).Select(c => c.Name).First(), m.On, m.Items.Count, m.Items.Count(i => i.Decision != null)));
 
     public static async Task<MeetingDetails?> FindAsync(ClusterDb db, int clusterId, int id, CancellationToken ct)
     {
-        var row = await Rows(db, clusterId).SingleOrDefaultAsync(m => m.Id == id, ct);
+        var row = await Rows(db, clusterId, q => q.Where(m => m.Id == id)).SingleOrDefaultAsync(ct);
         if (row is null) return null;
         var meeting = await db.CommitteeMeetings.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.Minutes, m.Version }).SingleAsync(ct);
         var items = await db.MeetingItems.AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.Order)
