@@ -9,7 +9,7 @@ namespace ClusterHub.Projects;
 /// four-criterion grid, three reviewers (an independent chair, an Areva expert, a Université de Bourgogne expert), one 2019 meeting
 /// of the first committee whose agenda records the decisions the pipeline's demo made, and the FUI's officer as a funder's user.
 /// </summary>
-internal static class CommitteesDemo
+public static class CommitteesDemo
 {
     public const string ChairEmail = "chair@nuclear-valley.demo";
     public const string ArevaExpertEmail = "expert.areva@nuclear-valley.demo";
