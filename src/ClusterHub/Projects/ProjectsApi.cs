@@ -170,7 +170,8 @@ public static class ProjectsApi
         };
     }
 
-    private static ProblemHttpResult Refusal(TransitionResult result, ProposalAction action, int status) =>
+    /// <summary>A refused move as ProblemDetails (outcome, state, failed rules): the proposal's routes and the meeting's decisions.</summary>
+    internal static ProblemHttpResult Refusal(TransitionResult result, ProposalAction action, int status) =>
         TypedResults.Problem(TransitionMessages.English(result, action), statusCode: status, extensions: new Dictionary<string, object?>
         {
             ["outcome"] = result.Outcome.ToString(),

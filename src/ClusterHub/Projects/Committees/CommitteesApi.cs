@@ -176,9 +176,8 @@ public static class CommitteesApi
             Meetings.DecideOutcome.Invalid => Invalid(errors),
             Meetings.DecideOutcome.NotFound => TypedResults.NotFound(),
             Meetings.DecideOutcome.AlreadyDecided => TypedResults.Problem("The committee has already decided on this item.", statusCode: StatusCodes.Status409Conflict),
-            Meetings.DecideOutcome.Refused => TypedResults.Problem(TransitionMessages.English(transition!, input.Decision!.Value),
-                statusCode: transition!.Outcome is TransitionOutcome.NotAllowed or TransitionOutcome.Concurrent ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
-                extensions: new Dictionary<string, object?> { ["outcome"] = transition.Outcome.ToString(), ["state"] = transition.From?.ToString() }),
+            Meetings.DecideOutcome.Refused => ProjectsApi.Refusal(transition!, input.Decision!.Value,
+                transition!.Outcome is TransitionOutcome.NotAllowed or TransitionOutcome.Concurrent ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity),
             _ => TypedResults.Ok((await Meetings.FindAsync(db, scope.ClusterId, meetingId, ct))!),
         };
     }

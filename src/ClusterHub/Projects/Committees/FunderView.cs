@@ -22,8 +22,7 @@ public static class FunderView
 
     public static Task<Page<ProposalRow>> PageAsync(ClusterDb db, ClusterScope scope, string? userId, int? page, int? pageSize, CancellationToken ct) =>
         Visible(db, scope, userId).OrderByDescending(p => p.StateSince).ThenByDescending(p => p.Id)
-            .Select(p => new ProposalRow(p.Id, p.Acronym, p.Title, p.State, p.CallId, p.Call != null ? p.Call.Title : null, p.StrategicAreaId,
-                p.CoordinatorMemberId, p.Partners.Where(x => x.Role == PartnerRole.Coordinator).Select(x => x.Name).FirstOrDefault(), p.CreatedAt, p.StateSince))
+            .Select(ProposalQueries.Row)
             .PageAsync(page, pageSize, ct);
 
     /// <summary>Links a user with the Funder role in the cluster to one of its funders (again: no change).</summary>
