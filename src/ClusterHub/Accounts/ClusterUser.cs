@@ -12,7 +12,7 @@ public sealed class ClusterUser : IdentityUser
 /// Roles inside one cluster. The platform administrator is not here: it is an Identity role
 /// (<see cref="PlatformRoles.Administrator"/>) that spans every cluster.
 /// </summary>
-public enum ClusterRole { Manager, Staff, MemberRepresentative, Reviewer, Observer }
+public enum ClusterRole { Manager, Staff, MemberRepresentative, Reviewer, Observer, Funder }
 
 /// <summary>A user's role in one cluster; a member representative also names the organisation it speaks for.</summary>
 public sealed class ClusterRoleGrant

@@ -52,6 +52,16 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<Projects.ProposalStateChange> ProposalStateChanges => Set<Projects.ProposalStateChange>();
     public DbSet<Projects.ProjectOutcome> ProjectOutcomes => Set<Projects.ProjectOutcome>();
     public DbSet<Projects.ReviewAssignment> ReviewAssignments => Set<Projects.ReviewAssignment>();
+    public DbSet<Projects.Committee> Committees => Set<Projects.Committee>();
+    public DbSet<Projects.CommitteeMember> CommitteeMembers => Set<Projects.CommitteeMember>();
+    public DbSet<Projects.ScoringCriterion> ScoringCriteria => Set<Projects.ScoringCriterion>();
+    public DbSet<Projects.ProposalReview> ProposalReviews => Set<Projects.ProposalReview>();
+    public DbSet<Projects.ConflictDeclaration> ConflictDeclarations => Set<Projects.ConflictDeclaration>();
+    public DbSet<Projects.CompetitorDeclaration> CompetitorDeclarations => Set<Projects.CompetitorDeclaration>();
+    public DbSet<Projects.ImportedParticipation> ImportedParticipations => Set<Projects.ImportedParticipation>();
+    public DbSet<Projects.CommitteeMeeting> CommitteeMeetings => Set<Projects.CommitteeMeeting>();
+    public DbSet<Projects.MeetingItem> MeetingItems => Set<Projects.MeetingItem>();
+    public DbSet<Projects.FunderUser> FunderUsers => Set<Projects.FunderUser>();
     public DbSet<Finance.BudgetLine> BudgetLines => Set<Finance.BudgetLine>();
     public DbSet<Finance.FinanceYear> FinanceYears => Set<Finance.FinanceYear>();
     public DbSet<Surveys.Survey> Surveys => Set<Surveys.Survey>();

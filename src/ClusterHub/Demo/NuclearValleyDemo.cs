@@ -1,3 +1,4 @@
+using ClusterHub.Projects;
 using ClusterHub.Accounts;
 using ClusterHub.Data;
 using ClusterHub.Web;
@@ -20,6 +21,11 @@ public static class NuclearValleyDemo
         ("staff@nuclear-valley.demo", nameof(ClusterRole.Staff), null),
         ("observer@nuclear-valley.demo", nameof(ClusterRole.Observer), null),
         ("sfarsteel@nuclear-valley.demo", nameof(ClusterRole.MemberRepresentative), "Sfarsteel"),
+        // Committee reviewers (their seats and organisations come with the projects' demo step) and a funder's officer.
+        (CommitteesDemo.ChairEmail, nameof(ClusterRole.Reviewer), null),
+        (CommitteesDemo.ArevaExpertEmail, nameof(ClusterRole.Reviewer), null),
+        (CommitteesDemo.LabExpertEmail, nameof(ClusterRole.Reviewer), null),
+        (CommitteesDemo.FunderEmail, nameof(ClusterRole.Funder), null),
     ];
 
     public static string SamplesFolder => Path.Combine(AppContext.BaseDirectory, "samples", "nuclear-valley");

@@ -10,9 +10,9 @@ public sealed record FunderInput(string? Name, FunderKind Kind);
 public sealed record FunderDto(int Id, string Name, FunderKind Kind);
 public sealed record RateDto(PartnerCategory Category, int MaxRatePercent);
 public sealed record CallInput(int FunderId, string? Title, string? Themes, DateOnly OpensOn, DateOnly ClosesOn, DateOnly? ResultsOn, CallState State,
-    int? MinPartners, bool RequiresSme, int? MaxDurationMonths, IReadOnlyList<RateDto>? FundingRates);
+    int? MinPartners, bool RequiresSme, int? MaxDurationMonths, IReadOnlyList<RateDto>? FundingRates, int? ConflictYears = null);
 public sealed record CallRow(int Id, string Title, int FunderId, string Funder, FunderKind FunderKind, DateOnly OpensOn, DateOnly ClosesOn, DateOnly? ResultsOn, CallState State);
-public sealed record CallDetails(CallRow Call, string? Themes, int? MinPartners, bool RequiresSme, int? MaxDurationMonths, IReadOnlyList<RateDto> FundingRates, int Proposals);
+public sealed record CallDetails(CallRow Call, string? Themes, int? MinPartners, bool RequiresSme, int? MaxDurationMonths, IReadOnlyList<RateDto> FundingRates, int Proposals, int ConflictYears = 3);
 
 /// <summary>Funders and their calls: the one validator of each, the list and the detail the API and the pages show.</summary>
 public static class Calls
@@ -42,6 +42,7 @@ public static class Calls
         if (input.ResultsOn is { } r && r < input.ClosesOn) Fail("resultsOn", r, "is before the closing date");
         if (input.MinPartners is < 1 or > 100) Fail("minPartners", input.MinPartners, "must be between 1 and 100");
         if (input.MaxDurationMonths is < 1 or > ProposalValidation.MaxDurationMonths) Fail("maxDurationMonths", input.MaxDurationMonths, $"must be between 1 and {ProposalValidation.MaxDurationMonths}");
+        if (input.ConflictYears is < 0 or > 100) Fail("conflictYears", input.ConflictYears, "must be between 0 and 100");
         var rates = input.FundingRates ?? [];
         for (var i = 0; i < rates.Count; i++)
             if (rates[i].MaxRatePercent is < 0 or > 100) Fail($"fundingRates[{i}].maxRatePercent", rates[i].MaxRatePercent, "must be between 0 and 100");
@@ -58,6 +59,7 @@ public static class Calls
         call.MinPartners = input.MinPartners;
         call.RequiresSme = input.RequiresSme;
         call.MaxDurationMonths = input.MaxDurationMonths;
+        call.ConflictYears = input.ConflictYears ?? 3;
         call.FundingRates.Clear();
         call.FundingRates.AddRange(rates.Select(r => new CallFundingRate { Category = r.Category, MaxRatePercent = r.MaxRatePercent }));
         return errors;
@@ -78,7 +80,7 @@ public static class Calls
         if (call is null) return null;
         var count = await db.Proposals.CountAsync(p => p.CallId == id, ct);
         return new(Row.Compile()(call), call.Themes, call.MinPartners, call.RequiresSme, call.MaxDurationMonths,
-            [.. call.FundingRates.OrderBy(r => r.Category).Select(r => new RateDto(r.Category, r.MaxRatePercent))], count);
+            [.. call.FundingRates.OrderBy(r => r.Category).Select(r => new RateDto(r.Category, r.MaxRatePercent))], count, call.ConflictYears);
     }
 
     public static Task<List<FunderDto>> FundersAsync(ClusterDb db, int clusterId, CancellationToken ct) =>

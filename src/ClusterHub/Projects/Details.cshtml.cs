@@ -4,6 +4,7 @@ using ClusterHub.Data;
 using ClusterHub.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace ClusterHub.Projects;
@@ -15,6 +16,18 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IStringLocali
     public string? Message { get; private set; }
     public IReadOnlyList<FailedRule> Refusals { get; private set; } = [];
     public ClusterScope Scope => HttpContext.ClusterScope();
+
+    /// <summary>The reviews the caller may see (all for the secretariat, its own for a reviewer) and the weighted score.</summary>
+    public ProposalReviews Reviews { get; private set; } = null!;
+    public bool AssignedToMe { get; private set; }
+    public bool ChairsCommittee { get; private set; }
+    public List<(string Id, string Email)> Reviewers { get; private set; } = [];
+    public List<string> Assigned { get; private set; } = [];
+
+    /// <summary>The conflicts that refused the last assignment, with their evidence, and whom it was for (the chair's override form names it).</summary>
+    public IReadOnlyList<ConflictEvidence> Conflicts { get; private set; } = [];
+    public string? ConflictedUserId { get; private set; }
+    public IReadOnlyList<Members.FieldError> ReviewErrors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -34,11 +47,58 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IStringLocali
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    /// <summary>Assigns a reviewer through the API's operation: a conflict is shown with its evidence (409).</summary>
+    [RequirePermission(ProjectPermissions.Assign)]
+    public async Task<IActionResult> OnPostAssignAsync(int id, string? userId, CancellationToken ct) =>
+        await AfterAssignAsync(id, userId, await Assignments.AssignAsync(db, Scope.ClusterId, id, userId, null, null, User.Identity?.Name ?? "user", clock.GetUtcNow().UtcDateTime, ct), ct);
+
+    /// <summary>The chair of the proposal's committee assigns despite the conflicts, with a written reason.</summary>
+    [RequirePermission(ProjectPermissions.OverrideConflicts)]
+    public async Task<IActionResult> OnPostOverrideAsync(int id, string? userId, string? reason, CancellationToken ct) =>
+        await AfterAssignAsync(id, userId, await Assignments.AssignAsync(db, Scope.ClusterId, id, userId, reason, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "user", clock.GetUtcNow().UtcDateTime, ct), ct);
+
+    private async Task<IActionResult> AfterAssignAsync(int id, string? userId, AssignResult result, CancellationToken ct)
+    {
+        if (result.Outcome is AssignOutcome.Assigned or AssignOutcome.AlreadyAssigned) return Redirect($"/c/{Scope.Slug}/projects/{id}");
+        if (result.Outcome == AssignOutcome.NotFound) return NotFound();
+        Message = l[$"Projects.Assign.{result.Outcome}"];
+        Conflicts = result.Conflicts ?? [];
+        ConflictedUserId = userId;
+        Response.StatusCode = result.Outcome switch
+        {
+            AssignOutcome.Conflicted => StatusCodes.Status409Conflict,
+            AssignOutcome.NotChair => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>The assigned reviewer's scores (<c>score-{criterionId}</c> fields) and comments.</summary>
+    [RequirePermission(ProjectPermissions.WriteReviews)]
+    public async Task<IActionResult> OnPostReviewAsync(int id, string? comments, CancellationToken ct)
+    {
+        var scores = Request.Form.Keys.Where(k => k.StartsWith("score-", StringComparison.Ordinal))
+            .Select(k => new ScoreInput(int.TryParse(k[6..], out var c) ? c : 0, int.TryParse(Request.Form[k], out var v) ? v : null)).ToList();
+        var (outcome, errors) = await Projects.Reviews.SubmitAsync(db, Scope.ClusterId, id, User.FindFirstValue(ClaimTypes.NameIdentifier)!, new ReviewInput(scores, comments), clock.GetUtcNow().UtcDateTime, ct);
+        if (outcome == ReviewOutcome.Saved) return Redirect($"/c/{Scope.Slug}/projects/{id}");
+        if (outcome == ReviewOutcome.NotFound) return NotFound();
+        ReviewErrors = outcome == ReviewOutcome.Invalid ? errors : [new("review", null, l[$"Reviews.{outcome}"])];
+        Response.StatusCode = outcome == ReviewOutcome.NoGrid ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var details = await ProposalQueries.FindAsync(db, Scope, User.FindFirstValue(ClaimTypes.NameIdentifier), id, ct);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var details = await ProposalQueries.FindAsync(db, Scope, userId, id, ct);
         if (details is null) return false;
         Details = details;
+        Reviews = await Projects.Reviews.ForProposalAsync(db, id, ProposalQueries.SeesAll(Scope) ? null : userId, ct);
+        Assigned = await db.ReviewAssignments.AsNoTracking().Where(a => a.ProposalId == id)
+            .Select(a => db.Users.Where(u => u.Id == a.UserId).Select(u => u.Email).FirstOrDefault() ?? a.UserId).ToListAsync(ct);
+        AssignedToMe = userId is not null && await db.ReviewAssignments.AnyAsync(a => a.ProposalId == id && a.UserId == userId, ct);
+        ChairsCommittee = await Committees.ChairsAsync(db, id, userId, ct);
+        if (Scope.Can(ProjectPermissions.Assign)) Reviewers = await Committees.UsersAsync(db, Scope.ClusterId, ct);
         return true;
     }
 }

@@ -43,6 +43,9 @@ public sealed class FundingCall : IVersioned
     public bool RequiresSme { get; set; }
     public int? MaxDurationMonths { get; set; }
     public List<CallFundingRate> FundingRates { get; set; } = [];
+
+    /// <summary>The conflict rules' window: a project shared within this many years before the call's year (and in it) is a conflict.</summary>
+    public int ConflictYears { get; set; } = 3;
     public int Version { get; set; }
 }
 

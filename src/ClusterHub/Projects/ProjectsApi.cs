@@ -170,7 +170,8 @@ public static class ProjectsApi
         };
     }
 
-    private static ProblemHttpResult Refusal(TransitionResult result, ProposalAction action, int status) =>
+    /// <summary>A refused move as ProblemDetails (outcome, state, failed rules): the proposal's routes and the meeting's decisions.</summary>
+    internal static ProblemHttpResult Refusal(TransitionResult result, ProposalAction action, int status) =>
         TypedResults.Problem(TransitionMessages.English(result, action), statusCode: status, extensions: new Dictionary<string, object?>
         {
             ["outcome"] = result.Outcome.ToString(),
@@ -178,19 +179,14 @@ public static class ProjectsApi
             ["failedRules"] = result.Failed,
         });
 
-    /// <summary>Assigns a reviewer of the cluster to a proposal (by hand; the assignment solver will suggest them). Idempotent.</summary>
-    public static async Task<Results<Ok<ProposalDetails>, NotFound, ValidationProblem>> Assign(int id, AssignmentRequest request, ClusterScope scope, ClusterDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Assigns a reviewer of the cluster to a proposal, after the conflict rules: a conflict answers 409 with its evidence
+    /// (<c>conflicts</c>), which only the committee chair overrides (<c>…/assignments/override</c>). Idempotent.
+    /// </summary>
+    public static async Task<Results<Ok<ProposalDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Assign(int id, AssignmentRequest request, ClusterScope scope, ClusterDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        if (!await db.Proposals.AnyAsync(p => p.Id == id && p.ClusterId == scope.ClusterId, ct)) return TypedResults.NotFound();
-        var isReviewer = request.UserId is { } u && await db.RoleGrants.AnyAsync(g => g.UserId == u && g.ClusterId == scope.ClusterId && g.Role == ClusterRole.Reviewer, ct);
-        if (!isReviewer) return TypedResults.ValidationProblem(new[] { new FieldError("userId", request.UserId, "is not a reviewer of this cluster") }.ToProblemDictionary());
-        if (!await db.ReviewAssignments.AnyAsync(a => a.ProposalId == id && a.UserId == request.UserId, ct))
-        {
-            db.ReviewAssignments.Add(new ReviewAssignment { ProposalId = id, UserId = request.UserId!, AssignedAt = clock.GetUtcNow().UtcDateTime });
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException e) when (UniqueViolation.Is(e)) { db.ChangeTracker.Clear(); } // assigned by someone else meanwhile: the same result
-        }
-        return TypedResults.Ok((await ProposalQueries.FindAsync(db, scope, UserId(http), id, ct))!);
+        var result = await Assignments.AssignAsync(db, scope.ClusterId, id, request.UserId, null, null, Actor(http), clock.GetUtcNow().UtcDateTime, ct);
+        return await CommitteesApi.AssignmentAnswer(result, id, scope, db, http, ct);
     }
 
     /// <summary>Records what a project brought: a product, a first sale, jobs created, a patent.</summary>

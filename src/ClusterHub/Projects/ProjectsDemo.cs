@@ -92,6 +92,7 @@ internal static class ProjectsDemo
         foreach (var call in await db.FundingCalls.Where(c => c.ClusterId == clusterId).ToListAsync(ct))
             call.State = call.ResultsOn is { } r && DateOnly.FromDateTime(now) >= r ? CallState.Results : DateOnly.FromDateTime(now) > call.ClosesOn ? CallState.Closed : CallState.Open;
         await db.SaveChangesAsync(ct);
+        seed.Finally(ct2 => CommitteesDemo.LoadAsync(seed, ct2)); // after the accounts exist
         seed.Log.WriteLine($"projects: {funders.Count} funders, {calls.Count} calls, {total} proposals 2006-2019 (2011: 80 worked on, 34 certified)");
     }
 

@@ -17,6 +17,19 @@ public static class ProjectPermissions
     /// <summary>Every move after submission (review, certification, funding, follow-up) and outcome records: the secretariat's.</summary>
     public const string Decide = "projects.proposals.decide";
     public const string Assign = "projects.reviews.assign";
+    /// <summary>Committees, their grids and meetings: the secretariat and the reviewers who sit on them.</summary>
+    public const string ReadCommittees = "projects.committees.read";
+    public const string ManageCommittees = "projects.committees.manage";
+    /// <summary>Score an assigned proposal on the grid (record rule: only what is assigned to the caller).</summary>
+    public const string WriteReviews = "projects.reviews.write";
+    /// <summary>Declare one's own conflicts and one's organisation's competitors.</summary>
+    public const string Declare = "projects.reviews.declare";
+    /// <summary>Assign despite a conflict, with a written reason (record rule: the chair of the proposal's committee).</summary>
+    public const string OverrideConflicts = "projects.reviews.override";
+    /// <summary>Import participation data (e.g. H2020) for the conflict rules.</summary>
+    public const string ImportParticipations = "projects.participations.import";
+    /// <summary>The certified proposals sent to a funder: its users see their funder's, the secretariat every funder's.</summary>
+    public const string ReadSentToFunder = "projects.funder.read";
     /// <summary>The pipeline funnel: what observers and funders' analysts see.</summary>
     public const string ReadDashboard = "projects.dashboard.read";
     /// <summary>The projects and their participations as files (CSV, JSON, xlsx).</summary>
@@ -28,14 +41,21 @@ public sealed class ProjectsFeature : IFeature
 {
     public IEnumerable<Permission> Permissions =>
     [
-        Permission.Grant(ProjectPermissions.ReadCalls, Manager, Staff, MemberRepresentative, Reviewer, Observer),
+        Permission.Grant(ProjectPermissions.ReadCalls, Manager, Staff, MemberRepresentative, Reviewer, Observer, ClusterRole.Funder),
         Permission.Grant(ProjectPermissions.ManageCalls, Manager, Staff),
         // Reviewers hold it too: which proposals they see is the assignment table's (ProposalQueries.Visible).
         Permission.GrantWithOwnOrganisation(ProjectPermissions.Read, Manager, Staff, Reviewer),
         Permission.GrantWithOwnOrganisation(ProjectPermissions.Edit, Manager, Staff),
         Permission.Grant(ProjectPermissions.Decide, Manager, Staff),
         Permission.Grant(ProjectPermissions.Assign, Manager, Staff),
-        Permission.Grant(ProjectPermissions.ReadDashboard, Manager, Staff, Observer),
+        Permission.Grant(ProjectPermissions.ReadDashboard, Manager, Staff, Observer, ClusterRole.Funder),
+        Permission.Grant(ProjectPermissions.ReadCommittees, Manager, Staff, Reviewer),
+        Permission.Grant(ProjectPermissions.ManageCommittees, Manager, Staff),
+        Permission.Grant(ProjectPermissions.WriteReviews, Manager, Staff, Reviewer),
+        Permission.Grant(ProjectPermissions.Declare, Manager, Staff, Reviewer),
+        Permission.Grant(ProjectPermissions.OverrideConflicts, Manager, Staff, Reviewer),
+        Permission.Grant(ProjectPermissions.ImportParticipations, Manager, Staff),
+        Permission.Grant(ProjectPermissions.ReadSentToFunder, Manager, Staff, ClusterRole.Funder),
         Permission.Grant(ProjectPermissions.Export, Manager, Staff),
     ];
 
@@ -44,11 +64,17 @@ public sealed class ProjectsFeature : IFeature
         new(40, "Nav.Proposals", "/projects", ProjectPermissions.Read),
         new(41, "Nav.Calls", "/projects/calls", ProjectPermissions.ReadCalls),
         new(42, "Nav.ProjectFunnel", "/projects/funnel", ProjectPermissions.ReadDashboard),
+        new(43, "Nav.Committees", "/projects/committees", ProjectPermissions.ReadCommittees),
+        new(44, "Nav.FunderProposals", "/projects/funder", ProjectPermissions.ReadSentToFunder),
     ];
 
     public void AddServices(IServiceCollection services) => services.AddSingleton<Indicators.IIndicatorSource, ProjectIndicators>();
 
-    public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster) => cluster.MapProjects();
+    public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster)
+    {
+        cluster.MapProjects();
+        cluster.MapCommittees();
+    }
 
     public void AddVerbs(Cli.CliVerbs verbs) => ProjectCommands.Add(verbs);
 

@@ -124,6 +124,13 @@ public sealed class ReviewAssignment : IHistoryPart
     public required string UserId { get; set; }
     public DateTime AssignedAt { get; set; }
 
+    /// <summary>The conflicts found when it was made, as evidence sentences; set only when the committee's chair overrode them.</summary>
+    public string? OverriddenConflicts { get; set; }
+
+    /// <summary>The chair's written reason for assigning despite the conflicts (also the change history's reason).</summary>
+    public string? OverrideReason { get; set; }
+    public string? OverriddenBy { get; set; }
+
     string IHistoryPart.SubjectType => nameof(Proposal);
     int IHistoryPart.SubjectId => ProposalId;
 }

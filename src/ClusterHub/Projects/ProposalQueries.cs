@@ -96,7 +96,8 @@ public static class ProposalQueries
             p.Version);
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<Proposal, ProposalRow>> Row = p =>
+    /// <summary>A proposal as a list row: the proposals list's and the funder's view's one projection.</summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<Proposal, ProposalRow>> Row = p =>
         new ProposalRow(p.Id, p.Acronym, p.Title, p.State, p.CallId, p.Call != null ? p.Call.Title : null, p.StrategicAreaId,
             p.CoordinatorMemberId, p.Partners.Where(x => x.Role == PartnerRole.Coordinator).Select(x => x.Name).FirstOrDefault(), p.CreatedAt, p.StateSince);
 }

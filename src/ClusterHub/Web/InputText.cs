@@ -32,6 +32,12 @@ public static class InputText
     /// name breaks the CSV export and the pages), an unpaired surrogate (not UTF-8: Npgsql cannot send it)
     /// and a noncharacter such as U+FFFE (Unicode normalisation, hence name search, refuses it).
     /// </summary>
+    /// <summary>
+    /// <see cref="Check"/> for text written in lines (minutes, comments): line breaks and tabs are allowed, every other rule holds.
+    /// </summary>
+    public static string? CheckLines(string text, int maxLength) =>
+        text.Length > maxLength ? TooLong(maxLength) : IsReadable(text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' ')) ? null : Unreadable;
+
     public static bool IsReadable(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length; i++)

@@ -26,7 +26,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
 
     private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
         int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId, int NetworkId, int JobId,
-        StrategyEntries Strategy, MappingIds Mapping, string OwnPortfolio, string OtherPortfolio, int OwnPortfolioId);
+        StrategyEntries Strategy, MappingIds Mapping, string OwnPortfolio, string OtherPortfolio, int OwnPortfolioId, CommitteeIds Committee);
 
     /// <summary>One entry of each strategic list, each in use (so a removal is refused alike for every role, and the entry stays).</summary>
     private sealed record StrategyEntries(int Area, int Domain, int Stage);
@@ -35,6 +35,24 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// <summary>Governance records: the PUT routes edit the first actor and tie; the DELETE routes (idempotent) remove others, so that
     /// a role deleting first leaves the next roles something to edit.</summary>
     private sealed record GovernanceIds(int ActorId, int TieId, int DeletableActorId, int DeletableTieId);
+
+    /// <summary>A committee, its funder's id and a meeting with the fixture's proposal on the agenda (decisions with {} answer 400 for every role).</summary>
+    private sealed record CommitteeIds(int CommitteeId, int MeetingId, int ItemId, int FunderId);
+
+    private Task<CommitteeIds> CommitteeAsync(int clusterId, int proposalId, int funderId) => app.WithDb<CommitteeIds>(async (db, _) =>
+    {
+        var area = new ClusterHub.Strategy.StrategicArea { ClusterId = clusterId, Code = "A1", Name = "Area", Order = 1 };
+        db.StrategicAreas.Add(area);
+        await db.SaveChangesAsync();
+        var committee = new ClusterHub.Projects.Committee { ClusterId = clusterId, Name = "Committee", StrategicAreaId = area.Id };
+        db.Committees.Add(committee);
+        await db.SaveChangesAsync();
+        var meeting = new ClusterHub.Projects.CommitteeMeeting { ClusterId = clusterId, CommitteeId = committee.Id, On = new DateOnly(2024, 6, 12) };
+        meeting.Items.Add(new ClusterHub.Projects.MeetingItem { ProposalId = proposalId, Order = 1 });
+        db.CommitteeMeetings.Add(meeting);
+        await db.SaveChangesAsync();
+        return new CommitteeIds(committee.Id, meeting.Id, meeting.Items[0].Id, funderId);
+    });
 
     private Task<GovernanceIds> GovernanceAsync(int clusterId) => app.WithDb<GovernanceIds>(async (db, _) =>
     {
@@ -131,7 +149,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             requested.GetProperty("pendingChange").GetProperty("id").GetInt32(), messages.GetProperty("items")[0].GetProperty("id").GetInt32(), person.UserId,
             proposal.GetProperty("proposal").GetProperty("id").GetInt32(), callId,
             weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id), budgetLine.GetProperty("id").GetInt32(), networkId, jobId,
-            strategy, mapping, ownPortfolio, otherPortfolio, ownPortfolioId);
+            strategy, mapping, ownPortfolio, otherPortfolio, ownPortfolioId,
+            await CommitteeAsync(own.Id, proposal.GetProperty("proposal").GetProperty("id").GetInt32(), funder.GetProperty("id").GetInt32()));
     }
 
     /// <summary>Two mapping datasets (one of region 76540 × industry 2530Z in 2022, one for the DELETE routes), two definitions alike, an import job.</summary>
@@ -188,6 +207,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "entryId" when path.Contains("/areas/", StringComparison.Ordinal) => f.Strategy.Area.ToString(CultureInfo.InvariantCulture),
                 "entryId" when path.Contains("/domains/", StringComparison.Ordinal) => f.Strategy.Domain.ToString(CultureInfo.InvariantCulture),
                 "entryId" => f.Strategy.Stage.ToString(CultureInfo.InvariantCulture),
+                "committeeId" => f.Committee.CommitteeId.ToString(CultureInfo.InvariantCulture),
+                "meetingId" => f.Committee.MeetingId.ToString(CultureInfo.InvariantCulture),
+                "itemId" => f.Committee.ItemId.ToString(CultureInfo.InvariantCulture),
+                "funderId" => f.Committee.FunderId.ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
                 "datasetId" => (IsDelete(e) ? f.Mapping.DeletableDatasetId : f.Mapping.DatasetId).ToString(CultureInfo.InvariantCulture), // a delete answers 204 again
                 "definitionId" => (IsDelete(e) ? f.Mapping.DeletableDefinitionId : f.Mapping.DefinitionId).ToString(CultureInfo.InvariantCulture),
@@ -232,7 +255,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// cluster a route naming a record answers 404 for it, rightly. That one case is not judged.
     /// </summary>
     private static bool Judged(RouteEndpoint e, string role, bool own) =>
-        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId" or "lineId" or "networkId" or "jobId" or "entryId" or "datasetId" or "definitionId"
+        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId" or "lineId" or "networkId" or "jobId" or "entryId" or "datasetId" or "definitionId" or "committeeId" or "meetingId" or "itemId" or "funderId"
             || (p.Name == "year" && (e.RoutePattern.RawText!.Contains("/reviews/", StringComparison.Ordinal) || e.RoutePattern.RawText!.Contains("/surveys/", StringComparison.Ordinal))));
 
     private static bool Allowed(HttpStatusCode status) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
