@@ -23,7 +23,7 @@ public sealed class AssessmentFeature : IFeature
 {
     public IEnumerable<Permission> Permissions =>
     [
-        Permission.Grant(AssessmentPermissions.Read, Manager, Staff, Observer),
+        Permission.Grant(AssessmentPermissions.Read, Manager, Staff, Observer, Funder),
         Permission.Grant(AssessmentPermissions.Judge, Manager),
         Permission.Grant(AssessmentPermissions.ManageInstruments, Manager),
     ];
