@@ -36,4 +36,19 @@ public class ResourcesTests
         Assert.NotEmpty(used);
         Assert.All(used, key => Assert.True(en.ContainsKey(key), $"missing resource {key}"));
     }
+
+    /// <summary>
+    /// An enum the pages or mails name by <c>{Enum}.{value}</c> (a key exists for one of its values) has a key for every
+    /// value: a value appended later (a new role, a new state) would otherwise fail where it is first shown or mailed.
+    /// </summary>
+    [Fact]
+    public void Every_value_of_a_named_enum_has_its_name()
+    {
+        var en = Load("");
+        var enums = typeof(ClusterHub.Web.ClusterHubApp).Assembly.GetTypes().Where(t => t.IsEnum && t.IsPublic).ToList();
+        var named = enums.Where(t => Enum.GetNames(t).Any(v => en.ContainsKey($"{t.Name}.{v}"))).ToList();
+        Assert.Contains(typeof(ClusterHub.Accounts.ClusterRole), named);
+        var missing = named.SelectMany(t => Enum.GetNames(t).Select(v => $"{t.Name}.{v}")).Where(k => !en.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "missing resources: " + string.Join(", ", missing));
+    }
 }
