@@ -1068,7 +1068,8 @@ enums.update({
 
 # Surveys (issue 12)
 enums["SurveyState"] = {"Draft": ("Draft", "Brouillon", "작성 중"), "Open": ("Open", "Ouverte", "진행 중"), "Closed": ("Closed", "Close", "종료")}
-enums["MessageKind"].update({"SurveyInvitation": ("Survey invitation", "Invitation à l'enquête", "설문 초대"), "SurveyReminder": ("Survey reminder", "Rappel d'enquête", "설문 독촉")})
+enums["MessageKind"].update({"SurveyInvitation": ("Survey invitation", "Invitation à l'enquête", "설문 초대"), "SurveyReminder": ("Survey reminder", "Rappel d'enquête", "설문 독촉"),
+                             "ProjectDecision": ("Project decision", "Décision sur un projet", "과제 결정"), "ReviewAssignment": ("Review assignment", "Attribution d'évaluation", "심사 배정")})
 for enum, values in enums.items():
     for k, v in values.items():
         S[f"{enum}.{k}"] = v

@@ -32,9 +32,9 @@ public sealed class DefinitionModel(ClusterDb db, TimeProvider clock, IStringLoc
             User.Identity?.Name ?? "user", clock, ct);
         switch (save.Outcome)
         {
-            case SaveOutcome.NotFound: return NotFound();
-            case SaveOutcome.Saved: return Redirect($"/c/{Scope.Slug}/mapping/definitions/{DefinitionId}");
-            case SaveOutcome.Conflict: Error = l["Mapping.Conflict"]; Response.StatusCode = StatusCodes.Status409Conflict; break;
+            case MappingSave.NotFound: return NotFound();
+            case MappingSave.Saved: return Redirect($"/c/{Scope.Slug}/mapping/definitions/{DefinitionId}");
+            case MappingSave.Conflict: Error = l["Mapping.Conflict"]; Response.StatusCode = StatusCodes.Status409Conflict; break;
             default: Error = string.Join("; ", save.Errors.Select(e => $"{e.Field} {e.Value}: {l[e.Reason]}")); Response.StatusCode = StatusCodes.Status422UnprocessableEntity; break;
         }
         Definition = (await MappingWorkspace.DefinitionAsync(db, Scope.ClusterId, DefinitionId, ct))!;

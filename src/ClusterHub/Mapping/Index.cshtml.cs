@@ -65,7 +65,7 @@ public sealed class IndexModel(ClusterDb db, JobQueue queue, TimeProvider clock,
         }
         else entries = MappingWorkspace.ParseEntries(codes, InputText.Blank(name));
         var save = await MappingWorkspace.SaveDefinitionAsync(db, Scope.ClusterId, null, new DefinitionInput(name, codeSystem, entries), User.Identity?.Name ?? "user", clock, ct);
-        return save.Outcome == SaveOutcome.Saved ? Redirect(Self) : await Refused(string.Join("; ", save.Errors.Select(e => $"{e.Field} {e.Value}: {l[e.Reason]}")), ct);
+        return save.Outcome == MappingSave.Saved ? Redirect(Self) : await Refused(string.Join("; ", save.Errors.Select(e => $"{e.Field} {e.Value}: {l[e.Reason]}")), ct);
     }
 
     private async Task<IActionResult> Refused(string error, CancellationToken ct)

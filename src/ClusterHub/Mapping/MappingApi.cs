@@ -154,10 +154,10 @@ public static class MappingApi
 
     private static IResult Saved(DefinitionSave save, ClusterScope scope, bool created) => save.Outcome switch
     {
-        SaveOutcome.Saved when created => TypedResults.Created($"/api/v1/clusters/{scope.Slug}/mapping/definitions/{save.Definition!.Id}", save.Definition),
-        SaveOutcome.Saved => TypedResults.Ok(save.Definition),
-        SaveOutcome.NotFound => TypedResults.NotFound(),
-        SaveOutcome.Conflict => TypedResults.Problem("The definition was changed meanwhile: read it again.", statusCode: StatusCodes.Status409Conflict),
+        MappingSave.Saved when created => TypedResults.Created($"/api/v1/clusters/{scope.Slug}/mapping/definitions/{save.Definition!.Id}", save.Definition),
+        MappingSave.Saved => TypedResults.Ok(save.Definition),
+        MappingSave.NotFound => TypedResults.NotFound(),
+        MappingSave.Conflict => TypedResults.Problem("The definition was changed meanwhile: read it again.", statusCode: StatusCodes.Status409Conflict),
         _ => TypedResults.ValidationProblem(save.Errors.ToProblemDictionary()),
     };
 

@@ -37,8 +37,8 @@ public sealed record DefinitionInput(string? Name, string? CodeSystem, IReadOnly
 
 public enum UploadStartOutcome { Queued, Invalid, LimitReached }
 public sealed record UploadStart(UploadStartOutcome Outcome, MappingJobRow? Job, IReadOnlyList<FieldError> Errors, int Limit);
-public enum SaveOutcome { Saved, NotFound, Invalid, Conflict }
-public sealed record DefinitionSave(SaveOutcome Outcome, DefinitionDetail? Definition, IReadOnlyList<FieldError> Errors);
+public enum MappingSave { Saved, NotFound, Invalid, Conflict }
+public sealed record DefinitionSave(MappingSave Outcome, DefinitionDetail? Definition, IReadOnlyList<FieldError> Errors);
 
 /// <summary>
 /// The mapping workspace's operations, the same for the API and the pages: datasets in (an upload staged, then read and
@@ -223,13 +223,13 @@ public static class MappingWorkspace
         }
         if (entries.Count == 0 && errors.Count == 0) errors.Add(new("entries", null, "is empty: a definition needs at least one industry code and its cluster"));
         if (entries.Count > MappingLimits.DefinitionCodes) errors.Add(new("entries", entries.Count.ToString(CultureInfo.InvariantCulture), $"has more than {MappingLimits.DefinitionCodes} entries"));
-        if (errors.Count > 0) return new(SaveOutcome.Invalid, null, errors);
+        if (errors.Count > 0) return new(MappingSave.Invalid, null, errors);
         MappingDefinition? definition;
         if (definitionId is { } id)
         {
             definition = await db.MappingDefinitions.Include(d => d.Codes).SingleOrDefaultAsync(d => d.Id == id && d.ClusterId == clusterId, ct);
-            if (definition is null) return new(SaveOutcome.NotFound, null, []);
-            if (input.Version is { } v && v != definition.Version) return new(SaveOutcome.Conflict, null, []);
+            if (definition is null) return new(MappingSave.NotFound, null, []);
+            if (input.Version is { } v && v != definition.Version) return new(MappingSave.Conflict, null, []);
             definition.Codes.Clear();
         }
         else
@@ -238,13 +238,13 @@ public static class MappingWorkspace
             db.MappingDefinitions.Add(definition);
         }
         if (await db.MappingDefinitions.AnyAsync(d => d.ClusterId == clusterId && d.Name == name && d.Id != definition.Id, ct))
-            return new(SaveOutcome.Invalid, null, [new("name", name, "is already the name of another definition")]);
+            return new(MappingSave.Invalid, null, [new("name", name, "is already the name of another definition")]);
         (definition.Name, definition.CodeSystem, definition.UpdatedBy, definition.UpdatedAt) = (name!, system, actor.Length > JobLimits.StartedBy ? actor[..JobLimits.StartedBy] : actor, clock.GetUtcNow().UtcDateTime);
         foreach (var e in entries) definition.Codes.Add(new MappingDefinitionCode { Industry = e.Industry, Cluster = e.Cluster });
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return new(SaveOutcome.Conflict, null, []); }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { return new(SaveOutcome.Invalid, null, [new("name", name, "is already the name of another definition")]); }
-        return new(SaveOutcome.Saved, Detail(definition), []);
+        catch (DbUpdateConcurrencyException) { return new(MappingSave.Conflict, null, []); }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { return new(MappingSave.Invalid, null, [new("name", name, "is already the name of another definition")]); }
+        return new(MappingSave.Saved, Detail(definition), []);
     }
 
     /// <summary>Reads a definition file (CSV or xlsx: an <c>industry</c> (or naics, naf, ape, nace, code) and a <c>cluster</c> column) as a definition's entries; a malformed file is one located error.</summary>
