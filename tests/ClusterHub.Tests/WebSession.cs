@@ -32,25 +32,28 @@ public sealed partial class WebSession(string baseAddress) : IDisposable
     /// <summary>Opens <paramref name="pageUrl"/> for its antiforgery token, then posts <paramref name="fields"/> to <paramref name="postUrl"/>.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string postUrl, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var html = await (await client.GetAsync(pageUrl)).Content.ReadAsStringAsync();
-        var token = AntiforgeryToken().Match(html);
-        Assert.True(token.Success, $"{pageUrl} has no form with an antiforgery token");
-        var form = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        var form = fields.Append(new("__RequestVerificationToken", await TokenAsync(pageUrl)));
         return await client.PostAsync(postUrl, new FormUrlEncodedContent(form));
     }
 
     /// <summary>Opens <paramref name="pageUrl"/> for its antiforgery token, then uploads one file as an import form does (multipart, field <c>file</c>).</summary>
     public async Task<HttpResponseMessage> UploadAsync(string pageUrl, string postUrl, string fileName, string content)
     {
-        var html = await (await client.GetAsync(pageUrl)).Content.ReadAsStringAsync();
-        var token = AntiforgeryToken().Match(html);
-        Assert.True(token.Success, $"{pageUrl} has no form with an antiforgery token");
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new StringContent(await TokenAsync(pageUrl)), "__RequestVerificationToken" },
             { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "file", fileName },
         };
         return await client.PostAsync(postUrl, form);
+    }
+
+    /// <summary>The antiforgery token of the form on <paramref name="pageUrl"/>.</summary>
+    private async Task<string> TokenAsync(string pageUrl)
+    {
+        var html = await (await client.GetAsync(pageUrl)).Content.ReadAsStringAsync();
+        var token = AntiforgeryToken().Match(html);
+        Assert.True(token.Success, $"{pageUrl} has no form with an antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     /// <summary>Logs in through the login page: true when it redirects onwards (success), false when it shows the form again.</summary>
