@@ -18,19 +18,20 @@ public sealed record ImportReport(string File, int Rows, int Created, int Update
 
 /// <summary>
 /// Imports members into one cluster from the CLI or an upload, through this one path.
-/// All rows are validated before anything is written; one bad row means nothing is stored,
-/// and every error is counted (the first thousand reported). A row matching an existing member
-/// (same national identifier, else same normalised name and city) updates it, so
-/// re-importing a file changes nothing.
+/// Every row is validated and one bad row means nothing is stored; every error is counted (the first thousand
+/// reported). A row matching an existing member (same national identifier, else same normalised name and city)
+/// updates it, so re-importing a file changes nothing.
 /// </summary>
 /// <remarks>
-/// The file is read twice and never held whole: the first pass validates every row, keeping only the keys that find
-/// duplicates in the file; the second, inside one transaction, writes batches of <see cref="BatchSize"/> rows: new
-/// members through prepared inserts (<see cref="BulkInsert{T}"/>), changed ones through the change tracker, cleared
-/// after each batch (100,000 tracked members took 1.5 GB and most of the time). Imports into one cluster run one at a
-/// time (SQLite: the transaction takes the write lock at its start; PostgreSQL: it locks the cluster's row), so the
-/// second of two identical uploads finds the first's members and reports them unchanged. A member saved meanwhile
-/// by another path that collides with a row trips a unique index: the whole write is retried on what now exists.
+/// The file is read once and never held whole, inside one transaction: each row is validated as it is read, and
+/// batches of <see cref="BatchSize"/> valid rows are written (new members through multi-row inserts,
+/// <see cref="BulkInsert{T}"/>; changed ones through the change tracker, cleared after each batch: 100,000 tracked
+/// members took 1.5 GB and most of the time). From the first error on nothing more is written, the rest of the file is
+/// still validated so that every error is reported, and the transaction is rolled back. Imports into one cluster run
+/// one at a time (SQLite: the transaction takes the write lock at its start; PostgreSQL: it locks the cluster's row),
+/// so the second of two identical uploads finds the first's members and reports them unchanged. A member saved
+/// meanwhile by another path that collides with a row trips a unique index: the whole import is retried on what now
+/// exists.
 /// </remarks>
 public static class MemberImport
 {
@@ -53,51 +54,26 @@ public static class MemberImport
 
     public static async Task<ImportReport> RunAsync(ClusterDb db, int clusterId, DecodedText text, FileFormat format, DateOnly today, CancellationToken ct)
     {
-        var (rows, errors) = Validate(clusterId, text, format, today);
-        if (errors.Total > 0) return ImportReport.Failed(text.File, rows, errors);
-
         var strategy = db.Database.CreateExecutionStrategy();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var (created, updated) = await strategy.ExecuteAsync(() => WriteAsync(db, clusterId, text, format, today, ct));
-                return new(text.File, rows, created, updated, rows - created - updated, [], 0);
+                return await strategy.ExecuteAsync(() => ImportAsync(db, clusterId, text, format, today, ct));
             }
             catch (Exception e) when (UniqueViolation.Is(e))
             {
                 db.ChangeTracker.Clear();
                 if (attempt < Attempts) continue;
+                var errors = new LocatedErrors();
                 errors.Add(new(text.File, 0, "", null, "members saved meanwhile keep colliding with rows of the file (same national id, or same name and city); import it again"));
-                return ImportReport.Failed(text.File, rows, errors);
+                return ImportReport.Failed(text.File, 0, errors);
             }
         }
     }
 
-    /// <summary>The first pass: every row checked, nothing kept but the keys that catch a row repeated in the file.</summary>
-    private static (int Rows, LocatedErrors Errors) Validate(int clusterId, DecodedText text, FileFormat format, DateOnly today)
-    {
-        var errors = new LocatedErrors();
-        var rows = 0;
-        var seenId = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seenName = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var reader = text.OpenReader();
-        foreach (var (row, input) in MemberFile.Read(reader, text.File, format, errors))
-        {
-            rows++;
-            var (nationalId, nameKey) = Keys(input);
-            if (nationalId is not null && !seenId.TryAdd(nationalId, row))
-            { errors.Add(new(text.File, row, "national_id", input.NationalId, $"duplicates row {seenId[nationalId]}")); continue; }
-            if (nationalId is null && !seenName.TryAdd(nameKey, row))
-            { errors.Add(new(text.File, row, "name", input.Name, $"duplicates row {seenName[nameKey]} (same name and city)")); continue; }
-            foreach (var e in MemberValidation.Apply(input, new Member { Name = "", ClusterId = clusterId }, today))
-                errors.Add(new(text.File, row, e.Field, e.Value, e.Reason));
-        }
-        return (rows, errors);
-    }
-
-    /// <summary>The second pass, in one transaction: match each row to what exists now, write in batches.</summary>
-    private static async Task<(int Created, int Updated)> WriteAsync(ClusterDb db, int clusterId, DecodedText text, FileFormat format, DateOnly today, CancellationToken ct)
+    /// <summary>One pass, in one transaction: each row validated and matched to what exists now, valid rows written in batches.</summary>
+    private static async Task<ImportReport> ImportAsync(ClusterDb db, int clusterId, DecodedText text, FileFormat format, DateOnly today, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -115,52 +91,67 @@ public static class MemberImport
             byName.TryAdd(m.NormalizedName + "|" + Names.Normalize(m.City), m.Id);
         }
 
+        var errors = new LocatedErrors();
+        var seenId = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seenName = new Dictionary<string, int>(StringComparer.Ordinal);
         var inserts = new NewMembers(new(db), new(db), new(db));
         await using var members = inserts.Members;
         await using var contacts = inserts.Contacts;
         await using var history = inserts.History;
-        var (created, updated) = (0, 0);
-        var batch = new List<(MemberInput Input, int ExistingId)>(BatchSize);
+        var (rows, created, updated) = (0, 0, 0);
+        var batch = new List<Row>(BatchSize);
         using (var reader = text.OpenReader())
         {
-            foreach (var (_, input) in MemberFile.Read(reader, text.File, format, new LocatedErrors()))
+            foreach (var (row, input) in MemberFile.Read(reader, text.File, format, errors))
             {
+                rows++;
                 var (nationalId, nameKey) = Keys(input);
+                if (nationalId is not null && !seenId.TryAdd(nationalId, row))
+                { errors.Add(new(text.File, row, "national_id", input.NationalId, $"duplicates row {seenId[nationalId]}")); continue; }
+                if (nationalId is null && !seenName.TryAdd(nameKey, row))
+                { errors.Add(new(text.File, row, "name", input.Name, $"duplicates row {seenName[nameKey]} (same name and city)")); continue; }
+                // Validated as a new member: a new row is then ready to insert, an existing one is applied to its stored copy below.
+                var member = new Member { Name = "", ClusterId = clusterId };
+                foreach (var e in MemberValidation.Apply(input, member, today))
+                    errors.Add(new(text.File, row, e.Field, e.Value, e.Reason));
+                if (errors.Total > 0) continue; // nothing more is written: the rest is only checked
                 var existing = nationalId is not null && byId.TryGetValue(nationalId, out var i) ? i : byName.GetValueOrDefault(nameKey);
-                batch.Add((input, existing));
+                batch.Add(new(input, existing, member));
                 if (batch.Count < BatchSize) continue;
-                var (c, u) = await WriteBatchAsync(db, clusterId, batch, inserts, today, ct);
+                var (c, u) = await WriteBatchAsync(db, batch, inserts, today, ct);
                 (created, updated) = (created + c, updated + u);
                 batch.Clear();
             }
         }
-        var (lastCreated, lastUpdated) = await WriteBatchAsync(db, clusterId, batch, inserts, today, ct);
+        if (errors.Total > 0) return ImportReport.Failed(text.File, rows, errors); // the transaction is rolled back unwritten
+        var (lastCreated, lastUpdated) = await WriteBatchAsync(db, batch, inserts, today, ct);
         await transaction.CommitAsync(ct);
-        return (created + lastCreated, updated + lastUpdated);
+        (created, updated) = (created + lastCreated, updated + lastUpdated);
+        return new(text.File, rows, created, updated, rows - created - updated, [], 0);
     }
 
+    /// <summary>A valid row: what it says, the member it matches (0 for none), and the new member it makes.</summary>
+    private sealed record Row(MemberInput Input, int ExistingId, Member AsNew);
+
     /// <summary>
-    /// New members go straight to the database through prepared inserts (SaveChanges' bookkeeping was most of an import's
-    /// time): each member alone, for its generated id; its contacts and history many rows at a time, at the batch's end.
+    /// New members go straight to the database through multi-row inserts (SaveChanges' bookkeeping was most of an
+    /// import's time), their keys reserved first so that their contacts and history can name them.
     /// </summary>
     private sealed record NewMembers(BulkInsert<Member> Members, BulkInsert<MemberContact> Contacts, BulkInsert<MemberStatusChange> History)
     {
-        private readonly List<MemberContact> contacts = [];
-        private readonly List<MemberStatusChange> history = [];
-
-        public async Task InsertAsync(Member member, CancellationToken ct)
+        public async Task InsertAsync(List<Member> members, CancellationToken ct)
         {
-            await Members.InsertAsync(member, ct);
-            foreach (var contact in member.Contacts) { contact.MemberId = member.Id; contacts.Add(contact); }
-            foreach (var change in member.StatusHistory) { change.MemberId = member.Id; history.Add(change); }
-        }
-
-        public async Task FlushAsync(CancellationToken ct)
-        {
+            if (members.Count == 0) return;
+            await Members.InsertWithKeysAsync(members, ct);
+            var contacts = new List<MemberContact>();
+            var history = new List<MemberStatusChange>();
+            foreach (var member in members)
+            {
+                foreach (var contact in member.Contacts) { contact.MemberId = member.Id; contacts.Add(contact); }
+                foreach (var change in member.StatusHistory) { change.MemberId = member.Id; history.Add(change); }
+            }
             await Contacts.InsertManyAsync(contacts, ct);
             await History.InsertManyAsync(history, ct);
-            contacts.Clear();
-            history.Clear();
         }
     }
 
@@ -169,28 +160,24 @@ public static class MemberImport
     /// of a re-import change nothing and then cost no tracking. Only members a row does change are read again, tracked,
     /// changed and saved; the tracker is emptied after the batch.
     /// </summary>
-    private static async Task<(int Created, int Updated)> WriteBatchAsync(ClusterDb db, int clusterId, List<(MemberInput Input, int ExistingId)> batch, NewMembers inserts, DateOnly today, CancellationToken ct)
+    private static async Task<(int Created, int Updated)> WriteBatchAsync(ClusterDb db, List<Row> batch, NewMembers inserts, DateOnly today, CancellationToken ct)
     {
         var ids = batch.Where(r => r.ExistingId != 0).Select(r => r.ExistingId).Distinct().ToList();
         var stored = ids.Count == 0 ? [] : await db.Members.AsNoTracking().Include(m => m.Contacts).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var changed = new List<(MemberInput Input, int Id)>();
-        var created = 0;
-        foreach (var (input, id) in batch)
+        var created = new List<Member>();
+        foreach (var (input, id, asNew) in batch)
         {
             if (stored.TryGetValue(id, out var current))
             {
                 var before = Snapshot(current);
                 Apply(input, current, today);
                 if (Snapshot(current) != before) changed.Add((input, id));
-                continue;
             }
-            var member = new Member { Name = "", ClusterId = clusterId }; // a new row, or a member deleted meanwhile
-            Apply(input, member, today);
-            await inserts.InsertAsync(member, ct);
-            created++;
+            else created.Add(asNew); // a new row, or a member deleted meanwhile
         }
-        await inserts.FlushAsync(ct);
-        if (changed.Count == 0) return (created, 0);
+        await inserts.InsertAsync(created, ct);
+        if (changed.Count == 0) return (created.Count, 0);
 
         var changedIds = changed.Select(c => c.Id).Distinct().ToList();
         var tracked = await db.Members.Include(m => m.Contacts).Where(m => changedIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
@@ -201,7 +188,7 @@ public static class MemberImport
             .Where(id => id != 0).ToHashSet();
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear(); // the next batch starts with an empty tracker: memory stays flat
-        return (created, tracked.Keys.Count(touched.Contains));
+        return (created.Count, tracked.Keys.Count(touched.Contains));
     }
 
     private static void Apply(MemberInput input, Member member, DateOnly today)
