@@ -50,6 +50,7 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<Projects.Proposal> Proposals => Set<Projects.Proposal>();
     public DbSet<Projects.ProposalPartner> ProposalPartners => Set<Projects.ProposalPartner>();
     public DbSet<Projects.ProposalStateChange> ProposalStateChanges => Set<Projects.ProposalStateChange>();
+    public DbSet<Projects.ProposalYearStage> ProposalYearStages => Set<Projects.ProposalYearStage>();
     public DbSet<Projects.ProjectOutcome> ProjectOutcomes => Set<Projects.ProjectOutcome>();
     public DbSet<Projects.ReviewAssignment> ReviewAssignments => Set<Projects.ReviewAssignment>();
     public DbSet<Projects.Committee> Committees => Set<Projects.Committee>();

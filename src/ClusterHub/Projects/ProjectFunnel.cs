@@ -5,7 +5,8 @@ using static ClusterHub.Projects.ProposalState;
 namespace ClusterHub.Projects;
 
 /// <summary>
-/// The pipeline dashboard, counted from the workflow's moves (<see cref="ProposalStateChange"/>), in a few set-based queries.
+/// The pipeline dashboard, counted from the workflow's moves (<see cref="ProposalStateChange"/>, summarised by year in
+/// <see cref="ProposalYearStage"/>), in a few set-based queries.
 /// <para>
 /// "Worked on in year Y" is the number of distinct proposals the cluster acted on during Y while they were in its hands:
 /// created, submitted, taken into committee review, returned, certified or rejected in Y. A proposal drafted in 2010 and
@@ -42,20 +43,17 @@ public static class ProjectFunnel
         return new(years, conversions, await DurationsAsync(db, clusterId, ct), total, byFunder, byArea);
     }
 
-    /// <summary>The funnel by year (one year only when <paramref name="only"/> is given): two grouped queries.</summary>
+    /// <summary>The funnel by year (one year only when <paramref name="only"/> is given): one count over the stages reached (<see cref="ProposalYearStage"/>).</summary>
     public static async Task<List<YearRow>> YearsAsync(ClusterDb db, int clusterId, int? only, CancellationToken ct)
     {
-        var changes = db.ProposalStateChanges.Where(s => s.ClusterId == clusterId);
-        if (only is { } y) changes = changes.Where(s => s.Year == y);
-        var labelling = Labelling;
-        var worked = await changes.Where(s => labelling.Contains(s.To)).GroupBy(s => s.Year)
-            .Select(g => new { Year = g.Key, Count = g.Select(s => s.ProposalId).Distinct().Count() }).ToDictionaryAsync(x => x.Year, x => x.Count, ct);
-        ProposalState[] stages = [Submitted, Certified, Funded, Completed, OnTheMarket];
-        var reached = await changes.Where(s => stages.Contains(s.To)).GroupBy(s => new { s.Year, s.To })
-            .Select(g => new { g.Key.Year, g.Key.To, Count = g.Select(s => s.ProposalId).Distinct().Count() }).ToListAsync(ct);
-        int Of(int year, ProposalState state) => reached.Where(r => r.Year == year && r.To == state).Sum(r => r.Count);
-        return [.. worked.Keys.Union(reached.Select(r => r.Year)).Order()
-            .Select(year => new YearRow(year, worked.GetValueOrDefault(year), Of(year, Submitted), Of(year, Certified), Of(year, Funded), Of(year, Completed), Of(year, OnTheMarket)))];
+        var stages = db.ProposalYearStages.Where(s => s.ClusterId == clusterId);
+        if (only is { } y) stages = stages.Where(s => s.Year == y);
+        var counts = await stages.GroupBy(s => new { s.Year, s.Stage }).Select(g => new { g.Key.Year, g.Key.Stage, Count = g.Count() })
+            .ToDictionaryAsync(x => (x.Year, x.Stage), x => x.Count, ct);
+        int Of(int year, FunnelStage stage) => counts.GetValueOrDefault((year, stage));
+        return [.. counts.Keys.Select(k => k.Year).Distinct().Order()
+            .Select(year => new YearRow(year, Of(year, FunnelStage.WorkedOn), Of(year, FunnelStage.Submitted), Of(year, FunnelStage.Certified),
+                Of(year, FunnelStage.Funded), Of(year, FunnelStage.Completed), Of(year, FunnelStage.OnTheMarket)))];
     }
 
     /// <summary>The median of the days proposals spent in each state they left: a count per state, then the middle row(s) through the index.</summary>

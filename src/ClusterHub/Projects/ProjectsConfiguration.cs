@@ -72,8 +72,11 @@ internal sealed class ProposalStateChangeConfiguration : IEntityTypeConfiguratio
     {
         b.Property(s => s.Actor).HasMaxLength(256);
         b.Property(s => s.Reason).HasMaxLength(ProjectLimits.Reason);
-        // The funnel counts distinct proposals by year and target state: this index covers those queries.
+        // The indicators' "funded in year Y" finds its proposals through this index.
         b.HasIndex(s => new { s.ClusterId, s.Year, s.To, s.ProposalId });
+        // A database trigger keeps ProposalYearStages from every inserted move; SQLite's RETURNING cannot be used on a
+        // table with AFTER triggers, so EF reads the new key back the older way.
+        b.ToTable(t => t.UseSqlReturningClause(false));
         // The medians of days per state page through this index.
         b.HasIndex(s => new { s.ClusterId, s.From, s.DaysInPrevious });
     }
@@ -99,4 +102,15 @@ internal sealed class ReviewAssignmentConfiguration : IEntityTypeConfiguration<R
 public static class ProjectLimits
 {
     public const int Name = 200, Title = 300, Acronym = 40, Text = 4000, Reason = 1000;
+}
+
+internal sealed class ProposalYearStageConfiguration : IEntityTypeConfiguration<ProposalYearStage>
+{
+    public void Configure(EntityTypeBuilder<ProposalYearStage> b)
+    {
+        b.HasKey(s => new { s.ProposalId, s.Year, s.Stage });
+        b.HasOne<Proposal>().WithMany().HasForeignKey(s => s.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        // The funnel counts rows per year and stage: this index covers the count.
+        b.HasIndex(s => new { s.ClusterId, s.Year, s.Stage });
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using ClusterHub.Projects;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClusterHub.Tests.Projects;
 
@@ -47,6 +48,36 @@ public abstract class ProjectFunnelTests<TApp>(TApp app) : IClassFixture<TApp> w
         var lastYear = await (await c.Manager.GetAsync($"{c.Api}/indicators?year={ThisYear - 1}")).Json(HttpStatusCode.OK);
         Assert.Equal(0, Value(lastYear, ProjectIndicators.WorkedOn).GetDouble()); // the pipeline runs here: a quiet year is a true zero
         Assert.Equal(JsonValueKindNull, Value(lastYear, ProjectIndicators.FundingLeveraged).ValueKind); // nothing granted: no ratio
+    }
+
+    [Fact]
+    public async Task The_stages_the_database_keeps_agree_with_the_moves_whatever_wrote_them()
+    {
+        var c = await ProjectsCluster.CreateAsync(app, "funnel-moves");
+        var first = await c.CreateProposalAsync(proposal: c.Proposal("MOVES1"));
+        var second = await c.CreateProposalAsync(proposal: c.Proposal("MOVES2"));
+        // Moves written straight to the table, as an import or a bulk insert does, over several years and every state.
+        var random = new Random(7);
+        var states = Enum.GetValues<ProposalState>();
+        var (clusterId, reference, computed) = await app.WithDb(async (db, _) =>
+        {
+            var clusterId = await db.Proposals.Where(p => p.Id == first).Select(p => p.ClusterId).SingleAsync();
+            for (var i = 0; i < 120; i++)
+                db.ProposalStateChanges.Add(new ProposalStateChange
+                {
+                    ProposalId = i % 2 == 0 ? first : second, ClusterId = clusterId, To = states[random.Next(states.Length)],
+                    At = new DateTime(2010 + random.Next(6), 1 + random.Next(12), 1, 0, 0, 0, DateTimeKind.Utc), Actor = "import",
+                });
+            await db.SaveChangesAsync();
+            var moves = await db.ProposalStateChanges.Where(s => s.ClusterId == clusterId).Select(s => new { s.ProposalId, s.Year, s.To }).ToListAsync();
+            int Distinct(int year, Func<ProposalState, bool> reached) => moves.Where(m => m.Year == year && reached(m.To)).Select(m => m.ProposalId).Distinct().Count();
+            var reference = moves.Select(m => m.Year).Distinct().Order().Select(y => new ProjectFunnel.YearRow(y,
+                Distinct(y, ProjectFunnel.Labelling.Contains), Distinct(y, s => s == ProposalState.Submitted), Distinct(y, s => s == ProposalState.Certified),
+                Distinct(y, s => s == ProposalState.Funded), Distinct(y, s => s == ProposalState.Completed), Distinct(y, s => s == ProposalState.OnTheMarket))).ToList();
+            return (clusterId, reference, await ProjectFunnel.YearsAsync(db, clusterId, null, default));
+        });
+        Assert.Equal(reference, computed);
+        Assert.Equal(reference.Single(r => r.Year == 2012), Assert.Single(await app.WithDb((db, _) => ProjectFunnel.YearsAsync(db, clusterId, 2012, default))));
     }
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;

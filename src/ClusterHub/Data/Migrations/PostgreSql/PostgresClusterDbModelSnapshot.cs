@@ -2818,6 +2818,30 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.HasIndex("ClusterId", "Year", "To", "ProposalId");
 
                     b.ToTable("ProposalStateChanges");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalYearStage", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProposalId", "Year", "Stage");
+
+                    b.HasIndex("ClusterId", "Year", "Stage");
+
+                    b.ToTable("ProposalYearStages");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ReviewAssignment", b =>
@@ -4376,6 +4400,15 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                 {
                     b.HasOne("ClusterHub.Projects.Proposal", null)
                         .WithMany("StateChanges")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalYearStage", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany()
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

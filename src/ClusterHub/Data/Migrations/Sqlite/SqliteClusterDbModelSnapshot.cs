@@ -2700,6 +2700,30 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasIndex("ClusterId", "Year", "To", "ProposalId");
 
                     b.ToTable("ProposalStateChanges");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalYearStage", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProposalId", "Year", "Stage");
+
+                    b.HasIndex("ClusterId", "Year", "Stage");
+
+                    b.ToTable("ProposalYearStages");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ReviewAssignment", b =>
@@ -4218,6 +4242,15 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 {
                     b.HasOne("ClusterHub.Projects.Proposal", null)
                         .WithMany("StateChanges")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalYearStage", b =>
+                {
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany()
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

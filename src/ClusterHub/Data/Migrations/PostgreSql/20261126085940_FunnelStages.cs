@@ -1,0 +1,76 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ClusterHub.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class FunnelStages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ProposalYearStages",
+                columns: table => new
+                {
+                    ProposalId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ClusterId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalYearStages", x => new { x.ProposalId, x.Year, x.Stage });
+                    table.ForeignKey(
+                        name: "FK_ProposalYearStages_Proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "Proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalYearStages_ClusterId_Year_Stage",
+                table: "ProposalYearStages",
+                columns: new[] { "ClusterId", "Year", "Stage" });
+
+            // Hand-written: the stages each move reaches, kept by the database for every move inserted from now on
+            // (ProposalYearStage), and filled for the moves already there. The labelling states are ProjectFunnel.Labelling.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION proposal_year_stages() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW."To" IN ('Draft', 'Submitted', 'UnderReview', 'ReturnedForRevision', 'Certified', 'Rejected') THEN
+                        INSERT INTO "ProposalYearStages" ("ProposalId", "Year", "Stage", "ClusterId")
+                        VALUES (NEW."ProposalId", NEW."Year", 'WorkedOn', NEW."ClusterId") ON CONFLICT DO NOTHING;
+                    END IF;
+                    IF NEW."To" IN ('Submitted', 'Certified', 'Funded', 'Completed', 'OnTheMarket') THEN
+                        INSERT INTO "ProposalYearStages" ("ProposalId", "Year", "Stage", "ClusterId")
+                        VALUES (NEW."ProposalId", NEW."Year", NEW."To", NEW."ClusterId") ON CONFLICT DO NOTHING;
+                    END IF;
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER "ProposalStateChanges_FunnelStages" AFTER INSERT ON "ProposalStateChanges"
+                    FOR EACH ROW EXECUTE FUNCTION proposal_year_stages();
+                """);
+            migrationBuilder.Sql("""
+                INSERT INTO "ProposalYearStages" ("ProposalId", "Year", "Stage", "ClusterId")
+                SELECT DISTINCT "ProposalId", "Year", 'WorkedOn', "ClusterId" FROM "ProposalStateChanges"
+                WHERE "To" IN ('Draft', 'Submitted', 'UnderReview', 'ReturnedForRevision', 'Certified', 'Rejected')
+                ON CONFLICT DO NOTHING;
+                INSERT INTO "ProposalYearStages" ("ProposalId", "Year", "Stage", "ClusterId")
+                SELECT DISTINCT "ProposalId", "Year", "To", "ClusterId" FROM "ProposalStateChanges"
+                WHERE "To" IN ('Submitted', 'Certified', 'Funded', 'Completed', 'OnTheMarket')
+                ON CONFLICT DO NOTHING;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""DROP TRIGGER "ProposalStateChanges_FunnelStages" ON "ProposalStateChanges"; DROP FUNCTION proposal_year_stages();""");
+            migrationBuilder.DropTable(
+                name: "ProposalYearStages");
+        }
+    }
+}
