@@ -32,7 +32,11 @@ public abstract class ClusterHubApplication : IAsyncLifetime
             await Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<ClusterDb>(), default);
         await app.StartAsync();
         BaseAddress = app.Urls.First();
+        if (LoadsDemo) await WithDb<int>(async (_, sp) => { await ClusterHub.Demo.NuclearValleyDemo.LoadAsync(sp, TextWriter.Null, default); return 0; });
     }
+
+    /// <summary>Whether the Nuclear Valley demo is loaded once for the class (its reference-case tests, which only read it).</summary>
+    protected virtual bool LoadsDemo => false;
 
     public async Task DisposeAsync()
     {
@@ -134,7 +138,7 @@ internal static class MigratedTemplate
 /// <summary>A user the tests made: how to log in on the pages (e-mail, <see cref="ClusterHubApplication.Password"/>), its id, and an API client with its token.</summary>
 public sealed record TestPerson(string Email, string UserId, HttpClient Api);
 
-public sealed class SqliteApplication : ClusterHubApplication
+public class SqliteApplication : ClusterHubApplication
 {
     private string file = "";
 
@@ -167,7 +171,7 @@ public sealed class SqliteApplication : ClusterHubApplication
     }
 }
 
-public sealed class PostgresApplication : ClusterHubApplication
+public class PostgresApplication : ClusterHubApplication
 {
     /// <summary>The server for PostgreSQL runs; test.sh sets it to the throwaway server it starts.</summary>
     public const string Variable = "CLUSTERHUB_TEST_POSTGRES";
@@ -217,4 +221,16 @@ public sealed class PostgresApplication : ClusterHubApplication
         await using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
         await cmd.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>The Nuclear Valley demo on SQLite, loaded once for the class: the demo's figures are read by several tests.</summary>
+public sealed class SqliteDemoApplication : SqliteApplication
+{
+    protected override bool LoadsDemo => true;
+}
+
+/// <summary>The Nuclear Valley demo on PostgreSQL, loaded once for the class.</summary>
+public sealed class PostgresDemoApplication : PostgresApplication
+{
+    protected override bool LoadsDemo => true;
 }

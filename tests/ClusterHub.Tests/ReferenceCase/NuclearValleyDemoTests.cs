@@ -1,15 +1,18 @@
 using System.Net;
 using ClusterHub.Demo;
 
-namespace ClusterHub.Tests.Web;
+namespace ClusterHub.Tests.ReferenceCase;
 
 /// <summary>The reference case: the demo must show the source paper's 2019 figures for Nuclear Valley.</summary>
-public abstract class NuclearValleyDemoTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : ClusterHubApplication
+/// <remarks>One class per provider, in parts by feature (the dashboard here, the pipeline and the finance beside): the demo is loaded once
+/// for all of them by the fixture.</remarks>
+public abstract partial class NuclearValleyDemoTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : ClusterHubApplication
 {
+    private readonly TApp app = app; // a field: the parts in the other files read it too
+
     [Fact]
     public async Task The_dashboard_shows_the_papers_2019_figures()
     {
-        await app.WithDb<int>(async (_, sp) => { await NuclearValleyDemo.LoadAsync(sp, TextWriter.Null, default); return 0; });
         var api = await app.CreateClientAsync("Observer", NuclearValleyDemo.Slug);
         var d = await (await api.GetAsync($"/api/v1/clusters/{NuclearValleyDemo.Slug}/dashboard")).Json(HttpStatusCode.OK);
 
@@ -46,5 +49,5 @@ public abstract class NuclearValleyDemoTests<TApp>(TApp app) : IClassFixture<TAp
     }
 }
 
-public sealed class NuclearValleyDemoOnSqlite(SqliteApplication app) : NuclearValleyDemoTests<SqliteApplication>(app);
-public sealed class NuclearValleyDemoOnPostgres(PostgresApplication app) : NuclearValleyDemoTests<PostgresApplication>(app);
+public sealed class NuclearValleyDemoOnSqlite(SqliteDemoApplication app) : NuclearValleyDemoTests<SqliteDemoApplication>(app);
+public sealed class NuclearValleyDemoOnPostgres(PostgresDemoApplication app) : NuclearValleyDemoTests<PostgresDemoApplication>(app);
