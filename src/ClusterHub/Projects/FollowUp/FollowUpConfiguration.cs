@@ -8,6 +8,7 @@ internal sealed class ProjectMilestoneConfiguration : IEntityTypeConfiguration<P
 {
     public void Configure(EntityTypeBuilder<ProjectMilestone> b)
     {
+        b.ToTable("ProjectMilestones");
         b.HasOne<Proposal>().WithMany().HasForeignKey(m => m.ProposalId).OnDelete(DeleteBehavior.Cascade);
         b.Property(m => m.Title).HasMaxLength(ProjectLimits.Title);
         b.Property(m => m.DoneBy).HasMaxLength(256);
@@ -20,6 +21,7 @@ internal sealed class ProjectDeliverableConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<ProjectDeliverable> b)
     {
+        b.ToTable("ProjectDeliverables");
         b.HasOne<Proposal>().WithMany().HasForeignKey(d => d.ProposalId).OnDelete(DeleteBehavior.Cascade);
         b.Property(d => d.Title).HasMaxLength(ProjectLimits.Title);
         b.Property(d => d.DeliveredBy).HasMaxLength(256);
@@ -32,6 +34,7 @@ internal sealed class ProjectReportConfiguration : IEntityTypeConfiguration<Proj
 {
     public void Configure(EntityTypeBuilder<ProjectReport> b)
     {
+        b.ToTable("ProjectReports");
         b.HasOne<Proposal>().WithMany().HasForeignKey(r => r.ProposalId).OnDelete(DeleteBehavior.Cascade);
         b.Property(r => r.Summary).HasMaxLength(FollowUpLimits.Summary);
         b.Property(r => r.SubmittedBy).HasMaxLength(256);
@@ -45,6 +48,7 @@ internal sealed class DeadlineNoticeConfiguration : IEntityTypeConfiguration<Dea
 {
     public void Configure(EntityTypeBuilder<DeadlineNotice> b)
     {
+        b.ToTable("DeadlineNotices");
         b.HasOne<Cluster>().WithMany().HasForeignKey(n => n.ClusterId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Proposal>().WithMany().HasForeignKey(n => n.ProposalId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(n => new { n.Kind, n.ProposalId, n.ItemId, n.DueOn }).IsUnique();

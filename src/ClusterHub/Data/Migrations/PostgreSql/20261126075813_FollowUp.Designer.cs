@@ -2404,7 +2404,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.HasIndex("Kind", "ProposalId", "ItemId", "DueOn")
                         .IsUnique();
 
-                    b.ToTable("DeadlineNotice");
+                    b.ToTable("DeadlineNotices");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
@@ -2646,7 +2646,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("ProposalId", "DueOn");
 
-                    b.ToTable("ProjectDeliverable");
+                    b.ToTable("ProjectDeliverables");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectMilestone", b =>
@@ -2690,7 +2690,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("State", "DueOn");
 
-                    b.ToTable("ProjectMilestone");
+                    b.ToTable("ProjectMilestones");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
@@ -2781,7 +2781,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("ProposalId", "PeriodStart");
 
-                    b.ToTable("ProjectReport");
+                    b.ToTable("ProjectReports");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>

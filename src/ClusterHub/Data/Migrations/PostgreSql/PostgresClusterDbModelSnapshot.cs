@@ -2401,7 +2401,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.HasIndex("Kind", "ProposalId", "ItemId", "DueOn")
                         .IsUnique();
 
-                    b.ToTable("DeadlineNotice");
+                    b.ToTable("DeadlineNotices");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
@@ -2643,7 +2643,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("ProposalId", "DueOn");
 
-                    b.ToTable("ProjectDeliverable");
+                    b.ToTable("ProjectDeliverables");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectMilestone", b =>
@@ -2687,7 +2687,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("State", "DueOn");
 
-                    b.ToTable("ProjectMilestone");
+                    b.ToTable("ProjectMilestones");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
@@ -2778,7 +2778,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("ProposalId", "PeriodStart");
 
-                    b.ToTable("ProjectReport");
+                    b.ToTable("ProjectReports");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>

@@ -2304,7 +2304,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "ProposalId", "ItemId", "DueOn")
                         .IsUnique();
 
-                    b.ToTable("DeadlineNotice");
+                    b.ToTable("DeadlineNotices");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
@@ -2534,7 +2534,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("ProposalId", "DueOn");
 
-                    b.ToTable("ProjectDeliverable");
+                    b.ToTable("ProjectDeliverables");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectMilestone", b =>
@@ -2576,7 +2576,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DueOn");
 
-                    b.ToTable("ProjectMilestone");
+                    b.ToTable("ProjectMilestones");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
@@ -2663,7 +2663,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("ProposalId", "PeriodStart");
 
-                    b.ToTable("ProjectReport");
+                    b.ToTable("ProjectReports");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>

@@ -12,7 +12,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "DeadlineNotice",
+                name: "DeadlineNotices",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -43,7 +43,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProjectDeliverable",
+                name: "ProjectDeliverables",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -68,7 +68,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProjectMilestone",
+                name: "ProjectMilestones",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -93,7 +93,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "ProjectReport",
+                name: "ProjectReports",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -123,43 +123,43 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
             migrationBuilder.CreateIndex(
                 name: "IX_DeadlineNotice_ClusterId",
-                table: "DeadlineNotice",
+                table: "DeadlineNotices",
                 column: "ClusterId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DeadlineNotice_Kind_ProposalId_ItemId_DueOn",
-                table: "DeadlineNotice",
+                table: "DeadlineNotices",
                 columns: new[] { "Kind", "ProposalId", "ItemId", "DueOn" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DeadlineNotice_ProposalId",
-                table: "DeadlineNotice",
+                table: "DeadlineNotices",
                 column: "ProposalId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectDeliverable_DeliveredOn_DueOn",
-                table: "ProjectDeliverable",
+                table: "ProjectDeliverables",
                 columns: new[] { "DeliveredOn", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectDeliverable_ProposalId_DueOn",
-                table: "ProjectDeliverable",
+                table: "ProjectDeliverables",
                 columns: new[] { "ProposalId", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectMilestone_ProposalId_DueOn",
-                table: "ProjectMilestone",
+                table: "ProjectMilestones",
                 columns: new[] { "ProposalId", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectMilestone_State_DueOn",
-                table: "ProjectMilestone",
+                table: "ProjectMilestones",
                 columns: new[] { "State", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectReport_ProposalId_PeriodStart",
-                table: "ProjectReport",
+                table: "ProjectReports",
                 columns: new[] { "ProposalId", "PeriodStart" });
         }
 
@@ -167,16 +167,16 @@ namespace ClusterHub.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "DeadlineNotice");
+                name: "DeadlineNotices");
 
             migrationBuilder.DropTable(
-                name: "ProjectDeliverable");
+                name: "ProjectDeliverables");
 
             migrationBuilder.DropTable(
-                name: "ProjectMilestone");
+                name: "ProjectMilestones");
 
             migrationBuilder.DropTable(
-                name: "ProjectReport");
+                name: "ProjectReports");
         }
     }
 }

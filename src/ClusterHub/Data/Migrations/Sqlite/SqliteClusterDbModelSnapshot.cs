@@ -2301,7 +2301,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "ProposalId", "ItemId", "DueOn")
                         .IsUnique();
 
-                    b.ToTable("DeadlineNotice");
+                    b.ToTable("DeadlineNotices");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
@@ -2531,7 +2531,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("ProposalId", "DueOn");
 
-                    b.ToTable("ProjectDeliverable");
+                    b.ToTable("ProjectDeliverables");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectMilestone", b =>
@@ -2573,7 +2573,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DueOn");
 
-                    b.ToTable("ProjectMilestone");
+                    b.ToTable("ProjectMilestones");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
@@ -2660,7 +2660,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("ProposalId", "PeriodStart");
 
-                    b.ToTable("ProjectReport");
+                    b.ToTable("ProjectReports");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
