@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClusterHub.Accounts;
 using ClusterHub.Data;
+using ClusterHub.History;
 using ClusterHub.Members;
 using ClusterHub.Web;
 using Microsoft.EntityFrameworkCore;
@@ -193,71 +194,59 @@ public static class FollowUpWork
     // ---- operations ----
 
     /// <summary>Plans a milestone of a funded or running project (the secretariat).</summary>
-    public static async Task<FollowUpResult> AddMilestoneAsync(ClusterDb db, ClusterScope scope, int proposalId, MilestoneInput input, CancellationToken ct)
-    {
-        if (await ProjectAsync(db, scope, proposalId, ct) is not { } p) return FollowUpResult.NotFound;
-        if (p.State is not (ProposalState.Funded or ProposalState.Running) || p.Start is not { } start) return new(FollowUpOutcome.WrongState);
-        var errors = Validate(input, start, p.End!.Value);
-        if (errors.Count == 0 && await db.Milestones().CountAsync(m => m.ProposalId == proposalId, ct) >= FollowUpLimits.MaxItems)
-            errors.Add(new("title", null, $"a project has at most {FollowUpLimits.MaxItems} milestones"));
-        if (errors.Count > 0) return new(FollowUpOutcome.Invalid, errors);
-        var m = new ProjectMilestone { ProposalId = proposalId, Title = input.Title!.Trim(), DueOn = input.DueOn!.Value, State = MilestoneState.Open };
-        db.Milestones().Add(m);
-        await db.SaveChangesAsync(ct);
-        return new(FollowUpOutcome.Done, Id: m.Id);
-    }
+    public static Task<FollowUpResult> AddMilestoneAsync(ClusterDb db, ClusterScope scope, int proposalId, MilestoneInput input, CancellationToken ct) =>
+        AddAsync(db, scope, proposalId, (start, end) => Validate(input, start, end), "milestones",
+            () => new ProjectMilestone { ProposalId = proposalId, Title = input.Title!.Trim(), DueOn = input.DueOn!.Value, State = MilestoneState.Open }, m => m.Id, ct);
 
-    public static async Task<FollowUpResult> AddDeliverableAsync(ClusterDb db, ClusterScope scope, int proposalId, DeliverableInput input, CancellationToken ct)
+    /// <summary>Plans a deliverable of a funded or running project (the secretariat).</summary>
+    public static Task<FollowUpResult> AddDeliverableAsync(ClusterDb db, ClusterScope scope, int proposalId, DeliverableInput input, CancellationToken ct) =>
+        AddAsync(db, scope, proposalId, (start, end) => Validate(input, start, end), "deliverables",
+            () => new ProjectDeliverable { ProposalId = proposalId, Title = input.Title!.Trim(), Kind = input.Kind!.Value, DueOn = input.DueOn!.Value }, d => d.Id, ct);
+
+    /// <summary>Adds a planned row (milestone or deliverable) after its validator, within the project's span and the count limit.</summary>
+    private static async Task<FollowUpResult> AddAsync<T>(ClusterDb db, ClusterScope scope, int proposalId, Func<DateOnly, DateOnly, List<FieldError>> validate,
+        string plural, Func<T> create, Func<T, int> idOf, CancellationToken ct) where T : class
     {
         if (await ProjectAsync(db, scope, proposalId, ct) is not { } p) return FollowUpResult.NotFound;
         if (p.State is not (ProposalState.Funded or ProposalState.Running) || p.Start is not { } start) return new(FollowUpOutcome.WrongState);
-        var errors = Validate(input, start, p.End!.Value);
-        if (errors.Count == 0 && await db.Deliverables().CountAsync(d => d.ProposalId == proposalId, ct) >= FollowUpLimits.MaxItems)
-            errors.Add(new("title", null, $"a project has at most {FollowUpLimits.MaxItems} deliverables"));
+        var errors = validate(start, p.End!.Value);
+        if (errors.Count == 0 && await db.Set<T>().CountAsync(x => EF.Property<int>(x, "ProposalId") == proposalId, ct) >= FollowUpLimits.MaxItems)
+            errors.Add(new("title", null, $"a project has at most {FollowUpLimits.MaxItems} {plural}"));
         if (errors.Count > 0) return new(FollowUpOutcome.Invalid, errors);
-        var d = new ProjectDeliverable { ProposalId = proposalId, Title = input.Title!.Trim(), Kind = input.Kind!.Value, DueOn = input.DueOn!.Value };
-        db.Deliverables().Add(d);
+        var row = create();
+        db.Set<T>().Add(row);
         await db.SaveChangesAsync(ct);
-        return new(FollowUpOutcome.Done, Id: d.Id);
+        return new(FollowUpOutcome.Done, Id: idOf(row));
     }
 
     /// <summary>
     /// Marks a milestone done, on a day the project ran. Of two people marking it at once one wins, the other gets
     /// <see cref="FollowUpOutcome.Concurrent"/> (or <see cref="FollowUpOutcome.AlreadyDone"/> when it reads the winner's row).
     /// </summary>
-    public static async Task<FollowUpResult> MarkDoneAsync(ClusterDb db, ClusterScope scope, int proposalId, int milestoneId, ProgressInput input, string actor, DateOnly today, CancellationToken ct)
-    {
-        if (await ProjectAsync(db, scope, proposalId, ct) is not { } p) return FollowUpResult.NotFound;
-        var m = await db.Milestones().SingleOrDefaultAsync(x => x.Id == milestoneId && x.ProposalId == proposalId, ct);
-        if (m is null) return FollowUpResult.NotFound;
-        if (!CanRecord(scope, p.CoordinatorMemberId)) return new(FollowUpOutcome.NotCoordinator);
-        if (p.State != ProposalState.Running) return new(FollowUpOutcome.WrongState);
-        if (m.State == MilestoneState.Done) return new(FollowUpOutcome.AlreadyDone);
-        if (input.Version is { } v && v != m.Version) return new(FollowUpOutcome.Concurrent);
-        var errors = Validate(input, p.Running, today);
-        if (errors.Count > 0) return new(FollowUpOutcome.Invalid, errors);
-        m.State = MilestoneState.Done;
-        m.DoneOn = input.On ?? today;
-        m.DoneBy = actor;
-        db.ChangeReason = "Milestone done";
-        return await SaveAsync(db, m.Id, ct);
-    }
+    public static Task<FollowUpResult> MarkDoneAsync(ClusterDb db, ClusterScope scope, int proposalId, int milestoneId, ProgressInput input, string actor, DateOnly today, CancellationToken ct) =>
+        RecordAsync(db, scope, proposalId, db.Milestones().Where(x => x.Id == milestoneId && x.ProposalId == proposalId), m => m.State == MilestoneState.Done,
+            (m, on) => { m.State = MilestoneState.Done; m.DoneOn = on; m.DoneBy = actor; }, "Milestone done", input, today, ct);
 
-    public static async Task<FollowUpResult> DeliverAsync(ClusterDb db, ClusterScope scope, int proposalId, int deliverableId, ProgressInput input, string actor, DateOnly today, CancellationToken ct)
+    /// <summary>Marks a deliverable delivered, as <see cref="MarkDoneAsync"/> marks a milestone done.</summary>
+    public static Task<FollowUpResult> DeliverAsync(ClusterDb db, ClusterScope scope, int proposalId, int deliverableId, ProgressInput input, string actor, DateOnly today, CancellationToken ct) =>
+        RecordAsync(db, scope, proposalId, db.Deliverables().Where(x => x.Id == deliverableId && x.ProposalId == proposalId), d => d.DeliveredOn is not null,
+            (d, on) => { d.DeliveredOn = on; d.DeliveredBy = actor; }, "Deliverable delivered", input, today, ct);
+
+    /// <summary>Records progress on one row of a running project: the coordinator's representative's or the secretariat's, once, at its version.</summary>
+    private static async Task<FollowUpResult> RecordAsync<T>(ClusterDb db, ClusterScope scope, int proposalId, IQueryable<T> row, Func<T, bool> isDone,
+        Action<T, DateOnly> apply, string reason, ProgressInput input, DateOnly today, CancellationToken ct) where T : class, IVersioned
     {
         if (await ProjectAsync(db, scope, proposalId, ct) is not { } p) return FollowUpResult.NotFound;
-        var d = await db.Deliverables().SingleOrDefaultAsync(x => x.Id == deliverableId && x.ProposalId == proposalId, ct);
-        if (d is null) return FollowUpResult.NotFound;
+        if (await row.SingleOrDefaultAsync(ct) is not { } x) return FollowUpResult.NotFound;
         if (!CanRecord(scope, p.CoordinatorMemberId)) return new(FollowUpOutcome.NotCoordinator);
         if (p.State != ProposalState.Running) return new(FollowUpOutcome.WrongState);
-        if (d.DeliveredOn is not null) return new(FollowUpOutcome.AlreadyDone);
-        if (input.Version is { } v && v != d.Version) return new(FollowUpOutcome.Concurrent);
+        if (isDone(x)) return new(FollowUpOutcome.AlreadyDone);
+        if (input.Version is { } v && v != x.Version) return new(FollowUpOutcome.Concurrent);
         var errors = Validate(input, p.Running, today);
         if (errors.Count > 0) return new(FollowUpOutcome.Invalid, errors);
-        d.DeliveredOn = input.On ?? today;
-        d.DeliveredBy = actor;
-        db.ChangeReason = "Deliverable delivered";
-        return await SaveAsync(db, d.Id, ct);
+        apply(x, input.On ?? today);
+        db.ChangeReason = reason;
+        return await SaveAsync(db, 0, ct);
     }
 
     /// <summary>
