@@ -1,5 +1,4 @@
 using ClusterHub.Demo;
-using ClusterHub.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -11,7 +10,7 @@ public sealed class FollowUpPageTests(DemoSite site) : IClassFixture<DemoSite>
     [Fact]
     public async Task The_coordinators_representative_marks_an_overdue_milestone_done()
     {
-        var id = await site.App.WithDb(async (db, _) => await db.Proposals.Where(p => p.Acronym == FollowUpDemo.FirstAcronym).Select(p => p.Id).SingleAsync());
+        var id = await site.App.WithDb(async (db, _) => await db.Proposals.Where(p => p.Acronym == "NV-FOLLOW-1").Select(p => p.Id).SingleAsync());
         var page = await site.LogInAsync("sfarsteel@nuclear-valley.demo");
         await page.GotoAsync($"/c/nuclear-valley/projects/{id}");
         Assert.Equal("Running", (await page.TextContentAsync("#proposal-state"))!.Trim());
