@@ -1070,6 +1070,64 @@ enums.update({
 enums["SurveyState"] = {"Draft": ("Draft", "Brouillon", "작성 중"), "Open": ("Open", "Ouverte", "진행 중"), "Closed": ("Closed", "Close", "종료")}
 enums["MessageKind"].update({"SurveyInvitation": ("Survey invitation", "Invitation à l'enquête", "설문 초대"), "SurveyReminder": ("Survey reminder", "Rappel d'enquête", "설문 독촉"),
                              "ProjectDecision": ("Project decision", "Décision sur un projet", "과제 결정"), "ReviewAssignment": ("Review assignment", "Attribution d'évaluation", "심사 배정")})
+# Project follow-up (issue 9): milestones, deliverables, reports of funded projects, and the deadline reminders.
+enums["MilestoneState"] = {"Open": ("Open", "Ouvert", "진행 중"), "Done": ("Done", "Atteint", "완료")}
+enums["DeliverableKind"] = {"Report": ("Report", "Rapport", "보고서"), "Prototype": ("Prototype", "Prototype", "시제품"), "Software": ("Software", "Logiciel", "소프트웨어"),
+  "Dataset": ("Data set", "Jeu de données", "데이터 세트"), "Demonstrator": ("Demonstrator", "Démonstrateur", "실증 모델"), "Other": ("Other", "Autre", "기타")}
+enums["ReportState"] = {"Submitted": ("Submitted", "Remis", "제출됨"), "Accepted": ("Accepted", "Accepté", "승인됨"), "Returned": ("Returned", "Renvoyé", "반려됨")}
+enums["NoticeKind"] = {"CallDeadline": ("Call deadline", "Clôture d'appel", "공모 마감"), "MilestoneDue": ("Milestone due", "Jalon à échéance", "마일스톤 기한"),
+  "MilestoneOverdue": ("Milestone overdue", "Jalon en retard", "마일스톤 지연"), "DeliverableDue": ("Deliverable due", "Livrable à échéance", "산출물 기한"),
+  "DeliverableOverdue": ("Deliverable overdue", "Livrable en retard", "산출물 지연")}
+enums["MessageKind"].update({"CallDeadline": ("Call deadline", "Clôture d'appel", "공모 마감 안내"), "FollowUpDue": ("Follow-up due", "Échéance de suivi", "후속 관리 기한"),
+                             "FollowUpOverdue": ("Follow-up overdue", "Retard de suivi", "후속 관리 지연")})
+S.update({
+ "FollowUp.Title": ("Following the project", "Suivi du projet", "과제 후속 관리"),
+ "FollowUp.Span": ("Project span", "Durée du projet", "과제 기간"),
+ "FollowUp.Progress": ("Milestones done", "Jalons atteints", "완료된 마일스톤"),
+ "FollowUp.Done": ("{0} of {1}", "{0} sur {1}", "{1}개 중 {0}개"),
+ "FollowUp.OverdueCount": ("{0} overdue", "{0} en retard", "{0}건 지연"),
+ "FollowUp.Overdue": ("overdue", "en retard", "지연"),
+ "FollowUp.Milestones": ("Milestones", "Jalons", "마일스톤"), "FollowUp.Milestone": ("Milestone", "Jalon", "마일스톤"),
+ "FollowUp.Deliverables": ("Deliverables", "Livrables", "산출물"), "FollowUp.Deliverable": ("Deliverable", "Livrable", "산출물"),
+ "FollowUp.Reports": ("Periodic reports", "Rapports périodiques", "정기 보고서"),
+ "FollowUp.DueOn": ("Due", "Échéance", "기한"), "FollowUp.State": ("State", "État", "상태"), "FollowUp.DoneOn": ("Done on", "Atteint le", "완료일"),
+ "FollowUp.DeliveredOn": ("Delivered on", "Livré le", "제출일"), "FollowUp.Kind": ("Kind", "Nature", "종류"),
+ "FollowUp.MarkDone": ("Mark done", "Marquer atteint", "완료로 표시"), "FollowUp.MarkDelivered": ("Mark delivered", "Marquer livré", "제출로 표시"),
+ "FollowUp.AddMilestone": ("Add a milestone", "Ajouter un jalon", "마일스톤 추가"), "FollowUp.AddDeliverable": ("Add a deliverable", "Ajouter un livrable", "산출물 추가"),
+ "FollowUp.Period": ("Period", "Période", "기간"), "FollowUp.PeriodStart": ("Period from", "Période du", "기간 시작"), "FollowUp.PeriodEnd": ("to", "au", "기간 종료"),
+ "FollowUp.Summary": ("Summary", "Résumé", "요약"), "FollowUp.Note": ("Note", "Remarque", "의견"),
+ "FollowUp.Accept": ("Accept", "Accepter", "승인"), "FollowUp.Return": ("Return", "Renvoyer", "반려"),
+ "FollowUp.SubmitReport": ("Submit a report", "Remettre un rapport", "보고서 제출"),
+ "FollowUp.CloseAnyway": ("Reason to complete with open milestones", "Motif pour clore avec des jalons ouverts", "미완료 마일스톤이 있어도 종료하는 사유"),
+ "FollowUp.Word.Milestone": ("milestone", "jalon", "마일스톤"), "FollowUp.Word.Deliverable": ("deliverable", "livrable", "산출물"),
+ "FollowUp.Outcome.Done": ("Done.", "C'est fait.", "완료되었습니다."),
+ "FollowUp.Outcome.NotFound": ("This does not exist, or it is not visible to you.", "Cet élément n'existe pas, ou il ne vous est pas accessible.", "존재하지 않거나 귀하에게 공개되지 않았습니다."),
+ "FollowUp.Outcome.Invalid": ("Some fields are not valid:", "Des champs ne sont pas valides :", "일부 항목이 올바르지 않습니다:"),
+ "FollowUp.Outcome.NotCoordinator": ("Only the coordinator's representative or the secretariat records a project's progress.", "Seul le représentant du coordinateur ou le secrétariat enregistre l'avancement du projet.", "주관 기관 대표 또는 사무국만 과제 진행 상황을 기록할 수 있습니다."),
+ "FollowUp.Outcome.WrongState": ("The project is not in a state that takes this.", "L'état du projet ne le permet pas.", "과제의 현재 상태에서는 할 수 없습니다."),
+ "FollowUp.Outcome.AlreadyDone": ("This was done already; nothing was changed.", "C'était déjà fait ; rien n'a été modifié.", "이미 처리되었습니다. 변경된 내용은 없습니다."),
+ "FollowUp.Outcome.Concurrent": ("Someone else acted on this at the same time; nothing of yours was written. Check it and try again.", "Quelqu'un a agi au même moment ; rien de votre action n'a été enregistré. Vérifiez et recommencez.", "다른 사람이 동시에 처리했습니다. 귀하의 작업은 저장되지 않았습니다. 확인하고 다시 시도하십시오."),
+ "Projects.Transition.OpenMilestones": ("Milestones are not done yet; give a reason to complete the project anyway (it is recorded):", "Des jalons ne sont pas atteints ; indiquez un motif pour clore le projet malgré tout (il est enregistré) :", "완료되지 않은 마일스톤이 있습니다. 그래도 종료하려면 사유를 입력하십시오 (기록됨):"),
+ "Permission.projects.followup.read": ("Read a funded project's milestones, deliverables and reports", "Consulter les jalons, livrables et rapports d'un projet financé", "지원 과제의 마일스톤, 산출물, 보고서 보기"),
+ "Permission.projects.followup.record": ("Record progress on one's own project: milestones done, deliverables delivered, reports", "Enregistrer l'avancement de son projet : jalons atteints, livrables, rapports", "자기 과제의 진행 기록: 마일스톤 완료, 산출물 제출, 보고서"),
+ "Permission.projects.followup.manage": ("Plan milestones and deliverables, accept or return reports", "Planifier jalons et livrables, accepter ou renvoyer les rapports", "마일스톤과 산출물 계획, 보고서 승인 또는 반려"),
+ "Projects.Rule.OpenMilestone": ("Open milestone", "Jalon ouvert", "미완료 마일스톤"),
+ "is outside the project's span": ("is outside the project's span", "est hors de la durée du projet", "과제 기간을 벗어납니다"),
+ "is before the project started running": ("is before the project started running", "est antérieure au démarrage du projet", "과제 착수 이전입니다"),
+ "is before the period's start": ("is before the period's start", "est antérieure au début de la période", "기간 시작일보다 이전입니다"),
+ "Mail.CallDeadline.Subject": ("{0}: {1} is still a draft; its call closes on {2}", "{0} : {1} est encore un brouillon ; son appel clôt le {2}", "{0}: {1}은(는) 아직 초안입니다. 공모 마감일 {2}"),
+ "Mail.CallDeadline.Body": ("Hello,\n\nThe proposal {0} is still a draft, and its call \"{1}\" closes on {2}. Submit it on the proposal's page before then.\n\n{3}",
+   "Bonjour,\n\nLe projet {0} est encore un brouillon, et son appel « {1} » clôt le {2}. Déposez-le depuis la page du projet d'ici là.\n\n{3}",
+   "안녕하십니까,\n\n제안 {0}은(는) 아직 초안이며, 공모 \"{1}\"은(는) {2}에 마감됩니다. 그 전에 제안 페이지에서 제출하십시오.\n\n{3}"),
+ "Mail.FollowUpDue.Subject": ("{0}: {1} ({2}) is due on {3}", "{0} : {1} ({2}) arrive à échéance le {3}", "{0}: {1} ({2}) 기한 {3}"),
+ "Mail.FollowUpDue.Body": ("Hello,\n\nThe {0} \"{1}\" of the project {2} is due on {3}. Record it on the project's page when it is done.\n\n{4}",
+   "Bonjour,\n\nLe {0} « {1} » du projet {2} arrive à échéance le {3}. Enregistrez-le sur la page du projet une fois atteint.\n\n{4}",
+   "안녕하십니까,\n\n과제 {2}의 {0} \"{1}\"의 기한은 {3}입니다. 완료되면 과제 페이지에 기록하십시오.\n\n{4}"),
+ "Mail.FollowUpOverdue.Subject": ("{0}: {1} ({2}) is overdue since {3}", "{0} : {1} ({2}) est en retard depuis le {3}", "{0}: {1} ({2}) {3}부터 지연"),
+ "Mail.FollowUpOverdue.Body": ("Hello,\n\nThe {0} \"{1}\" of the project {2} was due on {3} and is not recorded as done. Record it on the project's page, or tell the secretariat of the delay.\n\n{4}",
+   "Bonjour,\n\nLe {0} « {1} » du projet {2} était attendu le {3} et n'est pas enregistré comme atteint. Enregistrez-le sur la page du projet, ou signalez le retard au secrétariat.\n\n{4}",
+   "안녕하십니까,\n\n과제 {2}의 {0} \"{1}\"의 기한은 {3}이었으나 완료로 기록되지 않았습니다. 과제 페이지에 기록하거나 사무국에 지연을 알리십시오.\n\n{4}"),
+})
 for enum, values in enums.items():
     for k, v in values.items():
         S[f"{enum}.{k}"] = v

@@ -4,7 +4,7 @@ namespace ClusterHub.Outbox;
 public enum MessageState { Pending, Sent, Failed }
 
 /// <summary>What a message is about; the features that enqueue say it, the outbox page filters on it.</summary>
-public enum MessageKind { Invoice, OverdueReminder, Invitation, RoleGranted, ProjectDecision, SurveyInvitation, SurveyReminder, ReviewAssignment }
+public enum MessageKind { Invoice, OverdueReminder, Invitation, RoleGranted, ProjectDecision, SurveyInvitation, SurveyReminder, ReviewAssignment, CallDeadline, FollowUpDue, FollowUpOverdue }
 
 /// <summary>
 /// One e-mail, written to the database in the same transaction as the change that causes it (an

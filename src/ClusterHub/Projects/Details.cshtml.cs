@@ -29,6 +29,11 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IStringLocali
     public string? ConflictedUserId { get; private set; }
     public IReadOnlyList<Members.FieldError> ReviewErrors { get; private set; } = [];
 
+    /// <summary>The funded project's follow-up, for a caller who reads it (null otherwise), and the refusal of the last act on it.</summary>
+    public FollowUpView? FollowUp { get; private set; }
+    public string? FollowUpMessage { get; private set; }
+    public IReadOnlyList<Members.FieldError> FollowUpErrors { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     /// <summary>One move of the workflow, by the same operation as the API; a refusal is shown with its reason and a 409/422 status.</summary>
@@ -87,6 +92,46 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IStringLocali
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    [RequirePermission(ProjectPermissions.ManageFollowUp)]
+    public async Task<IActionResult> OnPostMilestoneAsync(int id, string? title, DateOnly? dueOn, CancellationToken ct) =>
+        await AfterFollowUpAsync(id, await FollowUpWork.AddMilestoneAsync(db, Scope, id, new(title, dueOn), ct), ct);
+
+    [RequirePermission(ProjectPermissions.ManageFollowUp)]
+    public async Task<IActionResult> OnPostDeliverableAsync(int id, string? title, DeliverableKind? kind, DateOnly? dueOn, CancellationToken ct) =>
+        await AfterFollowUpAsync(id, await FollowUpWork.AddDeliverableAsync(db, Scope, id, new(title, kind, dueOn), ct), ct);
+
+    [RequirePermission(ProjectPermissions.RecordProgress)]
+    public async Task<IActionResult> OnPostMilestoneDoneAsync(int id, int milestoneId, int? version, CancellationToken ct) =>
+        await AfterFollowUpAsync(id, await FollowUpWork.MarkDoneAsync(db, Scope, id, milestoneId, new(null, version), User.Identity?.Name ?? "user", clock.Today(), ct), ct);
+
+    [RequirePermission(ProjectPermissions.RecordProgress)]
+    public async Task<IActionResult> OnPostDeliveredAsync(int id, int deliverableId, int? version, CancellationToken ct) =>
+        await AfterFollowUpAsync(id, await FollowUpWork.DeliverAsync(db, Scope, id, deliverableId, new(null, version), User.Identity?.Name ?? "user", clock.Today(), ct), ct);
+
+    [RequirePermission(ProjectPermissions.RecordProgress)]
+    public async Task<IActionResult> OnPostReportAsync(int id, DateOnly? periodStart, DateOnly? periodEnd, string? summary, CancellationToken ct) =>
+        await AfterFollowUpAsync(id, await FollowUpWork.SubmitReportAsync(db, Scope, id, null, new(periodStart, periodEnd, summary), User.Identity?.Name ?? "user", clock.GetUtcNow().UtcDateTime, ct), ct);
+
+    [RequirePermission(ProjectPermissions.ManageFollowUp)]
+    public async Task<IActionResult> OnPostReportDecisionAsync(int id, int reportId, string? decision, string? note, int? version, CancellationToken ct) =>
+        await AfterFollowUpAsync(id, await FollowUpWork.DecideReportAsync(db, Scope, id, reportId, decision == "accept", new(note, version), User.Identity?.Name ?? "user", clock.GetUtcNow().UtcDateTime, ct), ct);
+
+    /// <summary>A follow-up act's outcome on the page: back to the proposal when done, else its refusal with the API's status.</summary>
+    private async Task<IActionResult> AfterFollowUpAsync(int id, FollowUpResult result, CancellationToken ct)
+    {
+        if (result.Outcome == FollowUpOutcome.Done) return Redirect($"/c/{Scope.Slug}/projects/{id}#follow-up");
+        if (result.Outcome == FollowUpOutcome.NotFound) return NotFound();
+        FollowUpMessage = l[$"FollowUp.Outcome.{result.Outcome}"];
+        FollowUpErrors = result.Errors ?? [];
+        Response.StatusCode = result.Outcome switch
+        {
+            FollowUpOutcome.Invalid => StatusCodes.Status400BadRequest,
+            FollowUpOutcome.NotCoordinator => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status409Conflict,
+        };
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -99,6 +144,8 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IStringLocali
         AssignedToMe = userId is not null && await db.ReviewAssignments.AnyAsync(a => a.ProposalId == id && a.UserId == userId, ct);
         ChairsCommittee = await Committees.ChairsAsync(db, id, userId, ct);
         if (Scope.Can(ProjectPermissions.Assign)) Reviewers = await Committees.UsersAsync(db, Scope.ClusterId, ct);
+        if (Scope.Can(ProjectPermissions.ReadFollowUp) && FollowUpWork.IsFollowed(details.Proposal.State))
+            FollowUp = await FollowUpWork.ViewAsync(db, Scope, id, clock.Today(), ct);
         return true;
     }
 }

@@ -34,6 +34,12 @@ public static class ProjectPermissions
     public const string ReadDashboard = "projects.dashboard.read";
     /// <summary>The projects and their participations as files (CSV, JSON, xlsx).</summary>
     public const string Export = "projects.export";
+    /// <summary>A funded project's milestones, deliverables and reports: the secretariat and observers all, a representative its organisation's.</summary>
+    public const string ReadFollowUp = "projects.followup.read";
+    /// <summary>Mark a milestone done, a deliverable delivered, submit a report (record rule: the coordinator's representative, on its own project).</summary>
+    public const string RecordProgress = "projects.followup.record";
+    /// <summary>Plan milestones and deliverables, accept or return reports: the secretariat's.</summary>
+    public const string ManageFollowUp = "projects.followup.manage";
 }
 
 /// <summary>The R&amp;D project labelling pipeline: funders and calls, proposals, the workflow to market, its dashboard.</summary>
@@ -57,6 +63,10 @@ public sealed class ProjectsFeature : IFeature
         Permission.Grant(ProjectPermissions.ImportParticipations, Manager, Staff),
         Permission.Grant(ProjectPermissions.ReadSentToFunder, Manager, Staff, ClusterRole.Funder),
         Permission.Grant(ProjectPermissions.Export, Manager, Staff),
+        // Which projects a representative reads and records on is the follow-up's record rule (FollowUpWork.Visible, CanRecord).
+        Permission.GrantWithOwnOrganisation(ProjectPermissions.ReadFollowUp, Manager, Staff, Observer),
+        Permission.GrantWithOwnOrganisation(ProjectPermissions.RecordProgress, Manager, Staff),
+        Permission.Grant(ProjectPermissions.ManageFollowUp, Manager, Staff),
     ];
 
     public IEnumerable<NavigationEntry> Navigation =>
@@ -68,15 +78,24 @@ public sealed class ProjectsFeature : IFeature
         new(44, "Nav.FunderProposals", "/projects/funder", ProjectPermissions.ReadSentToFunder),
     ];
 
-    public void AddServices(IServiceCollection services) => services.AddSingleton<Indicators.IIndicatorSource, ProjectIndicators>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<Indicators.IIndicatorSource, ProjectIndicators>();
+        services.AddHostedService<DeadlineSweep>();
+    }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster)
     {
         cluster.MapProjects();
         cluster.MapCommittees();
+        cluster.MapFollowUp();
     }
 
     public void AddVerbs(Cli.CliVerbs verbs) => ProjectCommands.Add(verbs);
 
-    public Task SeedDemoAsync(Demo.DemoSeed seed, CancellationToken ct) => ProjectsDemo.LoadAsync(seed, ct);
+    public async Task SeedDemoAsync(Demo.DemoSeed seed, CancellationToken ct)
+    {
+        await ProjectsDemo.LoadAsync(seed, ct);
+        await FollowUpDemo.LoadAsync(seed, ct);
+    }
 }

@@ -22,6 +22,8 @@ public enum TransitionOutcome
     NotEligible,
     /// <summary>Sending to a funder needs a call.</summary>
     NoCall,
+    /// <summary>Completing a project whose milestones are not all done needs the secretariat's reason to close anyway (listed in Failed).</summary>
+    OpenMilestones,
 }
 
 public sealed record TransitionResult(TransitionOutcome Outcome, ProposalState? From = null, ProposalState? To = null, IReadOnlyList<FailedRule>? Failed = null);
@@ -69,7 +71,10 @@ public static class ProposalWorkflow
     /// Checks and applies <paramref name="action"/> to a proposal (its call and partners loaded), without saving:
     /// the demo applies many before one save, the API one. Pure: the rules are tested without a database.
     /// </summary>
-    public static TransitionResult Apply(Proposal proposal, ProposalAction action, string? reason, string actor, DateTime at, long? grantedCents = null)
+    /// <remarks><c>openMilestones</c>: the project's milestones not done yet (<see cref="FollowUpWork.OpenMilestonesAsync"/>); completing with any
+    /// needs a reason, the secretariat's decision to close anyway, recorded as the move's reason.</remarks>
+    public static TransitionResult Apply(Proposal proposal, ProposalAction action, string? reason, string actor, DateTime at, long? grantedCents = null,
+        IReadOnlyList<FailedRule>? openMilestones = null)
     {
         var move = ByAction[action];
         var from = proposal.State;
@@ -82,6 +87,7 @@ public static class ProposalWorkflow
             if (failed.Count > 0) return new(TransitionOutcome.NotEligible, from, move.To, failed);
         }
         if (action == ProposalAction.SendToFunder && proposal.CallId is null) return new(TransitionOutcome.NoCall, from, move.To);
+        if (action == ProposalAction.Complete && openMilestones is { Count: > 0 } && reason is null) return new(TransitionOutcome.OpenMilestones, from, move.To, openMilestones);
         if (action == ProposalAction.Fund) proposal.GrantedCents = grantedCents ?? proposal.Partners.Sum(p => p.RequestedCents);
         var change = new ProposalStateChange { ClusterId = proposal.ClusterId, From = from, To = move.To, At = at, DaysInPrevious = (int)Math.Max(0, (at - proposal.StateSince).TotalDays), Actor = actor, Reason = reason };
         proposal.State = move.To;
@@ -99,7 +105,8 @@ public static class ProposalWorkflow
         var proposal = await db.Proposals.Include(p => p.Call).ThenInclude(c => c!.FundingRates).Include(p => p.Partners)
             .SingleOrDefaultAsync(p => p.Id == proposalId && p.ClusterId == clusterId, ct);
         if (proposal is null) return new(TransitionOutcome.NotFound);
-        var result = Apply(proposal, action, reason, actor, at, grantedCents);
+        var open = action == ProposalAction.Complete ? await FollowUpWork.OpenMilestonesAsync(db, proposalId, ct) : null;
+        var result = Apply(proposal, action, reason, actor, at, grantedCents, open);
         if (result.Outcome != TransitionOutcome.Done) { db.ChangeTracker.Clear(); return result; }
         db.ChangeReason = ReasonOf(action, reason);
         await ProjectMessages.QueueDecisionAsync(db, proposal, action, reason, at, ct);
@@ -121,6 +128,7 @@ public static class TransitionMessages
         TransitionOutcome.ReasonRequired => $"'{action}' needs a reason for the coordinator.",
         TransitionOutcome.NotEligible => "The proposal fails rules of its call: " + string.Join(" ", r.Failed!.Select(f => f.Reason)),
         TransitionOutcome.NoCall => "The proposal names no call, so there is no funder to send it to.",
+        TransitionOutcome.OpenMilestones => $"{r.Failed!.Count} milestone(s) are not done: " + string.Join("; ", r.Failed!.Select(f => f.Reason)) + ". Give a reason to complete the project anyway.",
         _ => r.Outcome.ToString(),
     };
 }

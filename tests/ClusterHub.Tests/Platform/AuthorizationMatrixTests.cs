@@ -26,7 +26,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
 
     private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
         int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId, int NetworkId, int JobId,
-        StrategyEntries Strategy, MappingIds Mapping, string OwnPortfolio, string OtherPortfolio, int OwnPortfolioId, CommitteeIds Committee);
+        StrategyEntries Strategy, MappingIds Mapping, string OwnPortfolio, string OtherPortfolio, int OwnPortfolioId, CommitteeIds Committee, FollowUpIds FollowUp);
 
     /// <summary>One entry of each strategic list, each in use (so a removal is refused alike for every role, and the entry stays).</summary>
     private sealed record StrategyEntries(int Area, int Domain, int Stage);
@@ -38,6 +38,19 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
 
     /// <summary>A committee, its funder's id and a meeting with the fixture's proposal on the agenda (decisions with {} answer 400 for every role).</summary>
     private sealed record CommitteeIds(int CommitteeId, int MeetingId, int ItemId, int FunderId);
+
+    /// <summary>A milestone, a deliverable and a submitted report of the fixture's proposal (a draft: every act on them answers 409 to whoever may try).</summary>
+    private sealed record FollowUpIds(int MilestoneId, int DeliverableId, int ReportId);
+
+    private Task<FollowUpIds> FollowUpAsync(int proposalId) => app.WithDb<FollowUpIds>(async (db, _) =>
+    {
+        var m = new ClusterHub.Projects.ProjectMilestone { ProposalId = proposalId, Title = "M1", DueOn = new DateOnly(2025, 1, 1) };
+        var d = new ClusterHub.Projects.ProjectDeliverable { ProposalId = proposalId, Title = "D1", DueOn = new DateOnly(2025, 1, 1) };
+        var r = new ClusterHub.Projects.ProjectReport { ProposalId = proposalId, PeriodStart = new DateOnly(2024, 1, 1), PeriodEnd = new DateOnly(2024, 12, 31), Summary = "Year 1", SubmittedBy = "matrix", State = ClusterHub.Projects.ReportState.Returned };
+        db.AddRange(m, d, r);
+        await db.SaveChangesAsync();
+        return new FollowUpIds(m.Id, d.Id, r.Id);
+    });
 
     private Task<CommitteeIds> CommitteeAsync(int clusterId, int proposalId, int funderId) => app.WithDb<CommitteeIds>(async (db, _) =>
     {
@@ -150,7 +163,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             proposal.GetProperty("proposal").GetProperty("id").GetInt32(), callId,
             weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id), budgetLine.GetProperty("id").GetInt32(), networkId, jobId,
             strategy, mapping, ownPortfolio, otherPortfolio, ownPortfolioId,
-            await CommitteeAsync(own.Id, proposal.GetProperty("proposal").GetProperty("id").GetInt32(), funder.GetProperty("id").GetInt32()));
+            await CommitteeAsync(own.Id, proposal.GetProperty("proposal").GetProperty("id").GetInt32(), funder.GetProperty("id").GetInt32()),
+            await FollowUpAsync(proposal.GetProperty("proposal").GetProperty("id").GetInt32()));
     }
 
     /// <summary>Two mapping datasets (one of region 76540 × industry 2530Z in 2022, one for the DELETE routes), two definitions alike, an import job.</summary>
@@ -211,6 +225,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "meetingId" => f.Committee.MeetingId.ToString(CultureInfo.InvariantCulture),
                 "itemId" => f.Committee.ItemId.ToString(CultureInfo.InvariantCulture),
                 "funderId" => f.Committee.FunderId.ToString(CultureInfo.InvariantCulture),
+                "milestoneId" => f.FollowUp.MilestoneId.ToString(CultureInfo.InvariantCulture),
+                "deliverableId" => f.FollowUp.DeliverableId.ToString(CultureInfo.InvariantCulture),
+                "reportId" => f.FollowUp.ReportId.ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
                 "datasetId" => (IsDelete(e) ? f.Mapping.DeletableDatasetId : f.Mapping.DatasetId).ToString(CultureInfo.InvariantCulture), // a delete answers 204 again
                 "definitionId" => (IsDelete(e) ? f.Mapping.DeletableDefinitionId : f.Mapping.DefinitionId).ToString(CultureInfo.InvariantCulture),
