@@ -27,6 +27,8 @@ internal static class RegionalFastCsv
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>The table, or null when the file is not the plain case (the caller then reads it the general way).</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="columns">Which columns hold what, as for <see cref="RegionalFile"/>.</param>
     /// <param name="minimumChunk">The smallest chunk in bytes (tests cut a small file into many).</param>
     public static RegionalData? TryRead(string path, RegionalColumns columns, int minimumChunk = MinimumChunk)
     {
