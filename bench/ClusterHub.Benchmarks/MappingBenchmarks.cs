@@ -9,7 +9,7 @@ namespace ClusterHub.Benchmarks;
 /// The mapping engine on a seeded region × industry × year table (regions × regions/3 industries × 10 years, a cell present
 /// with a probability that grows with the region's size and the industry's prevalence, as bench/compare/mapping.py writes
 /// it): rows into the engine (codes interned from text), all location quotients, a shift-share over the ten years, and
-/// the application's CSV reader on the same rows. Side-by-side against pandas: bench/compare/mapping.py.
+/// the application's CSV readers on the same rows (the general one and the command line's fast path). Side-by-side against pandas: bench/compare/mapping.py.
 /// </summary>
 [MemoryDiagnoser]
 public class MappingBenchmarks
@@ -82,4 +82,8 @@ public class MappingBenchmarks
         using var reader = new StreamReader(csv);
         return RegionalFile.Read(reader, "bench.csv", new RegionalColumns("region", "industry", "emp", "year"));
     }
+
+    /// <summary>The <c>map</c> verbs' fast path on the same file: bytes read whole, chunks parsed on every core (issue 11).</summary>
+    [Benchmark]
+    public RegionalData? ReadCsvFast() => RegionalFastCsv.TryRead(csv, new RegionalColumns("region", "industry", "emp", "year"));
 }

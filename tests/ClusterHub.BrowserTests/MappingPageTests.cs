@@ -14,8 +14,8 @@ public sealed class MappingPageTests(DemoSite site) : IClassFixture<DemoSite>
     {
         var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);
         await page.GotoAsync($"/c/{NuclearValleyDemo.Slug}/mapping");
-        Assert.Equal(2, await page.Locator("#datasets tbody tr").CountAsync());
-        await page.ClickAsync("#datasets a:has-text('URSSAF')");
+        Assert.Equal(3, await page.Locator("#datasets tbody tr").CountAsync());
+        await page.ClickAsync("#datasets a:has-text('URSSAF salaried employment, Rouen')");
         await page.ClickAsync("#views a.view-link");
         await page.WaitForSelectorAsync("#regions tbody tr");
         // The saved view sorts by stars, most first.
@@ -53,6 +53,30 @@ public sealed class MappingPageTests(DemoSite site) : IClassFixture<DemoSite>
         await page.ClickAsync("#sort-lq");
         await page.WaitForSelectorAsync("#mapping-map[data-drawn=true]", new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(DemoSite.Screenshots, "mapping-us-states.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_departement_view_draws_the_french_departements_map_under_the_csp()
+    {
+        var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);
+        var refused = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy", StringComparison.Ordinal)) refused.Add(m.Text); };
+        page.PageError += (_, e) => refused.Add(e);
+        await page.GotoAsync($"/c/{NuclearValleyDemo.Slug}/mapping");
+        await page.ClickAsync("#datasets a:has-text('by département')");
+        await page.ClickAsync("#views a.view-link:has-text('départements')");
+        await page.WaitForSelectorAsync("#mapping-map[data-drawn=true]", new() { Timeout = 30_000 });
+        // The extract covers the Rouen employment zone only: one département (Seine-Maritime, 76) has figures.
+        Assert.Equal("1", await page.GetAttributeAsync("#mapping-map", "data-regions"));
+        Assert.Equal("76", (await page.Locator("#regions tbody tr td:first-child").First.TextContentAsync())!.Trim());
+        // The vendored planar map was drawn: the canvas has painted pixels of more than one colour.
+        var colours = await page.EvalOnSelectorAsync<int>("#mapping-map", @"c => {
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, seen = new Set();
+            for (let k = 0; k < d.length; k += 4 * 97) if (d[k + 3] > 0) seen.add(d[k] + ',' + d[k + 1] + ',' + d[k + 2]);
+            return seen.size; }");
+        Assert.True(colours > 2, $"{colours} colours on the map");
+        Assert.Empty(refused);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DemoSite.Screenshots, "mapping-fr-departements.png"), FullPage = true });
     }
 
     private static List<double> Numbers(IEnumerable<string> cells) =>

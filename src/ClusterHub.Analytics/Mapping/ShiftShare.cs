@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ClusterHub.Analytics.Mapping;
 
 /// <summary>
@@ -25,6 +27,8 @@ public static class ShiftShare
     /// <param name="from">Year index of the start (an index into <see cref="RegionalTable.Years"/>).</param>
     /// <param name="to">Year index of the end.</param>
     /// <param name="regionBase">The base each region grows against; null: every region (national).</param>
+    // Fully optimised from the start, as LocationQuotient.Compute.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ShiftShareResult Compute(RegionalTable table, int from, int to, Grouping? regionBase = null)
     {
         var (R, I) = (table.RegionCount, table.IndustryCount);
@@ -59,7 +63,7 @@ public static class ShiftShare
         }
         var n = R * I;
         var result = new ShiftShareResult(new double[n], new double[n], new double[n], new double[n], new double[n]);
-        Parallel.For(0, R, new ParallelOptions { MaxDegreeOfParallelism = n < 1 << 16 ? 1 : -1 }, r =>
+        Parallel.For(0, R, new ParallelOptions { MaxDegreeOfParallelism = n < 1 << 16 ? 1 : -1 }, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
         {
             var a = table.Row(from, r);
             var z = table.Row(to, r);

@@ -48,6 +48,9 @@ public sealed class CsvRows : ITableRows
 
     public string File => file;
 
+    /// <summary>The delimiter detected from the header.</summary>
+    internal char Delimiter => delimiter;
+
     /// <summary>The column names, trimmed, in file order.</summary>
     public IReadOnlyList<string> Header => header;
 

@@ -19,16 +19,15 @@ internal sealed class CsvText(TextWriter text)
     public void Text(string? cell)
     {
         Separate();
-        if (string.IsNullOrEmpty(cell)) return;
-        if (cell.AsSpan().IndexOfAny(NeedQuotes) < 0 && cell[0] != ' ' && cell[^1] != ' ')
-        {
-            Append(cell);
-            return;
-        }
-        Append("\"");
-        foreach (var part in cell.Split('"')) { Append(part); Append("\"\""); }
-        used -= 2; // the doubled quote after the last part
-        Append("\"");
+        Append(Escape(cell));
+    }
+
+    /// <summary>A cell as the CSV writes it: as it is, or quoted with its quotes doubled (the one quoting rule of every CSV we write).</summary>
+    public static string Escape(string? cell)
+    {
+        if (string.IsNullOrEmpty(cell)) return "";
+        if (cell.AsSpan().IndexOfAny(NeedQuotes) < 0 && cell[0] != ' ' && cell[^1] != ' ') return cell;
+        return "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     public void Number<TNumber>(TNumber number) where TNumber : ISpanFormattable

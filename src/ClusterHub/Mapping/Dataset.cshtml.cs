@@ -69,7 +69,7 @@ public sealed class DatasetModel(ClusterDb db, MappingTables tables, IStringLoca
                 measure = Result.Measure,
                 measureLabel = l["Mapping.Measure." + Result.Measure].Value,
                 values = Result.Map,
-                geo = Dataset.Map is null ? null : Dataset.Map == MappingWorkspace.UsStates ? "/lib/us-atlas/states-10m.json" : Self + "?handler=geo",
+                geo = Dataset.Map is null ? null : MappingWorkspace.BuiltInMaps.TryGetValue(Dataset.Map, out var builtIn) ? builtIn : Self + "?handler=geo",
                 kind = Dataset.Map,
                 key = Dataset.Map == "geojson" ? (await MappingWorkspace.BoundariesAsync(db, Scope.ClusterId, DatasetId, ct)).Key : null,
                 series = Series is null ? null : new
@@ -89,7 +89,7 @@ public sealed class DatasetModel(ClusterDb db, MappingTables tables, IStringLoca
 
     /// <summary>The uploaded boundaries (GeoJSON) for the map's script.</summary>
     public async Task<IActionResult> OnGetGeoAsync(CancellationToken ct) =>
-        (await MappingWorkspace.BoundariesAsync(db, Scope.ClusterId, DatasetId, ct)).Boundaries is { } geo && geo != MappingWorkspace.UsStates
+        (await MappingWorkspace.BoundariesAsync(db, Scope.ClusterId, DatasetId, ct)).Boundaries is { } geo && !MappingWorkspace.BuiltInMaps.ContainsKey(geo)
             ? Content(geo, "application/geo+json") : NotFound();
 
     /// <summary>Every region of the view as a file, through the house's export writers.</summary>

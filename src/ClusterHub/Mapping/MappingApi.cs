@@ -75,7 +75,7 @@ public static class MappingApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>The map's boundaries: <c>?kind=us-states</c>, <c>?kind=none</c>, or <c>?kind=geojson&amp;key=PROPERTY</c> with a GeoJSON FeatureCollection as the body.</summary>
+    /// <summary>The map's boundaries: a built-in map (<c>?kind=us-states</c>, <c>us-counties</c>, <c>fr-departements</c>, <c>fr-regions</c>), <c>?kind=none</c>, or <c>?kind=geojson&amp;key=PROPERTY</c> with a GeoJSON FeatureCollection as the body.</summary>
     public static async Task<Results<NoContent, NotFound, ValidationProblem>> Boundaries(int datasetId, HttpRequest request, ClusterScope scope, ClusterDb db, string? kind, string? key, CancellationToken ct)
     {
         string? geoJson = null;

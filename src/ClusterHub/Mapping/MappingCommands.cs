@@ -71,7 +71,8 @@ public static class MappingCommands
         var withYear = columns.Year is not null || columns.Value.Contains(RegionalColumns.YearPlaceholder, StringComparison.Ordinal);
         var table = MappingMeasures.Table(name, data.Table, withYear, result.Columns);
         await using Stream stream = target is null ? new TextWriterStream(stdout) : new FileStream(target.FullName, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-        await Export.WriteAsync(stream, table, result.Cells.ToAsyncEnumerable(), format, ct);
+        if (format == FileFormat.Csv) await MappingMeasures.WriteCsvAsync(stream, name, data.Table, withYear, result.Columns, result.Cells, ct);
+        else await Export.WriteAsync(stream, table, result.Cells.ToAsyncEnumerable(), format, ct);
         return 0;
     }
 
@@ -80,6 +81,8 @@ public static class MappingCommands
     {
         var (layout, columns) = (parse.GetValue(Layout), Columns(parse));
         var file = parse.GetValue(Input)!;
+        // The plain case (UTF-8 without quotes, every cell good) on every core; anything else the general way, which locates errors.
+        if (layout == RegionalLayout.None && RegionalFastCsv.TryRead(file.FullName, columns) is { } fast) return fast;
         var read = ReadFile(file, bar, (reader, name) => layout == RegionalLayout.None ? RegionalFile.Read(reader, name, columns) : RegionalLayouts.Read(reader, name, layout));
         if (read.Data is { } data) return data;
         foreach (var e in read.Errors.First) stdout.WriteLine(e.ToString());

@@ -201,10 +201,10 @@ public static class MappingFigures
 
     /// <summary>
     /// The links for a dataset's regions: the platform's home regions are INSEE codes, so a dataset drawn on the US states
-    /// (whose FIPS codes share the two-digit space: Minnesota is 27, as Bourgogne-Franche-Comté) links to none.
+    /// or counties (whose FIPS codes share the two-digit space: Minnesota is 27, as Bourgogne-Franche-Comté) links to none.
     /// </summary>
     private static async Task<Dictionary<string, List<ClusterLink>>> LinksForAsync(ClusterDb db, int datasetId, CancellationToken ct) =>
-        await db.MappingDatasets.AnyAsync(d => d.Id == datasetId && d.Boundaries == MappingWorkspace.UsStates, ct) ? new Dictionary<string, List<ClusterLink>>() : await LinksAsync(db, ct);
+        await db.MappingDatasets.AnyAsync(d => d.Id == datasetId && (d.Boundaries == MappingWorkspace.UsStates || d.Boundaries == MappingWorkspace.UsCounties), ct) ? new Dictionary<string, List<ClusterLink>>() : await LinksAsync(db, ct);
 
     /// <summary>
     /// The home regions a dataset's region is in: its own code, its parent's, and for a French commune code (five

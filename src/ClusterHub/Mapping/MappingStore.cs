@@ -58,24 +58,24 @@ public static class MappingStore
                 [NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar], ct);
             await CopyAsync(connection, "COPY \"MappingIndustries\" (\"DatasetId\", \"Index\", \"Code\") FROM STDIN (FORMAT BINARY)", industries,
                 [NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Varchar], ct);
-            await using var writer = await connection.BeginBinaryImportAsync(
-                "COPY \"MappingValues\" (\"DatasetId\", \"Year\", \"Region\", \"Industry\", \"Value\") FROM STDIN (FORMAT BINARY)", ct);
-            var written = 0;
-            // The importer's synchronous calls: it buffers rows and sends a buffer when full, so the awaits of the async
-            // calls (five per row) cost more than the writing; this runs on the job's own thread.
-            foreach (var (year, region, industry, value) in Cells())
+            // The foreign key to the dataset is checked by a trigger per row, two thirds of the COPY's time (1 M rows: 33 s with
+            // it, 11 s without, on the loaded test machine; docs/performance.md). Every row here is of the dataset this
+            // transaction just created, so the key is dropped for the COPY and added back NOT VALID (enforced on every later
+            // row and cascade, existing rows not rescanned), in the same transaction: all or nothing, and a failed import
+            // rolls the constraint back too. The price: MappingValues is locked (ACCESS EXCLUSIVE) until the import commits,
+            // so other datasets' cells wait to be read (MappingTables serves the cached ones) and imports run one at a time.
+            await using (var drop = connection.CreateCommand())
             {
-                ct.ThrowIfCancellationRequested();
-                writer.StartRow();
-                writer.Write(datasetId, NpgsqlDbType.Integer);
-                writer.Write(year, NpgsqlDbType.Integer);
-                writer.Write(region, NpgsqlDbType.Integer);
-                writer.Write(industry, NpgsqlDbType.Integer);
-                if (value is { } v) writer.Write(v, NpgsqlDbType.Double);
-                else writer.WriteNull();
-                if ((++written & 0xFFFF) == 0) progress?.Report((double)(region + (long)(year - t.Years[0]) * t.RegionCount) / Math.Max(1, t.RegionCount * t.YearCount));
+                drop.CommandText = $"ALTER TABLE \"MappingValues\" DROP CONSTRAINT IF EXISTS \"{ValuesForeignKey}\"";
+                await drop.ExecuteNonQueryAsync(ct);
             }
-            await writer.CompleteAsync(ct);
+            var written = await CopyValuesAsync(connection, datasetId, t, Cells(), progress, ct);
+            await using (var add = connection.CreateCommand())
+            {
+                add.CommandText = $"ALTER TABLE \"MappingValues\" ADD CONSTRAINT \"{ValuesForeignKey}\" FOREIGN KEY (\"DatasetId\") " +
+                                  "REFERENCES \"MappingDatasets\" (\"Id\") ON DELETE CASCADE NOT VALID";
+                await add.ExecuteNonQueryAsync(ct);
+            }
             return written;
         }
         var transaction = db.Database.CurrentTransaction.GetDbTransaction();
@@ -90,6 +90,33 @@ public static class MappingStore
                 return new object?[] { datasetId, c.Year, c.Region, c.Industry, c.Value };
             }), ct);
         return count;
+    }
+
+    /// <summary>The foreign key of the cells to their dataset, as the migrations name it (<c>MappingDatasets</c>).</summary>
+    private const string ValuesForeignKey = "FK_MappingValues_MappingDatasets_DatasetId";
+
+    private static async Task<int> CopyValuesAsync(NpgsqlConnection connection, int datasetId, RegionalTable t,
+        IEnumerable<(int Year, int Region, int Industry, double? Value)> cells, IProgress<double>? progress, CancellationToken ct)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY \"MappingValues\" (\"DatasetId\", \"Year\", \"Region\", \"Industry\", \"Value\") FROM STDIN (FORMAT BINARY)", ct);
+        var written = 0;
+        // The importer's synchronous calls: it buffers rows and sends a buffer when full, so the awaits of the async
+        // calls (five per row) cost more than the writing; this runs on the job's own thread.
+        foreach (var (year, region, industry, value) in cells)
+        {
+            ct.ThrowIfCancellationRequested();
+            writer.StartRow();
+            writer.Write(datasetId, NpgsqlDbType.Integer);
+            writer.Write(year, NpgsqlDbType.Integer);
+            writer.Write(region, NpgsqlDbType.Integer);
+            writer.Write(industry, NpgsqlDbType.Integer);
+            if (value is { } v) writer.Write(v, NpgsqlDbType.Double);
+            else writer.WriteNull();
+            if ((++written & 0xFFFF) == 0) progress?.Report((double)(region + (long)(year - t.Years[0]) * t.RegionCount) / Math.Max(1, t.RegionCount * t.YearCount));
+        }
+        await writer.CompleteAsync(ct);
+        return written;
     }
 
     private static string? Clip(string? text, int max) => text is { } s && s.Length > max ? s[..max] : text;

@@ -49,6 +49,21 @@ public static class MappingWorkspace
 {
     public const string ImportKind = "mapping.import";
     public const string UsStates = "us-states";
+    public const string UsCounties = "us-counties";
+    public const string FrDepartements = "fr-departements";
+    public const string FrRegions = "fr-regions";
+
+    /// <summary>
+    /// The maps that ship with ClusterHub (wwwroot/lib, licences beside them), by the kind a dataset names, joined on the codes
+    /// the statistics carry: state and county FIPS codes (us-atlas), INSEE département and région codes (France, planar).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> BuiltInMaps = new Dictionary<string, string>
+    {
+        [UsStates] = "/lib/us-atlas/states-10m.json",
+        [UsCounties] = "/lib/us-atlas/counties-10m.json",
+        [FrDepartements] = "/lib/france-maps/departements.geojson",
+        [FrRegions] = "/lib/france-maps/regions.geojson",
+    };
 
     /// <summary>Where uploads wait for their job: the job reads the file from here, and deletes it whatever the outcome.</summary>
     public static string StagingFolder => Path.Combine(Path.GetTempPath(), "clusterhub-mapping");
@@ -121,7 +136,8 @@ public static class MappingWorkspace
 
     private static IQueryable<DatasetRow> Rows(IQueryable<MappingDataset> query) => query.Select(d => new DatasetRow(d.Id, d.Name, d.Source, d.RegionCodes, d.IndustryCodes,
         d.FileName, d.FirstYear, d.LastYear, d.FileRows, d.Cells, d.MissingCells, d.Regions, d.Industries, d.HasParents,
-        d.Boundaries == null ? null : d.Boundaries == UsStates ? UsStates : "geojson", d.CreatedAt, d.CreatedBy));
+        d.Boundaries == null ? null
+            : d.Boundaries == UsStates || d.Boundaries == UsCounties || d.Boundaries == FrDepartements || d.Boundaries == FrRegions ? d.Boundaries : "geojson", d.CreatedAt, d.CreatedBy));
 
     public static Task<Page<DatasetRow>> ListAsync(ClusterDb db, int clusterId, int? page, int? pageSize, CancellationToken ct) =>
         Rows(db.MappingDatasets.AsNoTracking().Where(d => d.ClusterId == clusterId).OrderByDescending(d => d.Id)).PageAsync(page, pageSize, ct);
@@ -148,8 +164,8 @@ public static class MappingWorkspace
     }
 
     /// <summary>
-    /// The map's boundaries for a dataset: <c>us-states</c> (the vendored us-atlas states, joined on the state FIPS code), a
-    /// GeoJSON FeatureCollection whose features carry the region code in <paramref name="key"/>, or none (null).
+    /// The map's boundaries for a dataset: one of <see cref="BuiltInMaps"/> (<c>us-states</c>, <c>us-counties</c>,
+    /// <c>fr-departements</c>, <c>fr-regions</c>), a GeoJSON FeatureCollection whose features carry the region code in <paramref name="key"/>, or none (null).
     /// </summary>
     public static async Task<(bool Found, List<FieldError> Errors)> SetBoundariesAsync(ClusterDb db, int clusterId, int datasetId, string? kind, string? geoJson, string? key, CancellationToken ct)
     {
@@ -159,7 +175,7 @@ public static class MappingWorkspace
         switch (kind)
         {
             case null or "" or "none": (dataset.Boundaries, dataset.BoundaryKey) = (null, null); break;
-            case UsStates: (dataset.Boundaries, dataset.BoundaryKey) = (UsStates, null); break;
+            case not null when BuiltInMaps.ContainsKey(kind): (dataset.Boundaries, dataset.BoundaryKey) = (kind, null); break;
             case "geojson":
                 if (InputText.Blank(key) is not { } property || property.Length > MappingLimits.Name) { errors.Add(new("key", InputText.Echo(key), "is required")); break; }
                 if (geoJson is null || geoJson.Length > MappingLimits.BoundaryBytes) { errors.Add(new("file", null, "is required, at most 40 MB")); break; }
@@ -174,7 +190,7 @@ public static class MappingWorkspace
                 catch (JsonException e) { errors.Add(new("file", null, $"is not JSON: {e.Message}")); }
                 if (errors.Count == 0) (dataset.Boundaries, dataset.BoundaryKey) = (geoJson, key!.Trim());
                 break;
-            default: errors.Add(new("kind", InputText.Echo(kind), "is not none, us-states or geojson")); break;
+            default: errors.Add(new("kind", InputText.Echo(kind), "is not none, us-states, us-counties, fr-departements, fr-regions or geojson")); break;
         }
         if (errors.Count == 0) await db.SaveChangesAsync(ct);
         return (true, errors);

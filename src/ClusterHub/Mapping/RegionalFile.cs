@@ -147,7 +147,7 @@ public static partial class RegionalFile
     }
 
     /// <summary>The value columns: the one named, or every column the {year} pattern matches, with its year.</summary>
-    private static List<(int Column, string Name, int? Year)> ValueColumns(ITableRows rows, string file, RegionalColumns columns)
+    internal static List<(int Column, string Name, int? Year)> ValueColumns(ITableRows rows, string file, RegionalColumns columns)
     {
         if (!columns.Value.Contains(RegionalColumns.YearPlaceholder, StringComparison.Ordinal)) return [(rows.Column(columns.Value), columns.Value, null)];
         var parts = columns.Value.Split(RegionalColumns.YearPlaceholder);

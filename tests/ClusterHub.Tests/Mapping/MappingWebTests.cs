@@ -116,6 +116,24 @@ public abstract class MappingWebTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 
     [Fact]
+    public async Task The_cells_stay_bound_to_their_dataset_after_an_import()
+    {
+        // On PostgreSQL the import drops the cells' foreign key for its COPY and adds it back (MappingStore): it must be there.
+        var (slug, _, manager) = await ClusterAsync("fk");
+        var first = (await UploadAsync(manager, slug, "small.csv", Text(Small), "name=Small&region=region&industry=industry&value=emp&year=year")).GetProperty("datasetId").GetInt32();
+        var second = (await UploadAsync(manager, slug, "small.csv", Text(Small), "name=Again&region=region&industry=industry&value=emp&year=year")).GetProperty("datasetId").GetInt32();
+        var left = await app.WithDb(async (db, _) =>
+        {
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"MappingValues\" (\"DatasetId\", \"Year\", \"Region\", \"Industry\", \"Value\") VALUES (-1, 2020, 0, 0, 1)"));
+            // A dataset deleted by the database itself (as a cluster's deletion cascades) takes its cells along.
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"MappingDatasets\" WHERE \"Id\" = {first}");
+            return (await db.MappingValues.CountAsync(v => v.DatasetId == first), await db.MappingValues.CountAsync(v => v.DatasetId == second));
+        });
+        Assert.Equal((0, 10), left);
+    }
+
+    [Fact]
     public async Task A_file_with_errors_fails_its_job_with_located_errors_and_stores_nothing()
     {
         var (slug, clusterId, manager) = await ClusterAsync("bad");

@@ -35,13 +35,18 @@ public abstract partial class NuclearValleyDemoTests<TApp>(TApp app) : IClassFix
         var founders = await (await api.GetAsync($"/api/v1/clusters/{NuclearValleyDemo.Slug}/members?pageSize=200&sort=joined")).Json(HttpStatusCode.OK);
         Assert.Equal(9, founders.GetProperty("items").EnumerateArray().Count(m => m.GetProperty("isFoundingMember").GetBoolean()));
 
-        // The mapping step: the URSSAF Rouen table and the US states file, the nuclear definition and the saved view.
+        // The mapping step: the URSSAF Rouen table by commune and by département, the US states file, the nuclear
+        // definition and the saved views.
         var datasets = await (await api.GetAsync($"/api/v1/clusters/{NuclearValleyDemo.Slug}/mapping/datasets")).Json(HttpStatusCode.OK);
-        Assert.Equal(2, datasets.GetProperty("total").GetInt32());
-        var urssaf = datasets.GetProperty("items").EnumerateArray().Single(x => x.GetProperty("name").GetString()!.StartsWith("URSSAF", StringComparison.Ordinal));
+        Assert.Equal(3, datasets.GetProperty("total").GetInt32());
+        var byDepartement = datasets.GetProperty("items").EnumerateArray().Single(x => x.GetProperty("name").GetString() == ClusterHub.Mapping.MappingDemo.DepartementDataset);
+        var urssaf = datasets.GetProperty("items").EnumerateArray().Single(x => x.GetProperty("name").GetString()!.StartsWith("URSSAF", StringComparison.Ordinal)
+            && x.GetProperty("id").GetInt32() != byDepartement.GetProperty("id").GetInt32());
         Assert.Equal((2006, 2022, 218), (urssaf.GetProperty("firstYear").GetInt32(), urssaf.GetProperty("lastYear").GetInt32(), urssaf.GetProperty("regions").GetInt32()));
         var views = await (await api.GetAsync($"/api/v1/clusters/{NuclearValleyDemo.Slug}/mapping/datasets/{urssaf.GetProperty("id").GetInt32()}/views")).Json(HttpStatusCode.OK);
         Assert.Equal("Where is the nuclear cluster strong", views[0].GetProperty("name").GetString());
+        var departementViews = await (await api.GetAsync($"/api/v1/clusters/{NuclearValleyDemo.Slug}/mapping/datasets/{byDepartement.GetProperty("id").GetInt32()}/views")).Json(HttpStatusCode.OK);
+        Assert.Equal(ClusterHub.Mapping.MappingDemo.DepartementViewName, departementViews[0].GetProperty("name").GetString());
 
         // Loading again reuses what is there.
         await app.WithDb<int>(async (_, sp) => { await NuclearValleyDemo.LoadAsync(sp, TextWriter.Null, default); return 0; });

@@ -93,5 +93,37 @@ window.ClusterCharts = (() => {
     },
   });
 
-  return { palette, data, euros, percent, stackedBar, doughnut, lines, choropleth, radar, scatter };
+  // A planar projection for chartjs-chart-geo: GeoJSON whose coordinates are already a plane (the vendored French maps,
+  // converted from SVG with y down), scaled and moved to fit, not projected from a sphere. chartjs-chart-geo takes a
+  // function with d3's stream, scale, translate and fitWidth; d3's geoIdentity is not exported by its bundle.
+  const planar = () => {
+    let k = 1, t = [0, 0];
+    const p = xy => [xy[0] * k + t[0], xy[1] * k + t[1]];
+    p.invert = xy => [(xy[0] - t[0]) / k, (xy[1] - t[1]) / k];
+    p.stream = s => ({
+      point: (x, y) => s.point(x * k + t[0], y * k + t[1]),
+      lineStart: () => s.lineStart(), lineEnd: () => s.lineEnd(),
+      polygonStart: () => s.polygonStart(), polygonEnd: () => s.polygonEnd(),
+      sphere: () => {},
+    });
+    p.scale = v => (v === undefined ? k : ((k = v), p));
+    p.translate = v => (v === undefined ? t : ((t = v), p));
+    p.fitWidth = (width, object) => {
+      const box = [Infinity, Infinity, -Infinity, -Infinity];
+      const walk = o => {
+        if (!o) return;
+        if (Array.isArray(o)) {
+          if (typeof o[0] === 'number') { box[0] = Math.min(box[0], o[0]); box[1] = Math.min(box[1], o[1]); box[2] = Math.max(box[2], o[0]); box[3] = Math.max(box[3], o[1]); }
+          else o.forEach(walk);
+        } else walk(o.features || o.geometry || o.coordinates || o.geometries);
+      };
+      walk(object);
+      k = width / Math.max(box[2] - box[0], 1e-9);
+      t = [-box[0] * k, -box[1] * k];
+      return p;
+    };
+    return p;
+  };
+
+  return { palette, data, euros, percent, stackedBar, doughnut, lines, choropleth, radar, scatter, planar };
 })();

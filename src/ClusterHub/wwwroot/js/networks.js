@@ -1,29 +1,6 @@
-// The network workspace page: follows the jobs' progress, and draws the stored layout with sigma (WebGL).
+// The network workspace page (the jobs' progress is js/jobs.js): draws the stored layout with sigma (WebGL).
 (function () {
     'use strict';
-
-    // Jobs: while one is queued or running, poll the page's JSON and move its progress bar; reload when one ends.
-    const jobs = document.getElementById('jobs');
-    if (jobs && jobs.querySelector('tr[data-live="true"]')) {
-        const poll = async () => {
-            let list;
-            try { list = await (await fetch(jobs.dataset.poll, { headers: { Accept: 'application/json' } })).json(); }
-            catch { setTimeout(poll, 2000); return; }
-            let ended = false;
-            for (const job of list) {
-                const row = document.getElementById('job-' + job.id);
-                if (!row) { ended = true; continue; }
-                const live = job.state === 'Queued' || job.state === 'Running';
-                if (row.dataset.live === 'true' && !live) ended = true;
-                row.querySelector('progress').value = job.progress;
-                row.querySelector('.job-step').textContent = job.step || '';
-                row.querySelector('.job-state').dataset.state = job.state;
-            }
-            if (ended) { window.location.reload(); return; }
-            setTimeout(poll, 1000);
-        };
-        setTimeout(poll, 500);
-    }
 
     // The picture: every node at its stored ForceAtlas2 position, coloured by community; or one node per community
     // (the summary of a big network), where a click draws that community's own nodes.

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using ClusterHub.Exchange;
+using ClusterHub.Mapping;
+
+namespace ClusterHub.Tests.Mapping;
+
+/// <summary>
+/// The <c>map</c> verbs' fast reader and parallel CSV writer give exactly what the exchange kit's reader and
+/// <see cref="Export"/> give: the same codes in the same order, the same cells to the bit, the same bytes out; and any file
+/// outside the plain case is left to the general reader (null), which locates its errors.
+/// </summary>
+public sealed class RegionalFastCsvTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("clusterhub-fast-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static readonly RegionalColumns Long = new("region", "industry", "emp", "year");
+
+    private string Write(string text, string name = "stats.csv")
+    {
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: name.Contains("bom", StringComparison.Ordinal)));
+        return path;
+    }
+
+    private static RegionalData General(string path, RegionalColumns columns)
+    {
+        using var text = DecodedText.OpenFile(path, "stats.csv");
+        var read = RegionalFile.Read(text.OpenReader(), "stats.csv", columns);
+        Assert.True(read.Succeeded, string.Join("; ", read.Errors.First));
+        return read.Data!;
+    }
+
+    private static void Same(RegionalData expected, RegionalData? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Table.Regions.Codes, actual.Table.Regions.Codes);
+        Assert.Equal(expected.Table.Industries.Codes, actual.Table.Industries.Codes);
+        Assert.Equal(expected.Table.Years, actual.Table.Years);
+        Assert.Equal(expected.Table.Values.Select(BitConverter.DoubleToInt64Bits), actual.Table.Values.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal((expected.Rows, expected.MissingCells), (actual.Rows, actual.MissingCells));
+    }
+
+    /// <summary>A seeded long table: codes with leading zeros, spaces around cells, suppressed and empty cells, decimals and exponents, repeated cells (summed), blank lines, CRLF or LF.</summary>
+    private static string Seeded(int seed, int rows, char delimiter, string newline)
+    {
+        var random = new Random(seed);
+        string[] marks = ["s", "", "(D)", "NA", " secret "];
+        var text = new StringBuilder($"region{delimiter} industry {delimiter}year{delimiter}emp{newline}");
+        for (var k = 0; k < rows; k++)
+        {
+            var value = random.Next(10) switch
+            {
+                0 => marks[random.Next(marks.Length)],
+                1 => (random.NextDouble() * 1000).ToString("R", CultureInfo.InvariantCulture),
+                2 => random.Next(1, 9).ToString(CultureInfo.InvariantCulture) + "e" + random.Next(0, 4).ToString(CultureInfo.InvariantCulture),
+                3 => " " + random.Next(0, 100000).ToString(CultureInfo.InvariantCulture) + " ",
+                _ => random.Next(0, 5000).ToString(CultureInfo.InvariantCulture),
+            };
+            var region = random.Next(4) == 0 ? "2A" : random.Next(300).ToString("D5", CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"{region}{delimiter}{random.Next(40):D4}{delimiter}{2010 + random.Next(5)}{delimiter}{value}{newline}");
+            if (random.Next(50) == 0) text.Append(newline);
+        }
+        return text.ToString();
+    }
+
+    [Theory]
+    [InlineData(1, ',', "\n")]
+    [InlineData(2, ';', "\r\n")]
+    [InlineData(3, '\t', "\n")]
+    public void A_plain_file_read_on_every_core_is_the_general_readers_table_to_the_bit(int seed, char delimiter, string newline)
+    {
+        var path = Write(Seeded(seed, 5_000, delimiter, newline));
+        // Chunks of 256 bytes: some hundred chunks, each with codes of its own, merged in file order.
+        Same(General(path, Long), RegionalFastCsv.TryRead(path, Long, minimumChunk: 256));
+        Same(General(path, Long), RegionalFastCsv.TryRead(path, Long));
+    }
+
+    [Fact]
+    public void A_wide_file_with_a_byte_order_mark_and_no_last_line_end_reads_the_same()
+    {
+        var columns = new RegionalColumns("Code commune", "Code APE", "Effectifs {year}");
+        var path = Write("Code commune;Nom;Code APE;Effectifs 2020;Effectifs 2021\n76005;Amfreville;2530Z;12;14\n76005;Amfreville;2511Z;secret;3\n2B033;Bastia;2530Z;1.5;\n76005;Amfreville;2530Z;1;1", "wide-bom.csv");
+        Same(General(path, columns), RegionalFastCsv.TryRead(path, columns, minimumChunk: 16));
+    }
+
+    [Theory]
+    [InlineData("region,industry,year,emp\nA,1,2020,\"1 234,5\"\n")] // a quote
+    [InlineData("region,industry,year,emp\nA,1,2020,1 234\n")] // grouped digits
+    [InlineData("region,industry,year,emp\nA,1,2020,-3\n")] // a negative count: an error to locate
+    [InlineData("region,industry,year,emp\nA,1,20x0,3\n")] // a bad year
+    [InlineData("region,industry,year,emp\n,1,2020,3\n")] // an empty code
+    [InlineData("region,industry,year,emp\nA,1,2020\n")] // a short row
+    [InlineData("region,industry,year,emp\n# a note,,,\nA,1,2020,3\n")] // maybe a note row
+    [InlineData("region,industry,year,emp\nA,1,2020,3\u00A0\n")] // a non-ASCII space around a value
+    [InlineData("region,industry,year,emp\nA,1,2020,3\rB,1,2020,4\n")] // a lone carriage return
+    [InlineData("region,industry,year\nA,1,2020\n")] // no value column: the general reader names it
+    [InlineData("region,industry,year,emp\n")] // no rows
+    public void Anything_but_the_plain_case_is_left_to_the_general_reader(string csv) =>
+        Assert.Null(RegionalFastCsv.TryRead(Write(csv), Long));
+
+    [Fact]
+    public void Codes_are_trimmed_of_any_whitespace_as_the_general_reader_trims_them()
+    {
+        var path = Write("region,industry,year,emp\nA\u00A0,1,2020,3\n A\u2003 ,1,2021,4\n");
+        Same(General(path, Long), RegionalFastCsv.TryRead(path, Long));
+    }
+
+    [Fact]
+    public void A_windows_1252_file_is_left_to_the_general_reader()
+    {
+        var path = Path.Combine(dir, "latin.csv");
+        File.WriteAllBytes(path, [.. "region,industry,year,emp\nS"u8, 0xE8, .. "te,1,2020,3\n"u8]);
+        Assert.Null(RegionalFastCsv.TryRead(path, Long));
+        Assert.Equal("Sète", General(path, Long).Table.Regions[0]);
+    }
+
+    [Fact]
+    public async Task The_parallel_csv_is_the_exports_csv_byte_for_byte()
+    {
+        // Codes that need a quote or a formula guard, whole and fractional values, missing measures, flags.
+        var path = Write("region,industry,year,emp\n\"=cmd\",\"a,b\",2020,10\n-1,x,2020,2.5\nB,x,2020,\nB,\"a,b\",2021,1e16\n=cmd,x,2021,0\n");
+        var data = General(path, Long);
+        var columns = new List<MeasureColumn>
+        {
+            new("lq", k => k % 3 == 0 ? double.NaN : k / 7.0),
+            new("flag", k => k % 2, Flag: true),
+        };
+        var cells = Enumerable.Range(0, data.Table.Values.Length).Where(k => !double.IsNaN(data.Table.Values[k])).ToArray();
+        using var expected = new MemoryStream();
+        await Export.WriteAsync(expected, MappingMeasures.Table("lq", data.Table, true, columns), cells.ToAsyncEnumerable(), FileFormat.Csv, CancellationToken.None);
+        using var actual = new MemoryStream();
+        await MappingMeasures.WriteCsvAsync(actual, "lq", data.Table, true, columns, cells, CancellationToken.None);
+        Assert.Equal(Encoding.UTF8.GetString(expected.ToArray()), Encoding.UTF8.GetString(actual.ToArray()));
+        Assert.Equal(expected.ToArray(), actual.ToArray());
+    }
+
+    [Fact]
+    public async Task A_table_of_many_blocks_is_written_in_order()
+    {
+        // 400 × 300 cells: several batches of blocks of 16,384 rows, formatted in parallel.
+        var (regions, industries) = (new ClusterHub.Analytics.Mapping.CodeIndex(), new ClusterHub.Analytics.Mapping.CodeIndex());
+        for (var r = 0; r < 400; r++) regions.Intern(r.ToString("D5", CultureInfo.InvariantCulture));
+        for (var i = 0; i < 300; i++) industries.Intern(i.ToString("D4", CultureInfo.InvariantCulture));
+        var random = new Random(7);
+        var values = Enumerable.Range(0, 400 * 300).Select(_ => random.Next(5) == 0 ? double.NaN : random.Next(3) == 0 ? random.NextDouble() * 100 : random.Next(10_000)).ToArray();
+        var table = new ClusterHub.Analytics.Mapping.RegionalTable(regions, industries, [2020], values);
+        var columns = new List<MeasureColumn> { new("lq", k => values[k] / 3) };
+        var cells = Enumerable.Range(0, values.Length).Where(k => !double.IsNaN(values[k])).ToArray();
+        using var expected = new MemoryStream();
+        await Export.WriteAsync(expected, MappingMeasures.Table("lq", table, false, columns), cells.ToAsyncEnumerable(), FileFormat.Csv, CancellationToken.None);
+        using var actual = new MemoryStream();
+        await MappingMeasures.WriteCsvAsync(actual, "lq", table, false, columns, cells, CancellationToken.None);
+        Assert.Equal(expected.ToArray(), actual.ToArray());
+    }
+}
