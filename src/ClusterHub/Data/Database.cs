@@ -66,12 +66,18 @@ public static class Database
         // history (and an import's batches) together, which matter more than retrying a dropped connection.
         return provider == DatabaseProvider.PostgreSql
             ? services.AddDbContext<ClusterDb, PostgresClusterDb>((sp, o) => o.UseNpgsql(cs).AddInterceptors(sp.GetRequiredService<ChangeHistoryInterceptor>()))
-            : services.AddDbContext<ClusterDb, SqliteClusterDb>((sp, o) => o.UseSqlite(cs).AddInterceptors(sp.GetRequiredService<ChangeHistoryInterceptor>()));
+            : services.AddDbContext<ClusterDb, SqliteClusterDb>((sp, o) => o.UseSqlite(cs).AddInterceptors(sp.GetRequiredService<ChangeHistoryInterceptor>(), new SqliteSettings()));
     }
 
-    /// <summary>Applies pending migrations, inside the provider's execution strategy so transient failures are retried.</summary>
-    public static async Task MigrateAsync(ClusterDb db, CancellationToken ct) =>
+    /// <summary>
+    /// Applies pending migrations, inside the provider's execution strategy so transient failures are retried; a SQLite
+    /// file is then put in write-ahead-log mode, which the file keeps (<see cref="SqliteSettings"/>).
+    /// </summary>
+    public static async Task MigrateAsync(ClusterDb db, CancellationToken ct)
+    {
         await db.Database.CreateExecutionStrategy().ExecuteAsync(() => db.Database.MigrateAsync(ct));
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync(SqliteSettings.JournalMode, ct);
+    }
 
     private static string FromUrl(string url)
     {
