@@ -34,6 +34,12 @@ public static class ProjectPermissions
     public const string ReadDashboard = "projects.dashboard.read";
     /// <summary>The projects and their participations as files (CSV, JSON, xlsx).</summary>
     public const string Export = "projects.export";
+    /// <summary>Past projects from a file (<c>import projects</c>): the secretariat's.</summary>
+    public const string Import = "projects.proposals.import";
+    /// <summary>A proposal's attachments (record rule: the coordinator's representative, assigned reviewers, the funder it was sent to, the secretariat).</summary>
+    public const string ReadAttachments = "projects.attachments.read";
+    /// <summary>Add and remove attachments (record rule: the coordinator's representative, removing only before submission; the secretariat).</summary>
+    public const string WriteAttachments = "projects.attachments.write";
 }
 
 /// <summary>The R&amp;D project labelling pipeline: funders and calls, proposals, the workflow to market, its dashboard.</summary>
@@ -57,6 +63,9 @@ public sealed class ProjectsFeature : IFeature
         Permission.Grant(ProjectPermissions.ImportParticipations, Manager, Staff),
         Permission.Grant(ProjectPermissions.ReadSentToFunder, Manager, Staff, ClusterRole.Funder),
         Permission.Grant(ProjectPermissions.Export, Manager, Staff),
+        Permission.Grant(ProjectPermissions.Import, Manager, Staff),
+        Permission.GrantWithOwnOrganisation(ProjectPermissions.ReadAttachments, Manager, Staff, Reviewer, ClusterRole.Funder),
+        Permission.GrantWithOwnOrganisation(ProjectPermissions.WriteAttachments, Manager, Staff),
     ];
 
     public IEnumerable<NavigationEntry> Navigation =>
@@ -68,12 +77,17 @@ public sealed class ProjectsFeature : IFeature
         new(44, "Nav.FunderProposals", "/projects/funder", ProjectPermissions.ReadSentToFunder),
     ];
 
-    public void AddServices(IServiceCollection services) => services.AddSingleton<Indicators.IIndicatorSource, ProjectIndicators>();
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<Indicators.IIndicatorSource, ProjectIndicators>();
+        services.AddOptions<Attachments.AttachmentOptions>().BindConfiguration("Projects:Attachments");
+    }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster)
     {
         cluster.MapProjects();
         cluster.MapCommittees();
+        Attachments.AttachmentsApi.MapAttachments(cluster);
     }
 
     public void AddVerbs(Cli.CliVerbs verbs) => ProjectCommands.Add(verbs);
