@@ -161,7 +161,7 @@ public static class ProjectImport
     {
         var before = errors.Total;
         var (first, cells) = rows[0];
-        void Fail(int row, string column, string? value, string reason) => errors.Add(new(file, row, column, value is null ? null : InputText.Echo(value), reason));
+        void Fail(int row, string column, string? value, string reason) => errors.Add(new(file, row, column, string.IsNullOrEmpty(value) ? null : InputText.Echo(value), reason));
         string? Cell(string column) => InputText.Blank(cells[column]);
 
         foreach (var (row, other) in rows.Skip(1))
