@@ -77,4 +77,48 @@ public sealed class ProjectsPageTests(DemoSite site) : IClassFixture<DemoSite>
         await page.WaitForTimeoutAsync(1200); // the chart's entry animation, for a still picture
         await page.ScreenshotAsync(new() { Path = Path.Combine(DemoSite.Screenshots, "projects-funnel.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task An_attachment_is_uploaded_listed_and_a_disguised_executable_refused_on_the_proposal_page()
+    {
+        var id = await DraftAsync();
+        var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);
+        await page.GotoAsync($"/c/nuclear-valley/projects/{id}");
+        await page.ClickAsync("#attachments-link a");
+        await Assertions.Expect(page.Locator("#no-attachments")).ToBeVisibleAsync();
+
+        var pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"u8.ToArray();
+        await page.SetInputFilesAsync("#attachment-form input[type=file]", new FilePayload { Name = "SMR-FORGE application.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await page.ClickAsync("#attachment-submit");
+        await Assertions.Expect(page.Locator("#attachment-done")).ToBeVisibleAsync();
+        Assert.Equal(["SMR-FORGE application.pdf"], (await page.Locator("#attachments tbody tr td:first-child a").AllTextContentsAsync()).Select(t => t.Trim()));
+        Assert.Equal("application/pdf", (await page.Locator("#attachments tbody tr td:nth-child(2)").TextContentAsync())!.Trim());
+
+        byte[] exe = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, .. new byte[64]];
+        await page.SetInputFilesAsync("#attachment-form input[type=file]", new FilePayload { Name = "budget.pdf", MimeType = "application/pdf", Buffer = exe });
+        await page.ClickAsync("#attachment-submit");
+        await Assertions.Expect(page.Locator("#attachment-refused")).ToContainTextAsync("not an accepted type");
+        Assert.Equal(1, await page.Locator("#attachments tbody tr").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DemoSite.Screenshots, "proposal-attachments.png"), FullPage = true }); // docs/guide/projects.md
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#attachments tbody tr td:first-child a"));
+        Assert.Equal("SMR-FORGE application.pdf", download.SuggestedFilename);
+    }
+
+    [Fact]
+    public async Task The_projects_list_imports_past_projects_and_shows_located_errors()
+    {
+        var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);
+        await page.GotoAsync("/c/nuclear-valley/projects");
+        await Assertions.Expect(page.Locator("#import-template")).ToBeVisibleAsync();
+        var bad = "acronym,title,state,created_at,submitted_at,partner,partner_role,partner_category,duration_months,trl_start,trl_target\nOLD-1,Old project,Submitted,2012-03-01,,Areva,Coordinator,LargeCompany,24,3,6\n"u8.ToArray();
+        await page.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "past.csv", MimeType = "text/csv", Buffer = bad });
+        await page.ClickAsync("#import-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#import-errors")).ToContainTextAsync("submitted_at");
+        var good = "acronym,title,state,created_at,submitted_at,partner,partner_role,partner_category,duration_months,trl_start,trl_target\nOLD-1,Old project,Submitted,2012-03-01,2012-04-02,Areva,Coordinator,LargeCompany,24,3,6\n"u8.ToArray();
+        await page.SetInputFilesAsync("#import-form input[type=file]", new FilePayload { Name = "past.csv", MimeType = "text/csv", Buffer = good });
+        await page.ClickAsync("#import-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#import-result")).ToContainTextAsync("1 created");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DemoSite.Screenshots, "project-import.png"), FullPage = true });
+    }
 }

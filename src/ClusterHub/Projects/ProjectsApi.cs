@@ -42,11 +42,32 @@ public static class ProjectsApi
         proposals.MapPost("/{id:int}/outcomes", AddOutcome).RequirePermission(ProjectPermissions.Decide);
 
         proposals.MapGet("/export", (HttpContext http, ClusterScope scope, ClusterDb db, string? format, CancellationToken ct) =>
-            ExportAsync(http, $"{scope.Slug}-projects", ProjectFile.Table, ProjectFile.Query(db, scope.ClusterId), format, ct)).RequirePermission(ProjectPermissions.Export);
+            ExportAsync(http, $"{scope.Slug}-projects", ProjectFile.Table, ProjectFile.Query(db, scope.ClusterId, ct), format, ct)).RequirePermission(ProjectPermissions.Export);
         cluster.MapGet("/projects/participations", (HttpContext http, ClusterScope scope, ClusterDb db, string? format, CancellationToken ct) =>
             ExportAsync(http, $"{scope.Slug}-participations", ProjectFile.Participations, ProjectFile.ParticipationQuery(db, scope.ClusterId), format, ct))
             .WithTags("Projects").RequirePermission(ProjectPermissions.Export);
+        cluster.MapPost("/projects/import", Import).WithTags("Projects").RequirePermission(ProjectPermissions.Import).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.ImportBodyBytes));
+        cluster.MapGet("/projects/import/template", async (HttpContext http, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
+            await (await ProjectImport.TemplateAsync(db, scope.ClusterId, ct)).SendAsync(http.Response, ct)).WithTags("Projects").RequirePermission(ProjectPermissions.Import);
         cluster.MapGet("/projects/funnel", Funnel).WithTags("Projects").RequirePermission(ProjectPermissions.ReadDashboard);
+    }
+
+    /// <summary>
+    /// Imports past projects from a CSV or xlsx body (<c>?fileName=</c>; xlsx by its content type or name), in the shape
+    /// <c>export projects</c> writes: all or nothing; 422 with every located error (file, row, column, value, reason).
+    /// </summary>
+    public static async Task<Results<Ok<Members.ImportReport>, UnprocessableEntity<Members.ImportReport>>> Import(HttpRequest request, string? fileName, ClusterScope scope, ClusterDb db, CancellationToken ct)
+    {
+        var name = fileName ?? "upload.csv";
+        var format = request.ContentType switch
+        {
+            { } t when t.Contains("json", StringComparison.OrdinalIgnoreCase) => Exchange.FileFormat.Json,
+            { } t when t.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase) => Exchange.FileFormat.Xlsx,
+            _ => MemberFile.FormatOf(name),
+        };
+        var report = await ProjectImport.RunAsync(db, scope.ClusterId, request.Body, name, format, Actor(request.HttpContext), ct);
+        return report.Succeeded ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }
 
     /// <summary>The path of a move: <c>StartReview</c> → <c>start-review</c>.</summary>

@@ -40,6 +40,12 @@ public static class ProjectPermissions
     public const string RecordProgress = "projects.followup.record";
     /// <summary>Plan milestones and deliverables, accept or return reports: the secretariat's.</summary>
     public const string ManageFollowUp = "projects.followup.manage";
+    /// <summary>Past projects from a file (<c>import projects</c>): the secretariat's.</summary>
+    public const string Import = "projects.proposals.import";
+    /// <summary>A proposal's attachments (record rule: the coordinator's representative, assigned reviewers, the funder it was sent to, the secretariat).</summary>
+    public const string ReadAttachments = "projects.attachments.read";
+    /// <summary>Add and remove attachments (record rule: the coordinator's representative, removing only before submission; the secretariat).</summary>
+    public const string WriteAttachments = "projects.attachments.write";
 }
 
 /// <summary>The R&amp;D project labelling pipeline: funders and calls, proposals, the workflow to market, its dashboard.</summary>
@@ -67,6 +73,9 @@ public sealed class ProjectsFeature : IFeature
         Permission.GrantWithOwnOrganisation(ProjectPermissions.ReadFollowUp, Manager, Staff, Observer),
         Permission.GrantWithOwnOrganisation(ProjectPermissions.RecordProgress, Manager, Staff),
         Permission.Grant(ProjectPermissions.ManageFollowUp, Manager, Staff),
+        Permission.Grant(ProjectPermissions.Import, Manager, Staff),
+        Permission.GrantWithOwnOrganisation(ProjectPermissions.ReadAttachments, Manager, Staff, Reviewer, ClusterRole.Funder),
+        Permission.GrantWithOwnOrganisation(ProjectPermissions.WriteAttachments, Manager, Staff),
     ];
 
     public IEnumerable<NavigationEntry> Navigation =>
@@ -82,6 +91,7 @@ public sealed class ProjectsFeature : IFeature
     {
         services.AddSingleton<Indicators.IIndicatorSource, ProjectIndicators>();
         services.AddHostedService<DeadlineSweep>();
+        services.AddOptions<Attachments.AttachmentOptions>().BindConfiguration("Projects:Attachments");
     }
 
     public void MapApi(RouteGroupBuilder api, RouteGroupBuilder cluster)
@@ -89,6 +99,7 @@ public sealed class ProjectsFeature : IFeature
         cluster.MapProjects();
         cluster.MapCommittees();
         cluster.MapFollowUp();
+        Attachments.AttachmentsApi.MapAttachments(cluster);
     }
 
     public void AddVerbs(Cli.CliVerbs verbs) => ProjectCommands.Add(verbs);

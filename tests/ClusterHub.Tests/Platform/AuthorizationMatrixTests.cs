@@ -26,7 +26,13 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
 
     private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
         int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId, int NetworkId, int JobId,
-        StrategyEntries Strategy, MappingIds Mapping, string OwnPortfolio, string OtherPortfolio, int OwnPortfolioId, CommitteeIds Committee, FollowUpIds FollowUp);
+        StrategyEntries Strategy, MappingIds Mapping, string OwnPortfolio, string OtherPortfolio, int OwnPortfolioId, CommitteeIds Committee, FollowUpIds FollowUp, AttachmentIds Attachments);
+
+    /// <summary>
+    /// A proposal Sfarsteel coordinates, already sent to the fixture's funder (so its users read its attachments), with one
+    /// attachment the routes read and one the DELETE routes remove (idempotent): the attachment routes address this proposal.
+    /// </summary>
+    private sealed record AttachmentIds(int ProposalId, int AttachmentId, int DeletableAttachmentId, int FunderId);
 
     /// <summary>One entry of each strategic list, each in use (so a removal is refused alike for every role, and the entry stays).</summary>
     private sealed record StrategyEntries(int Area, int Domain, int Stage);
@@ -65,6 +71,25 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         db.CommitteeMeetings.Add(meeting);
         await db.SaveChangesAsync();
         return new CommitteeIds(committee.Id, meeting.Id, meeting.Items[0].Id, funderId);
+    });
+
+    private Task<AttachmentIds> AttachmentsAsync(int clusterId, int memberId, int callId, int funderId) => app.WithDb<AttachmentIds>(async (db, _) =>
+    {
+        var now = DateTime.UtcNow;
+        var proposal = new ClusterHub.Projects.Proposal
+        {
+            ClusterId = clusterId, Title = "Sent to the funder", Acronym = "SENT", CallId = callId, DurationMonths = 24, TrlStart = 3, TrlTarget = 6,
+            State = ClusterHub.Projects.ProposalState.SubmittedToFunder, CreatedAt = now, StateSince = now, CoordinatorMemberId = memberId,
+            Partners = [new() { MemberId = memberId, Name = "Sfarsteel", Role = ClusterHub.Projects.PartnerRole.Coordinator, Category = ClusterHub.Projects.PartnerCategory.LargeCompany }],
+        };
+        db.Proposals.Add(proposal);
+        await db.SaveChangesAsync();
+        ClusterHub.Projects.Attachments.ProposalAttachment File(string name) => new()
+            { ProposalId = proposal.Id, FileName = name, ContentType = "text/plain; charset=utf-8", SizeBytes = 2, Sha256 = new string('0', 64), UploadedBy = "matrix", UploadedAt = now, Content = "ok"u8.ToArray() };
+        var (kept, deletable) = (File("kept.txt"), File("deletable.txt"));
+        db.AddRange(kept, deletable);
+        await db.SaveChangesAsync();
+        return new AttachmentIds(proposal.Id, kept.Id, deletable.Id, funderId);
     });
 
     private Task<GovernanceIds> GovernanceAsync(int clusterId) => app.WithDb<GovernanceIds>(async (db, _) =>
@@ -164,7 +189,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             weld.GetProperty("id").GetInt32(), ndt.GetProperty("id").GetInt32(), declaration.GetProperty("id").GetInt32(), await GovernanceAsync(own.Id), budgetLine.GetProperty("id").GetInt32(), networkId, jobId,
             strategy, mapping, ownPortfolio, otherPortfolio, ownPortfolioId,
             await CommitteeAsync(own.Id, proposal.GetProperty("proposal").GetProperty("id").GetInt32(), funder.GetProperty("id").GetInt32()),
-            await FollowUpAsync(proposal.GetProperty("proposal").GetProperty("id").GetInt32()));
+            await FollowUpAsync(proposal.GetProperty("proposal").GetProperty("id").GetInt32()),
+            await AttachmentsAsync(own.Id, memberId, callId, funder.GetProperty("id").GetInt32()));
     }
 
     /// <summary>Two mapping datasets (one of region 76540 × industry 2530Z in 2022, one for the DELETE routes), two definitions alike, an import job.</summary>
@@ -204,7 +230,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "id" when path.Contains("/invoices/", StringComparison.Ordinal) => f.InvoiceId.ToString(CultureInfo.InvariantCulture),
                 "id" when path.Contains("/outbox/", StringComparison.Ordinal) => f.MessageId.ToString(CultureInfo.InvariantCulture),
                 "id" when path.Contains("/calls/", StringComparison.Ordinal) => f.CallId.ToString(CultureInfo.InvariantCulture),
+                "id" when path.Contains("/attachments", StringComparison.Ordinal) => f.Attachments.ProposalId.ToString(CultureInfo.InvariantCulture),
                 "id" when path.Contains("/proposals/", StringComparison.Ordinal) || path.Contains("/projects/", StringComparison.Ordinal) => f.ProposalId.ToString(CultureInfo.InvariantCulture),
+                "attachmentId" => (IsDelete(e) ? f.Attachments.DeletableAttachmentId : f.Attachments.AttachmentId).ToString(CultureInfo.InvariantCulture),
                 "userId" => f.PersonId,
                 "role" => nameof(ClusterRole.Reviewer),
                 "id" => f.MemberId.ToString(CultureInfo.InvariantCulture),
@@ -254,6 +282,21 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     private Task AssignAsync(Fixture f, string userId) => app.WithDb(async db =>
     {
         db.ReviewAssignments.Add(new ClusterHub.Projects.ReviewAssignment { ProposalId = f.ProposalId, UserId = userId, AssignedAt = DateTime.UtcNow });
+        db.ReviewAssignments.Add(new ClusterHub.Projects.ReviewAssignment { ProposalId = f.Attachments.ProposalId, UserId = userId, AssignedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>A funder's user reads what was sent to its funder (a record rule): the matrix's funder is the fixture's funder's.</summary>
+    private async Task<HttpClient> LinkedFunderAsync(Fixture f)
+    {
+        var person = await app.CreatePersonAsync(nameof(ClusterRole.Funder), f.Own);
+        await LinkFunderAsync(f, person.UserId);
+        return person.Api;
+    }
+
+    private Task LinkFunderAsync(Fixture f, string userId) => app.WithDb(async db =>
+    {
+        db.FunderUsers.Add(new ClusterHub.Projects.FunderUser { FunderId = f.Attachments.FunderId, UserId = userId });
         await db.SaveChangesAsync();
     });
 
@@ -272,7 +315,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// cluster a route naming a record answers 404 for it, rightly. That one case is not judged.
     /// </summary>
     private static bool Judged(RouteEndpoint e, string role, bool own) =>
-        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId" or "lineId" or "networkId" or "jobId" or "entryId" or "datasetId" or "definitionId" or "committeeId" or "meetingId" or "itemId" or "funderId"
+        own || role != "admin" || !e.RoutePattern.Parameters.Any(p => p.Name is "id" or "requestId" or "userId" or "competenceId" or "declarationId" or "key" or "actorId" or "tieId" or "lineId" or "networkId" or "jobId" or "entryId" or "datasetId" or "definitionId" or "committeeId" or "meetingId" or "itemId" or "funderId" or "attachmentId"
             || (p.Name == "year" && (e.RoutePattern.RawText!.Contains("/reviews/", StringComparison.Ordinal) || e.RoutePattern.RawText!.Contains("/surveys/", StringComparison.Ordinal))));
 
     private static bool Allowed(HttpStatusCode status) => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound);
@@ -290,6 +333,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 ? (await ClusterHub.Tests.Portfolios.PortfolioPeople.CreatePortfolioPersonAsync(app, f.OwnPortfolioId, portfolioRole)).Api
                 : await app.CreateClientAsync(role, role == "admin" ? null : f.Own, role == nameof(ClusterRole.MemberRepresentative) ? "Sfarsteel" : null);
             if (role == nameof(ClusterRole.Reviewer)) client = await AssignedReviewerAsync(f);
+            if (role == nameof(ClusterRole.Funder)) client = await LinkedFunderAsync(f);
             foreach (var e in endpoints)
             {
                 var rule = e.Metadata.GetMetadata<IAccessRule>()!;
@@ -330,6 +374,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 ? await app.LogInAsync((await ClusterHub.Tests.Portfolios.PortfolioPeople.CreatePortfolioPersonAsync(app, f.OwnPortfolioId, portfolioRole)).Email)
                 : await app.CreatePageClientAsync(role, role == "admin" ? null : f.Own, role == nameof(ClusterRole.MemberRepresentative) ? "Sfarsteel" : null);
             if (role == nameof(ClusterRole.Reviewer)) await AssignAsync(f, await app.WithDb(async (db, _) => await db.RoleGrants.Where(g => g.Role == ClusterRole.Reviewer && g.Cluster!.Slug == f.Own).OrderByDescending(g => g.Id).Select(g => g.UserId).FirstAsync()));
+            if (role == nameof(ClusterRole.Funder)) await LinkFunderAsync(f, await app.WithDb(async (db, _) => await db.RoleGrants.Where(g => g.Role == ClusterRole.Funder && g.Cluster!.Slug == f.Own).OrderByDescending(g => g.Id).Select(g => g.UserId).FirstAsync()));
             foreach (var e in pages)
                 foreach (var own in new[] { true, false })
                 {
