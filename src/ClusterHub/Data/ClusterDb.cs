@@ -51,6 +51,11 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<Projects.ProposalPartner> ProposalPartners => Set<Projects.ProposalPartner>();
     public DbSet<Projects.ProposalStateChange> ProposalStateChanges => Set<Projects.ProposalStateChange>();
     public DbSet<Projects.ProposalYearStage> ProposalYearStages => Set<Projects.ProposalYearStage>();
+    public DbSet<Projects.ProjectMilestone> ProjectMilestones => Set<Projects.ProjectMilestone>();
+    public DbSet<Projects.ProjectDeliverable> ProjectDeliverables => Set<Projects.ProjectDeliverable>();
+    public DbSet<Projects.ProjectReport> ProjectReports => Set<Projects.ProjectReport>();
+    public DbSet<Projects.DeadlineNotice> DeadlineNotices => Set<Projects.DeadlineNotice>();
+    public DbSet<Projects.Attachments.ProposalAttachment> ProposalAttachments => Set<Projects.Attachments.ProposalAttachment>();
     public DbSet<Projects.ProjectOutcome> ProjectOutcomes => Set<Projects.ProjectOutcome>();
     public DbSet<Projects.ReviewAssignment> ReviewAssignments => Set<Projects.ReviewAssignment>();
     public DbSet<Projects.Committee> Committees => Set<Projects.Committee>();

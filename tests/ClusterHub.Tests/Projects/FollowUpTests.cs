@@ -233,7 +233,7 @@ public abstract class FollowUpTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var before = (await Messages()).Count;
         await Sweep(Today.AddDays(32));
         Assert.Equal(before, (await Messages()).Count);
-        var notices = await app.WithDb(async (db, _) => await db.DeadlineNotices().Where(n => n.ClusterId == clusterId).Select(n => n.Kind).ToListAsync());
+        var notices = await app.WithDb(async (db, _) => await db.DeadlineNotices.Where(n => n.ClusterId == clusterId).Select(n => n.Kind).ToListAsync());
         Assert.Equal(new[] { NoticeKind.CallDeadline, NoticeKind.MilestoneDue, NoticeKind.MilestoneOverdue, NoticeKind.DeliverableDue }, notices.Order());
         Assert.DoesNotContain(await Messages(), m => m.Subject.Contains("LATER", StringComparison.Ordinal));
         _ = draft;

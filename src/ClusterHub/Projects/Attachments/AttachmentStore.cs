@@ -58,7 +58,7 @@ public static class AttachmentStore
         var access = await AccessAsync(db, scope, userId, proposalId, ct);
         if (access is null) return (AttachmentOutcome.NotFound, []);
         if (!access.Read) return (AttachmentOutcome.Forbidden, []);
-        var items = await db.Set<ProposalAttachment>().AsNoTracking().Where(a => a.ProposalId == proposalId).OrderBy(a => a.Id)
+        var items = await db.ProposalAttachments.AsNoTracking().Where(a => a.ProposalId == proposalId).OrderBy(a => a.Id)
             .Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.UploadedBy, a.UploadedAt)).ToListAsync(ct);
         return (AttachmentOutcome.Done, items);
     }
@@ -102,7 +102,7 @@ public static class AttachmentStore
         var access = await AccessAsync(db, scope, userId, proposalId, ct);
         if (access is null) return (AttachmentOutcome.NotFound, null);
         if (!access.Read) return (AttachmentOutcome.Forbidden, null);
-        var attachment = await db.Set<ProposalAttachment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ProposalId == proposalId, ct);
+        var attachment = await db.ProposalAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.ProposalId == proposalId, ct);
         return attachment is null ? (AttachmentOutcome.NotFound, null) : (AttachmentOutcome.Done, attachment);
     }
 
@@ -112,7 +112,7 @@ public static class AttachmentStore
         var access = await AccessAsync(db, scope, userId, proposalId, ct);
         if (access is null) return AttachmentOutcome.NotFound;
         if (!access.Add) return AttachmentOutcome.Forbidden;
-        var attachment = await db.Set<ProposalAttachment>().Where(a => a.Id == attachmentId && a.ProposalId == proposalId)
+        var attachment = await db.ProposalAttachments.Where(a => a.Id == attachmentId && a.ProposalId == proposalId)
             .Select(a => new ProposalAttachment { Id = a.Id, ProposalId = a.ProposalId, FileName = a.FileName, ContentType = a.ContentType, SizeBytes = a.SizeBytes, Sha256 = a.Sha256, UploadedBy = a.UploadedBy, UploadedAt = a.UploadedAt })
             .SingleOrDefaultAsync(ct);
         if (attachment is null) return AttachmentOutcome.Done;

@@ -26,7 +26,7 @@ public static class DeadlineReminders
     public static async Task<int> SweepAsync(ClusterDb db, DateOnly today, CancellationToken ct, int leadDays = LeadDays)
     {
         var horizon = today.AddDays(leadDays);
-        var notices = db.DeadlineNotices();
+        var notices = db.DeadlineNotices;
         var items = new List<Item>();
         items.AddRange(await db.Proposals.AsNoTracking()
             .Where(p => p.State == ProposalState.Draft && p.Call != null && p.Call.State == CallState.Open && p.Call.ClosesOn >= today && p.Call.ClosesOn <= horizon
@@ -34,13 +34,13 @@ public static class DeadlineReminders
             .Select(p => new Item(NoticeKind.CallDeadline, p.ClusterId, p.Id, p.Acronym, p.CoordinatorMemberId, p.CallId!.Value, p.Call!.Title, p.Call.ClosesOn))
             .ToListAsync(ct));
         var running = db.Proposals.Where(p => p.State == ProposalState.Running);
-        items.AddRange((await db.Milestones().AsNoTracking()
+        items.AddRange((await db.ProjectMilestones.AsNoTracking()
             .Where(m => m.State == MilestoneState.Open && m.DueOn <= horizon)
             .Join(running, m => m.ProposalId, p => p.Id, (m, p) => new { m, p })
             .Select(x => new { Overdue = x.m.DueOn < today, x.p.ClusterId, ProposalId = x.p.Id, x.p.Acronym, x.p.CoordinatorMemberId, x.m.Id, x.m.Title, x.m.DueOn })
             .ToListAsync(ct))
             .Select(x => new Item(x.Overdue ? NoticeKind.MilestoneOverdue : NoticeKind.MilestoneDue, x.ClusterId, x.ProposalId, x.Acronym, x.CoordinatorMemberId, x.Id, x.Title, x.DueOn)));
-        items.AddRange((await db.Deliverables().AsNoTracking()
+        items.AddRange((await db.ProjectDeliverables.AsNoTracking()
             .Where(d => d.DeliveredOn == null && d.DueOn <= horizon)
             .Join(running, d => d.ProposalId, p => p.Id, (d, p) => new { d, p })
             .Select(x => new { Overdue = x.d.DueOn < today, x.p.ClusterId, ProposalId = x.p.Id, x.p.Acronym, x.p.CoordinatorMemberId, x.d.Id, x.d.Title, x.d.DueOn })
@@ -70,7 +70,7 @@ public static class DeadlineReminders
                 representatives[(item.ClusterId, member)] = reps = await EmailsAsync(db, item.ClusterId, [ClusterRole.MemberRepresentative], member, ct);
             var to = item.Kind == NoticeKind.CallDeadline ? reps : [.. reps.Concat(cluster.Secretariat).Distinct(StringComparer.OrdinalIgnoreCase)];
             foreach (var email in to) db.OutboxMessages.Add(Message(item, cluster.Name, cluster.Culture, email, now));
-            db.DeadlineNotices().Add(new DeadlineNotice
+            db.DeadlineNotices.Add(new DeadlineNotice
             {
                 ClusterId = item.ClusterId, ProposalId = item.ProposalId, Kind = item.Kind, ItemId = item.ItemId, DueOn = item.DueOn, QueuedAt = now, Recipients = to.Count,
             });

@@ -86,15 +86,6 @@ public sealed class DeadlineNotice
     public int Recipients { get; set; }
 }
 
-/// <summary>The follow-up's tables, reached through <c>Set&lt;T&gt;</c> so that the shared context needs no new member.</summary>
-public static class FollowUpSets
-{
-    public static DbSet<ProjectMilestone> Milestones(this ClusterDb db) => db.Set<ProjectMilestone>();
-    public static DbSet<ProjectDeliverable> Deliverables(this ClusterDb db) => db.Set<ProjectDeliverable>();
-    public static DbSet<ProjectReport> Reports(this ClusterDb db) => db.Set<ProjectReport>();
-    public static DbSet<DeadlineNotice> DeadlineNotices(this ClusterDb db) => db.Set<DeadlineNotice>();
-}
-
 /// <summary>Lengths and counts of the follow-up's inputs, shared by the configuration and the validators.</summary>
 public static class FollowUpLimits
 {

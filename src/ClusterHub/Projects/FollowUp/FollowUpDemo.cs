@@ -83,7 +83,7 @@ internal static class FollowUpDemo
             {
                 var due = start.AddMonths(6 * (k + 1));
                 var done = due < seed.Today && k < past - (i == 1 ? 2 : 1);
-                db.Milestones().Add(new ProjectMilestone
+                db.ProjectMilestones.Add(new ProjectMilestone
                 {
                     ProposalId = p.Id, Title = $"M{k + 1} {steps[k]}", DueOn = due, State = done ? MilestoneState.Done : MilestoneState.Open,
                     DoneOn = done ? due.AddDays(-3 + k) : null, DoneBy = done ? "demo" : null,
@@ -93,14 +93,14 @@ internal static class FollowUpDemo
             foreach (var (title, kind, months) in deliverables)
             {
                 var due = start.AddMonths(months);
-                db.Deliverables().Add(new ProjectDeliverable { ProposalId = p.Id, Title = title, Kind = kind, DueOn = due, DeliveredOn = due < seed.Today.AddMonths(-3) ? due : null, DeliveredBy = due < seed.Today.AddMonths(-3) ? "demo" : null });
+                db.ProjectDeliverables.Add(new ProjectDeliverable { ProposalId = p.Id, Title = title, Kind = kind, DueOn = due, DeliveredOn = due < seed.Today.AddMonths(-3) ? due : null, DeliveredBy = due < seed.Today.AddMonths(-3) ? "demo" : null });
             }
             for (var y = 0; start.AddMonths(12 * (y + 1)) <= seed.Today; y++)
             {
                 var from = start.AddMonths(12 * y);
                 var to = start.AddMonths(12 * (y + 1)).AddDays(-1);
                 var accepted = y == 0;
-                db.Reports().Add(new ProjectReport
+                db.ProjectReports.Add(new ProjectReport
                 {
                     ProposalId = p.Id, PeriodStart = from, PeriodEnd = to, Summary = $"Year {y + 1}: work packages on schedule; see the milestones (illustrative).",
                     State = accepted ? ReportState.Accepted : ReportState.Submitted, SubmittedAt = to.AddDays(20).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), SubmittedBy = "demo",

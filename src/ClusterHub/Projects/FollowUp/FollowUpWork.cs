@@ -104,9 +104,9 @@ public static class FollowUpWork
     {
         var p = await ProjectAsync(db, scope, proposalId, ct);
         if (p is null) return null;
-        var milestones = await db.Milestones().AsNoTracking().Where(m => m.ProposalId == proposalId).OrderBy(m => m.DueOn).ThenBy(m => m.Id).ToListAsync(ct);
-        var deliverables = await db.Deliverables().AsNoTracking().Where(d => d.ProposalId == proposalId).OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToListAsync(ct);
-        var reports = await db.Reports().AsNoTracking().Where(r => r.ProposalId == proposalId).OrderBy(r => r.PeriodStart).ThenBy(r => r.Id).ToListAsync(ct);
+        var milestones = await db.ProjectMilestones.AsNoTracking().Where(m => m.ProposalId == proposalId).OrderBy(m => m.DueOn).ThenBy(m => m.Id).ToListAsync(ct);
+        var deliverables = await db.ProjectDeliverables.AsNoTracking().Where(d => d.ProposalId == proposalId).OrderBy(d => d.DueOn).ThenBy(d => d.Id).ToListAsync(ct);
+        var reports = await db.ProjectReports.AsNoTracking().Where(r => r.ProposalId == proposalId).OrderBy(r => r.PeriodStart).ThenBy(r => r.Id).ToListAsync(ct);
         var done = milestones.Count(m => m.State == MilestoneState.Done);
         var ms = milestones.Select(m => new MilestoneDto(m.Id, m.Title, m.DueOn, m.State, m.DoneOn, m.DoneBy, m.State == MilestoneState.Open && m.DueOn < today, m.Version)).ToList();
         var ds = deliverables.Select(d => new DeliverableDto(d.Id, d.Title, d.Kind, d.DueOn, d.DeliveredOn, d.DeliveredBy, d.DeliveredOn is null && d.DueOn < today, d.Version)).ToList();
@@ -118,7 +118,7 @@ public static class FollowUpWork
 
     /// <summary>The milestones of a project not done yet, as the workflow's refusal lists them ("M2 'Prototype' due 2025-06-01").</summary>
     public static async Task<IReadOnlyList<FailedRule>> OpenMilestonesAsync(ClusterDb db, int proposalId, CancellationToken ct) =>
-        [.. (await db.Milestones().AsNoTracking().Where(m => m.ProposalId == proposalId && m.State == MilestoneState.Open).OrderBy(m => m.DueOn)
+        [.. (await db.ProjectMilestones.AsNoTracking().Where(m => m.ProposalId == proposalId && m.State == MilestoneState.Open).OrderBy(m => m.DueOn)
             .Select(m => new { m.Title, m.DueOn }).ToListAsync(ct))
             .Select(m => new FailedRule("OpenMilestone", $"'{m.Title}' due {m.DueOn:yyyy-MM-dd}"))];
 
@@ -224,12 +224,12 @@ public static class FollowUpWork
     /// <see cref="FollowUpOutcome.Concurrent"/> (or <see cref="FollowUpOutcome.AlreadyDone"/> when it reads the winner's row).
     /// </summary>
     public static Task<FollowUpResult> MarkDoneAsync(ClusterDb db, ClusterScope scope, int proposalId, int milestoneId, ProgressInput input, string actor, DateOnly today, CancellationToken ct) =>
-        RecordAsync(db, scope, proposalId, db.Milestones().Where(x => x.Id == milestoneId && x.ProposalId == proposalId), m => m.State == MilestoneState.Done,
+        RecordAsync(db, scope, proposalId, db.ProjectMilestones.Where(x => x.Id == milestoneId && x.ProposalId == proposalId), m => m.State == MilestoneState.Done,
             (m, on) => { m.State = MilestoneState.Done; m.DoneOn = on; m.DoneBy = actor; }, "Milestone done", input, today, ct);
 
     /// <summary>Marks a deliverable delivered, as <see cref="MarkDoneAsync"/> marks a milestone done.</summary>
     public static Task<FollowUpResult> DeliverAsync(ClusterDb db, ClusterScope scope, int proposalId, int deliverableId, ProgressInput input, string actor, DateOnly today, CancellationToken ct) =>
-        RecordAsync(db, scope, proposalId, db.Deliverables().Where(x => x.Id == deliverableId && x.ProposalId == proposalId), d => d.DeliveredOn is not null,
+        RecordAsync(db, scope, proposalId, db.ProjectDeliverables.Where(x => x.Id == deliverableId && x.ProposalId == proposalId), d => d.DeliveredOn is not null,
             (d, on) => { d.DeliveredOn = on; d.DeliveredBy = actor; }, "Deliverable delivered", input, today, ct);
 
     /// <summary>Records progress on one row of a running project: the coordinator's representative's or the secretariat's, once, at its version.</summary>
@@ -257,15 +257,15 @@ public static class FollowUpWork
     {
         if (await ProjectAsync(db, scope, proposalId, ct) is not { } p) return FollowUpResult.NotFound;
         ProjectReport? report = null;
-        if (reportId is { } rid && (report = await db.Reports().SingleOrDefaultAsync(r => r.Id == rid && r.ProposalId == proposalId, ct)) is null) return FollowUpResult.NotFound;
+        if (reportId is { } rid && (report = await db.ProjectReports.SingleOrDefaultAsync(r => r.Id == rid && r.ProposalId == proposalId, ct)) is null) return FollowUpResult.NotFound;
         if (!CanRecord(scope, p.CoordinatorMemberId)) return new(FollowUpOutcome.NotCoordinator);
         if (p.State is not (ProposalState.Running or ProposalState.Completed) || p.Start is not { } start) return new(FollowUpOutcome.WrongState);
         if (report is { State: not ReportState.Returned }) return new(FollowUpOutcome.AlreadyDone);
         var errors = Validate(input, start, p.End!.Value, DateOnly.FromDateTime(now));
-        if (errors.Count == 0 && report is null && await db.Reports().CountAsync(r => r.ProposalId == proposalId, ct) >= FollowUpLimits.MaxItems)
+        if (errors.Count == 0 && report is null && await db.ProjectReports.CountAsync(r => r.ProposalId == proposalId, ct) >= FollowUpLimits.MaxItems)
             errors.Add(new("summary", null, $"a project has at most {FollowUpLimits.MaxItems} reports"));
         if (errors.Count > 0) return new(FollowUpOutcome.Invalid, errors);
-        if (report is null) db.Reports().Add(report = new ProjectReport { ProposalId = proposalId, Summary = "", SubmittedBy = actor });
+        if (report is null) db.ProjectReports.Add(report = new ProjectReport { ProposalId = proposalId, Summary = "", SubmittedBy = actor });
         report.PeriodStart = input.PeriodStart!.Value;
         report.PeriodEnd = input.PeriodEnd!.Value;
         report.Summary = InputText.Blank(input.Summary)!;
@@ -284,7 +284,7 @@ public static class FollowUpWork
     public static async Task<FollowUpResult> DecideReportAsync(ClusterDb db, ClusterScope scope, int proposalId, int reportId, bool accept, ReportDecisionInput input, string actor, DateTime now, CancellationToken ct)
     {
         if (await ProjectAsync(db, scope, proposalId, ct) is null) return FollowUpResult.NotFound;
-        var report = await db.Reports().SingleOrDefaultAsync(r => r.Id == reportId && r.ProposalId == proposalId, ct);
+        var report = await db.ProjectReports.SingleOrDefaultAsync(r => r.Id == reportId && r.ProposalId == proposalId, ct);
         if (report is null) return FollowUpResult.NotFound;
         if (report.State != ReportState.Submitted) return new(FollowUpOutcome.AlreadyDone);
         if (input.Version is { } v && v != report.Version) return new(FollowUpOutcome.Concurrent);
