@@ -1259,6 +1259,41 @@ S.update({
    "안녕하십니까,\n\n다음 제안의 심사를 요청받았습니다:\n{0}\n\n제안은 프로젝트 페이지에 있습니다.\n\n{1}"),
 })
 
+# The proposal, call and funder forms (issue 9).
+S.update({
+ "Cancel": ("Cancel", "Annuler", "취소"),
+ "is not a whole number": ("is not a whole number", "n'est pas un nombre entier", "정수가 아닙니다"),
+ "is not an amount in euros": ("is not an amount in euros", "n'est pas un montant en euros", "유로 금액이 아닙니다"),
+ "is not one of the choices": ("is not one of the choices", "ne fait pas partie des choix proposés", "선택 항목에 없습니다"),
+ "Projects.New": ("New proposal", "Nouveau projet", "새 제안"),
+ "Projects.EditProposal": ("Edit the proposal", "Modifier le projet", "제안 수정"),
+ "Projects.EditRefused.Forbidden": ("A member representative creates and edits only the proposals its own organisation coordinates.", "Un représentant d'adhérent ne crée et ne modifie que les projets que son organisation coordonne.", "회원 대표는 자기 기관이 주관하는 제안만 작성하고 수정할 수 있습니다."),
+ "Projects.EditRefused.NotEditable": ("Only a draft or a proposal returned for revision is edited.", "Seul un brouillon ou un projet renvoyé pour révision se modifie.", "초안 또는 보완 요청된 제안만 수정할 수 있습니다."),
+ "Projects.EditRefused.Stale": ("Someone else changed this proposal at the same time; reload and try again.", "Quelqu'un d'autre a modifié ce projet au même moment ; rechargez la page et recommencez.", "다른 사람이 동시에 이 제안을 변경했습니다. 새로 고친 후 다시 시도하십시오."),
+ "Projects.Domain": ("Activity domain", "Domaine d'activité stratégique", "전략 활동 분야"),
+ "Projects.TrlStart": ("Technology readiness at start (1–9)", "Maturité technologique au départ (1–9)", "시작 기술 성숙도 (1–9)"),
+ "Projects.TrlTarget": ("Technology readiness targeted (1–9)", "Maturité technologique visée (1–9)", "목표 기술 성숙도 (1–9)"),
+ "Projects.ConsortiumHelp": ("One row per organisation: a member chosen in the list, or a non-member by name and category. Exactly one coordinator. Rows left blank are ignored.", "Une ligne par organisation : un adhérent choisi dans la liste, ou un non-adhérent par son nom et sa catégorie. Un seul coordinateur. Les lignes vides sont ignorées.", "기관마다 한 줄: 목록에서 고른 회원, 또는 이름과 유형으로 적은 비회원. 주관 기관은 정확히 하나. 빈 줄은 무시됩니다."),
+ "Projects.Member": ("Member", "Adhérent", "회원"),
+ "Projects.NonMemberName": ("or a non-member's name", "ou nom d'un non-adhérent", "또는 비회원 이름"),
+ "Projects.CategoryFromMember": ("(from the member)", "(celle de l'adhérent)", "(회원 정보 기준)"),
+ "Projects.BudgetEur": ("Budget (€)", "Budget (€)", "예산 (€)"),
+ "Projects.RequestedEur": ("Funding requested (€)", "Aide demandée (€)", "신청 지원액 (€)"),
+ "Projects.AddPartner": ("Add a row", "Ajouter une ligne", "행 추가"),
+ "Projects.NewCall": ("New call", "Nouvel appel", "새 공모"),
+ "Projects.EditCall": ("Edit the call", "Modifier l'appel", "공모 수정"),
+ "Projects.CallTitle": ("Title of the call", "Titre de l'appel", "공모 제목"),
+ "Projects.CallStale": ("Someone else changed this call at the same time; reload and try again.", "Quelqu'un d'autre a modifié cet appel au même moment ; rechargez la page et recommencez.", "다른 사람이 동시에 이 공모를 변경했습니다. 새로 고친 후 다시 시도하십시오."),
+ "Projects.ConflictYears": ("Years a shared project counts as a conflict", "Années pendant lesquelles un projet commun crée un conflit", "공동 프로젝트를 이해 상충으로 보는 기간 (년)"),
+ "Projects.RatesHelp": ("Maximum funding rate (%) by partner category; blank for a category the call does not fund", "Taux d'aide maximal (%) par catégorie de partenaire ; vide pour une catégorie que l'appel ne finance pas", "참여 기관 유형별 최대 지원 비율 (%). 지원하지 않는 유형은 비워 두십시오"),
+ "Projects.NoFunders": ("No funder yet: add one before opening a call.", "Aucun financeur pour l'instant : ajoutez-en un avant d'ouvrir un appel.", "아직 재원 기관이 없습니다. 공모를 열기 전에 추가하십시오."),
+ "Projects.AddFunder": ("Add a funder", "Ajouter un financeur", "재원 기관 추가"),
+ "Projects.FunderName": ("Funder's name", "Nom du financeur", "재원 기관 이름"),
+ "Projects.FunderKind": ("Kind", "Type", "유형"),
+ "Projects.FunderTaken": ("The cluster already has a funder of that name.", "Le pôle a déjà un financeur de ce nom.", "같은 이름의 재원 기관이 이미 있습니다."),
+ "Projects.FunderNameRequired": ("A funder needs a name (at most 200 characters).", "Un financeur doit avoir un nom (200 caractères au plus).", "재원 기관 이름이 필요합니다 (최대 200자)."),
+})
+
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "ClusterHub", "Web")
 head = '<?xml version="1.0" encoding="utf-8"?>\n<root>\n  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n  <resheader name="version"><value>2.0</value></resheader>\n  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>\n  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>\n'
 for i, suffix in enumerate(["", ".fr", ".ko"]):

@@ -79,6 +79,69 @@ public sealed class ProjectsPageTests(DemoSite site) : IClassFixture<DemoSite>
     }
 
     [Fact]
+    public async Task A_call_is_opened_and_a_proposal_drafted_in_the_forms_then_walked_to_certified()
+    {
+        var api = await site.App.CreateClientAsync("Manager", NuclearValleyDemo.Slug);
+        var members = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/clusters/{NuclearValleyDemo.Slug}/members?pageSize=200")).RootElement;
+        string Member(string type) => members.GetProperty("items").EnumerateArray().First(m => m.GetProperty("type").GetString() == type).GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await site.LogInAsync(NuclearValleyDemo.ManagerEmail);
+        await page.GotoAsync("/c/nuclear-valley/projects/calls");
+        await page.ClickAsync("#new-call");
+        await page.FillAsync("#Form_Title", "FUI 31 (form test)");
+        await page.FillAsync("#Form_OpensOn", "2020-01-01");
+        await page.FillAsync("#Form_ClosesOn", "2099-12-31");
+        await page.FillAsync("#Form_MinPartners", "3");
+        await page.CheckAsync("#Form_RequiresSme");
+        await page.FillAsync("input[name='Form.Rates[LargeCompany]']", "25");
+        await page.FillAsync("input[name='Form.Rates[Sme]']", "45");
+        await page.FillAsync("input[name='Form.Rates[Research]']", "100");
+        await page.ClickAsync("#save-call");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("FUI 31 (form test)");
+        var callId = page.Url.Split('/')[^1];
+
+        await page.GotoAsync("/c/nuclear-valley/projects");
+        await page.ClickAsync("#new-proposal");
+        await page.FillAsync("#Form_Acronym", "SHELL-FORM");
+        await page.FillAsync("#Form_Title", "Shells forged in one piece");
+        await page.SelectOptionAsync("#Form_CallId", callId);
+        await page.SelectOptionAsync("#Form_StrategicAreaId", new SelectOptionValue { Index = 1 });
+        await page.FillAsync("#Form_DurationMonths", "30");
+        Assert.Equal(2, await page.Locator("#partner-rows tr").CountAsync());
+        await page.ClickAsync("#add-partner"); // a third row, added in the page
+        var rows = page.Locator("#partner-rows tr");
+        Assert.Equal(3, await rows.CountAsync());
+        async Task Row(int i, string member, string role, string budget, string requested)
+        {
+            await rows.Nth(i).Locator("select[name='Form.PartnerMember']").SelectOptionAsync(member);
+            await rows.Nth(i).Locator("select[name='Form.PartnerRole']").SelectOptionAsync(role);
+            await rows.Nth(i).Locator("input[name='Form.PartnerBudget']").FillAsync(budget);
+            await rows.Nth(i).Locator("input[name='Form.PartnerRequested']").FillAsync(requested);
+        }
+        await Row(0, Member("LargeCompany"), "Coordinator", "1 200 000", "300 000");
+        await Row(1, Member("Sme"), "Coordinator", "400 000", "180 000");
+        await Row(2, Member("ResearchOrganisation"), "Partner", "300 000", "300 000");
+        await page.ClickAsync("#save-proposal");
+        // Two coordinators: refused, the form shown again with what was typed.
+        await Assertions.Expect(page.Locator("#form-errors")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-field=partners]")).ToContainTextAsync("coordinator");
+        Assert.Equal("400 000", await page.Locator("#partner-rows tr").Nth(1).Locator("input[name='Form.PartnerBudget']").InputValueAsync());
+        await page.Locator("#partner-rows tr").Nth(1).Locator("select[name='Form.PartnerRole']").SelectOptionAsync("Partner");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DemoSite.Screenshots, "projects-proposal-form.png"), FullPage = true }); // docs/guide/projects.md
+        await page.ClickAsync("#save-proposal");
+
+        await Assertions.Expect(page.Locator("#proposal-state")).ToHaveTextAsync("Draft");
+        Assert.Contains("meets every rule", await page.TextContentAsync("#eligibility"), StringComparison.Ordinal);
+        Assert.Equal(3, await page.Locator("#consortium tbody tr").CountAsync());
+        foreach (var (button, state) in new[] { ("#move-submit", "Submitted"), ("#move-start-review", "Under committee review"), ("#move-certify", "Certified") })
+        {
+            await page.ClickAsync(button);
+            await Assertions.Expect(page.Locator("#proposal-state")).ToHaveTextAsync(state);
+        }
+        Assert.Equal(0, await page.Locator("#edit-proposal").CountAsync()); // certified: no longer edited
+    }
+
+    [Fact]
     public async Task An_attachment_is_uploaded_listed_and_a_disguised_executable_refused_on_the_proposal_page()
     {
         var id = await DraftAsync();

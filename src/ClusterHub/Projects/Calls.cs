@@ -12,6 +12,9 @@ public sealed record RateDto(PartnerCategory Category, int MaxRatePercent);
 public sealed record CallInput(int FunderId, string? Title, string? Themes, DateOnly OpensOn, DateOnly ClosesOn, DateOnly? ResultsOn, CallState State,
     int? MinPartners, bool RequiresSme, int? MaxDurationMonths, IReadOnlyList<RateDto>? FundingRates, int? ConflictYears = null);
 public sealed record CallRow(int Id, string Title, int FunderId, string Funder, FunderKind FunderKind, DateOnly OpensOn, DateOnly ClosesOn, DateOnly? ResultsOn, CallState State);
+/// <summary>What became of saving a funder or a call: its id when saved; the fields in error; a funder's name already taken; a call changed meanwhile.</summary>
+public enum CallEditOutcome { Saved, NotFound, Invalid, Duplicate, Stale }
+public sealed record CallEdit(CallEditOutcome Outcome, int? Id = null, IReadOnlyList<FieldError>? Errors = null);
 public sealed record CallDetails(CallRow Call, string? Themes, int? MinPartners, bool RequiresSme, int? MaxDurationMonths, IReadOnlyList<RateDto> FundingRates, int Proposals, int ConflictYears = 3);
 
 /// <summary>Funders and their calls: the one validator of each, the list and the detail the API and the pages show.</summary>
@@ -24,6 +27,33 @@ public static class Calls
         if (string.IsNullOrEmpty(name)) errors.Add(new("name", input.Name, "is required"));
         else if (name.Length > ProjectLimits.Name) errors.Add(new("name", name, $"is longer than {ProjectLimits.Name} characters"));
         return errors;
+    }
+
+    /// <summary>Adds a funder, for the API and the calls page; a second funder of the same name is a <see cref="CallEditOutcome.Duplicate"/>.</summary>
+    public static async Task<CallEdit> AddFunderAsync(ClusterDb db, int clusterId, FunderInput input, CancellationToken ct)
+    {
+        var errors = ValidateFunder(input);
+        if (errors.Count > 0) return new(CallEditOutcome.Invalid, Errors: errors);
+        var name = input.Name!.Trim();
+        if (await db.Funders.AnyAsync(f => f.ClusterId == clusterId && f.Name == name, ct)) return new(CallEditOutcome.Duplicate);
+        var funder = db.Funders.Add(new Funder { ClusterId = clusterId, Name = name, Kind = input.Kind }).Entity;
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { db.ChangeTracker.Clear(); return new(CallEditOutcome.Duplicate); }
+        return new(CallEditOutcome.Saved, funder.Id);
+    }
+
+    /// <summary>Creates a call (<paramref name="id"/> null) or replaces one, for the API and the call form alike.</summary>
+    public static async Task<CallEdit> SaveAsync(ClusterDb db, int clusterId, int? id, CallInput input, CancellationToken ct)
+    {
+        var call = id is null ? new FundingCall { ClusterId = clusterId, Title = "" }
+            : await db.FundingCalls.Include(c => c.FundingRates).SingleOrDefaultAsync(c => c.Id == id && c.ClusterId == clusterId, ct);
+        if (call is null) return new(CallEditOutcome.NotFound);
+        var errors = await ApplyAsync(db, clusterId, input, call, ct);
+        if (errors.Count > 0) return new(CallEditOutcome.Invalid, id, errors);
+        if (id is null) db.FundingCalls.Add(call);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return new(CallEditOutcome.Stale, id); }
+        return new(CallEditOutcome.Saved, call.Id);
     }
 
     /// <summary>Validates a call and, when valid, writes it onto <paramref name="call"/> (its funding rates replaced).</summary>

@@ -34,6 +34,9 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IStringLocali
     public string? FollowUpMessage { get; private set; }
     public IReadOnlyList<Members.FieldError> FollowUpErrors { get; private set; } = [];
 
+    /// <summary>The proposal's strategic area and activity domain, by code and name, those it has.</summary>
+    public List<string> StrategyNames { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     /// <summary>One move of the workflow, by the same operation as the API; a refusal is shown with its reason and a 409/422 status.</summary>
@@ -138,6 +141,8 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IStringLocali
         var details = await ProposalQueries.FindAsync(db, Scope, userId, id, ct);
         if (details is null) return false;
         Details = details;
+        StrategyNames = await db.StrategicAreas.AsNoTracking().Where(a => a.Id == details.Proposal.StrategicAreaId).Select(a => a.Code + " · " + a.Name)
+            .Concat(db.ActivityDomains.AsNoTracking().Where(a => a.Id == details.ActivityDomainId).Select(a => a.Code + " · " + a.Name)).ToListAsync(ct);
         Reviews = await Projects.Reviews.ForProposalAsync(db, id, ProposalQueries.SeesAll(Scope) ? null : userId, ct);
         Assigned = await db.ReviewAssignments.AsNoTracking().Where(a => a.ProposalId == id)
             .Select(a => db.Users.Where(u => u.Id == a.UserId).Select(u => u.Email).FirstOrDefault() ?? a.UserId).ToListAsync(ct);

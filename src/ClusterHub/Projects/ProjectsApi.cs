@@ -85,16 +85,13 @@ public static class ProjectsApi
     /// <summary>Adds a funder; 409 when the cluster has one of that name.</summary>
     public static async Task<Results<Created<FunderDto>, ValidationProblem, ProblemHttpResult>> CreateFunder(FunderInput input, ClusterScope scope, ClusterDb db, CancellationToken ct)
     {
-        var errors = Calls.ValidateFunder(input);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
-        var name = input.Name!.Trim();
-        if (await db.Funders.AnyAsync(f => f.ClusterId == scope.ClusterId && f.Name == name, ct))
-            return TypedResults.Problem($"The cluster already has a funder named '{name}'.", statusCode: StatusCodes.Status409Conflict);
-        var funder = new Funder { ClusterId = scope.ClusterId, Name = name, Kind = input.Kind };
-        db.Funders.Add(funder);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { return TypedResults.Problem($"The cluster already has a funder named '{name}'.", statusCode: StatusCodes.Status409Conflict); }
-        return TypedResults.Created($"/api/v1/clusters/{scope.Slug}/funders/{funder.Id}", new FunderDto(funder.Id, funder.Name, funder.Kind));
+        var edit = await Calls.AddFunderAsync(db, scope.ClusterId, input, ct);
+        return edit.Outcome switch
+        {
+            CallEditOutcome.Invalid => TypedResults.ValidationProblem(edit.Errors!.ToProblemDictionary()),
+            CallEditOutcome.Duplicate => TypedResults.Problem($"The cluster already has a funder named '{input.Name!.Trim()}'.", statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.Created($"/api/v1/clusters/{scope.Slug}/funders/{edit.Id}", new FunderDto(edit.Id!.Value, input.Name!.Trim(), input.Kind)),
+        };
     }
 
     /// <summary>Calls for proposals, latest closing first, filtered by state and funder, paged.</summary>
@@ -105,25 +102,22 @@ public static class ProjectsApi
     public static async Task<Results<Ok<CallDetails>, NotFound>> GetCall(int id, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
         await Calls.FindAsync(db, scope.ClusterId, id, ct) is { } call ? TypedResults.Ok(call) : TypedResults.NotFound();
 
-    public static async Task<Results<Created<CallDetails>, ValidationProblem>> CreateCall(CallInput input, ClusterScope scope, ClusterDb db, CancellationToken ct)
-    {
-        var call = new FundingCall { ClusterId = scope.ClusterId, Title = "" };
-        var errors = await Calls.ApplyAsync(db, scope.ClusterId, input, call, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
-        db.FundingCalls.Add(call);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/clusters/{scope.Slug}/calls/{call.Id}", (await Calls.FindAsync(db, scope.ClusterId, call.Id, ct))!);
-    }
+    public static async Task<Results<Created<CallDetails>, Ok<CallDetails>, NotFound, ValidationProblem, ProblemHttpResult>> CreateCall(CallInput input, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
+        await Answer(await Calls.SaveAsync(db, scope.ClusterId, null, input, ct), scope, db, ct);
 
-    public static async Task<Results<Ok<CallDetails>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateCall(int id, CallInput input, ClusterScope scope, ClusterDb db, CancellationToken ct)
+    public static async Task<Results<Created<CallDetails>, Ok<CallDetails>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateCall(int id, CallInput input, ClusterScope scope, ClusterDb db, CancellationToken ct) =>
+        await Answer(await Calls.SaveAsync(db, scope.ClusterId, id, input, ct), scope, db, ct, created: false);
+
+    private static async Task<Results<Created<CallDetails>, Ok<CallDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Answer(CallEdit edit, ClusterScope scope, ClusterDb db, CancellationToken ct, bool created = true)
     {
-        var call = await db.FundingCalls.Include(c => c.FundingRates).SingleOrDefaultAsync(c => c.Id == id && c.ClusterId == scope.ClusterId, ct);
-        if (call is null) return TypedResults.NotFound();
-        var errors = await Calls.ApplyAsync(db, scope.ClusterId, input, call, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return TypedResults.Problem("Someone else changed this call at the same time; reload and try again.", statusCode: StatusCodes.Status409Conflict); }
-        return TypedResults.Ok((await Calls.FindAsync(db, scope.ClusterId, id, ct))!);
+        switch (edit.Outcome)
+        {
+            case CallEditOutcome.NotFound: return TypedResults.NotFound();
+            case CallEditOutcome.Invalid: return TypedResults.ValidationProblem(edit.Errors!.ToProblemDictionary());
+            case CallEditOutcome.Stale: return TypedResults.Problem("Someone else changed this call at the same time; reload and try again.", statusCode: StatusCodes.Status409Conflict);
+        }
+        var details = (await Calls.FindAsync(db, scope.ClusterId, edit.Id!.Value, ct))!;
+        return created ? TypedResults.Created($"/api/v1/clusters/{scope.Slug}/calls/{details.Call.Id}", details) : TypedResults.Ok(details);
     }
 
     /// <summary>The proposals the caller may see, searched, filtered by state, strategic area and call, sorted and paged.</summary>
@@ -135,37 +129,26 @@ public static class ProjectsApi
         await ProposalQueries.FindAsync(db, scope, UserId(http), id, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound();
 
     /// <summary>Creates a draft. A member representative creates proposals its organisation coordinates.</summary>
-    public static async Task<Results<Created<ProposalDetails>, ValidationProblem, ProblemHttpResult>> CreateProposal(ProposalInput input, ClusterScope scope, ClusterDb db, HttpContext http, TimeProvider clock, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var proposal = new Proposal { ClusterId = scope.ClusterId, Title = "", Acronym = "", State = ProposalState.Draft, CreatedAt = now, StateSince = now };
-        var errors = await ProposalValidation.ApplyAsync(db, scope.ClusterId, input, proposal, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
-        if (!ProposalQueries.CanEdit(scope, proposal.CoordinatorMemberId))
-            return TypedResults.Problem("A member representative creates proposals that its own organisation coordinates.", statusCode: StatusCodes.Status403Forbidden);
-        proposal.StateChanges.Add(new ProposalStateChange { ClusterId = scope.ClusterId, To = ProposalState.Draft, At = now, Actor = Actor(http) });
-        db.Proposals.Add(proposal);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/clusters/{scope.Slug}/proposals/{proposal.Id}", (await ProposalQueries.FindAsync(db, scope, UserId(http), proposal.Id, ct))!);
-    }
+    public static async Task<Results<Created<ProposalDetails>, Ok<ProposalDetails>, NotFound, ValidationProblem, ProblemHttpResult>> CreateProposal(ProposalInput input, ClusterScope scope, ClusterDb db, HttpContext http, TimeProvider clock, CancellationToken ct) =>
+        await Answer(await ProposalEdits.CreateAsync(db, scope, input, Actor(http), clock.GetUtcNow().UtcDateTime, ct), scope, db, http, created: true, ct);
 
     /// <summary>Replaces a draft's (or a returned proposal's) content; the coordinator's representative or the secretariat.</summary>
-    public static async Task<Results<Ok<ProposalDetails>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateProposal(int id, ProposalInput input, ClusterScope scope, ClusterDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<ProposalDetails>, Ok<ProposalDetails>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateProposal(int id, ProposalInput input, ClusterScope scope, ClusterDb db, HttpContext http, CancellationToken ct) =>
+        await Answer(await ProposalEdits.UpdateAsync(db, scope, UserId(http), id, input, ct), scope, db, http, created: false, ct);
+
+    /// <summary>The answer to a create or an edit: the proposal (201 or 200), 404, 422 with the fields, 403 or 409 with the reason.</summary>
+    private static async Task<Results<Created<ProposalDetails>, Ok<ProposalDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Answer(ProposalEdit edit, ClusterScope scope, ClusterDb db, HttpContext http, bool created, CancellationToken ct)
     {
-        var visible = await ProposalQueries.Visible(db, scope, UserId(http)).AnyAsync(p => p.Id == id, ct);
-        var proposal = visible ? await db.Proposals.Include(p => p.Partners).SingleAsync(p => p.Id == id, ct) : null;
-        if (proposal is null) return TypedResults.NotFound();
-        if (!ProposalQueries.CanEdit(scope, proposal.CoordinatorMemberId))
-            return TypedResults.Problem("Only the coordinator's representative or the secretariat edits a proposal.", statusCode: StatusCodes.Status403Forbidden);
-        if (!ProposalWorkflow.IsEditable(proposal.State))
-            return TypedResults.Problem($"A proposal in state {proposal.State} is no longer edited; only a draft or a returned proposal is.", statusCode: StatusCodes.Status409Conflict);
-        var errors = await ProposalValidation.ApplyAsync(db, scope.ClusterId, input, proposal, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
-        if (!ProposalQueries.CanEdit(scope, proposal.CoordinatorMemberId))
-            return TypedResults.Problem("A member representative cannot hand the coordination to another organisation.", statusCode: StatusCodes.Status403Forbidden);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return TypedResults.Problem("Someone else changed this proposal at the same time; reload and try again.", statusCode: StatusCodes.Status409Conflict); }
-        return TypedResults.Ok((await ProposalQueries.FindAsync(db, scope, UserId(http), id, ct))!);
+        switch (edit.Outcome)
+        {
+            case ProposalEditOutcome.NotFound: return TypedResults.NotFound();
+            case ProposalEditOutcome.Invalid: return TypedResults.ValidationProblem(edit.FieldErrors.ToProblemDictionary());
+            case ProposalEditOutcome.Forbidden: return TypedResults.Problem(edit.Refusal, statusCode: StatusCodes.Status403Forbidden);
+            case ProposalEditOutcome.NotEditable or ProposalEditOutcome.Stale: return TypedResults.Problem(edit.Refusal, statusCode: StatusCodes.Status409Conflict);
+        }
+        var details = (await ProposalQueries.FindAsync(db, scope, UserId(http), edit.Id!.Value, ct))!;
+        var location = $"/api/v1/clusters/{scope.Slug}/proposals/{details.Proposal.Id}";
+        return created ? TypedResults.Created(location, details) : TypedResults.Ok(details);
     }
 
     /// <summary>

@@ -15,4 +15,21 @@
     const text = field ? form.dataset.confirm.replaceAll('{0}', field.value) : form.dataset.confirm;
     if (!window.confirm(text)) e.preventDefault();
   });
+
+  // <button data-add-row="#tbody">: appends a blank copy of the table body's last row (a form's repeated rows, such as a
+  // consortium, post their fields as parallel lists, so the copy needs no renumbering). A select returns to its
+  // <option data-default>, or to its first option.
+  document.addEventListener('click', e => {
+    const button = e.target instanceof Element ? e.target.closest('button[data-add-row]') : null;
+    if (!button) return;
+    const body = document.querySelector(button.dataset.addRow);
+    const last = body?.lastElementChild;
+    if (!last) return;
+    const row = last.cloneNode(true);
+    row.querySelectorAll('input, textarea').forEach(x => { x.value = ''; });
+    row.querySelectorAll('select').forEach(x => { x.selectedIndex = x.querySelector('option[data-default]')?.index ?? 0; });
+    row.querySelectorAll('.field-error').forEach(x => { x.textContent = ''; });
+    body.appendChild(row);
+    row.querySelector('select, input')?.focus();
+  });
 })();
