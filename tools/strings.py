@@ -1291,6 +1291,10 @@ S.update({
  "Projects.FunderName": ("Funder's name", "Nom du financeur", "재원 기관 이름"),
  "Projects.FunderKind": ("Kind", "Type", "유형"),
  "Projects.FunderTaken": ("The cluster already has a funder of that name.", "Le pôle a déjà un financeur de ce nom.", "같은 이름의 재원 기관이 이미 있습니다."),
+ "Projects.OutcomeKind": ("Outcome", "Retombée", "성과 유형"), "Projects.OutcomeDescription": ("What", "Quoi", "내용"),
+ "Projects.OutcomeOn": ("On", "Le", "일자"), "Projects.OutcomeCount": ("How many (jobs, units)", "Combien (emplois, unités)", "수량 (일자리, 단위)"),
+ "Projects.RecordOutcome": ("Record the outcome", "Enregistrer la retombée", "성과 기록"),
+ "is not a plausible date": ("is not a plausible date", "n'est pas une date plausible", "타당한 날짜가 아닙니다"),
  "Projects.FunderNameRequired": ("A funder needs a name (at most 200 characters).", "Un financeur doit avoir un nom (200 caractères au plus).", "재원 기관 이름이 필요합니다 (최대 200자)."),
 })
 

@@ -119,6 +119,22 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IStringLocali
     public async Task<IActionResult> OnPostReportDecisionAsync(int id, int reportId, string? decision, string? note, int? version, CancellationToken ct) =>
         await AfterFollowUpAsync(id, await FollowUpWork.DecideReportAsync(db, Scope, id, reportId, decision == "accept", new(note, version), User.Identity?.Name ?? "user", clock.GetUtcNow().UtcDateTime, ct), ct);
 
+    /// <summary>An outcome of the project (product, first sale, jobs, patent), recorded through the API's operation.</summary>
+    [RequirePermission(ProjectPermissions.Decide)]
+    public async Task<IActionResult> OnPostOutcomeAsync(int id, OutcomeKind kind, string? description, string? on, string? count, CancellationToken ct)
+    {
+        var text = new FormText();
+        var input = new OutcomeInput(kind, description, text.Date("on", on), text.OptionalWhole("count", count));
+        var (outcome, errors) = text.Errors.Count > 0 ? (ProjectOutcomes.AddOutcome.Invalid, text.Errors) : await ProjectOutcomes.AddAsync(db, Scope.ClusterId, id, input, ct);
+        if (outcome == ProjectOutcomes.AddOutcome.Added) return Redirect($"/c/{Scope.Slug}/projects/{id}#outcomes");
+        if (outcome == ProjectOutcomes.AddOutcome.NotFound) return NotFound();
+        OutcomeErrors = errors;
+        Response.StatusCode = outcome == ProjectOutcomes.AddOutcome.TooEarly ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public IReadOnlyList<Members.FieldError> OutcomeErrors { get; private set; } = [];
+
     /// <summary>A follow-up act's outcome on the page: back to the proposal when done, else its refusal with the API's status.</summary>
     private async Task<IActionResult> AfterFollowUpAsync(int id, FollowUpResult result, CancellationToken ct)
     {

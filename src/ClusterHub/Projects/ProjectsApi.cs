@@ -196,20 +196,14 @@ public static class ProjectsApi
     /// <summary>Records what a project brought: a product, a first sale, jobs created, a patent.</summary>
     public static async Task<Results<Ok<ProposalDetails>, NotFound, ValidationProblem, ProblemHttpResult>> AddOutcome(int id, OutcomeInput input, ClusterScope scope, ClusterDb db, HttpContext http, CancellationToken ct)
     {
-        var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Id == id && p.ClusterId == scope.ClusterId, ct);
-        if (proposal is null) return TypedResults.NotFound();
-        if (proposal.State is not (ProposalState.Running or ProposalState.Completed or ProposalState.OnTheMarket))
-            return TypedResults.Problem($"A proposal in state {proposal.State} has no outcomes yet; a running, completed or marketed project does.", statusCode: StatusCodes.Status409Conflict);
-        var errors = new List<FieldError>();
-        var description = input.Description?.Trim();
-        if (string.IsNullOrEmpty(description)) errors.Add(new("description", input.Description, "is required"));
-        else if (description.Length > ProjectLimits.Name) errors.Add(new("description", description, $"is longer than {ProjectLimits.Name} characters"));
-        if (input.Count is < 0 or > 1_000_000) errors.Add(new("count", input.Count?.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be between 0 and 1000000"));
-        if (input.On.Year is < Years.Min or > Years.Max) errors.Add(new("on", input.On.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "is not a plausible date"));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemDictionary());
-        db.ProjectOutcomes.Add(new ProjectOutcome { ProposalId = id, Kind = input.Kind, Description = description!, On = input.On, Count = input.Count });
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok((await ProposalQueries.FindAsync(db, scope, UserId(http), id, ct))!);
+        var (outcome, errors) = await ProjectOutcomes.AddAsync(db, scope.ClusterId, id, input, ct);
+        return outcome switch
+        {
+            ProjectOutcomes.AddOutcome.NotFound => TypedResults.NotFound(),
+            ProjectOutcomes.AddOutcome.TooEarly => TypedResults.Problem(ProjectOutcomes.TooEarly, statusCode: StatusCodes.Status409Conflict),
+            ProjectOutcomes.AddOutcome.Invalid => TypedResults.ValidationProblem(errors.ToProblemDictionary()),
+            _ => TypedResults.Ok((await ProposalQueries.FindAsync(db, scope, UserId(http), id, ct))!),
+        };
     }
 
     /// <summary>A download through the exchange kit: <c>?format=csv</c> (default), <c>json</c> or <c>xlsx</c>.</summary>

@@ -124,6 +124,39 @@ public abstract class ProposalFormTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task The_secretariat_records_a_running_projects_outcomes_on_its_page_and_not_a_drafts()
+    {
+        var c = await ProjectsCluster.CreateAsync(app, "outcomes");
+        var manager = await app.CreatePersonAsync("Manager", c.Slug);
+        using var web = new WebSession(app.BaseAddress);
+        Assert.True(await web.LogInAsync(manager.Email));
+        var id = await c.CreateProposalAsync();
+        var page = $"/c/{c.Slug}/projects/{id}";
+        Assert.DoesNotContain("id=\"outcome-form\"", await web.PageAsync(page), StringComparison.Ordinal);
+        var early = await web.SubmitAsync(page, page + "?handler=outcome", Fields(("kind", "Product"), ("description", "Forged shell"), ("on", "2024-05-01")));
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+
+        foreach (var action in new[] { "submit", "start-review", "certify", "send-to-funder", "fund", "start" })
+            await (await c.MoveAsync(id, action, "step")).Json(HttpStatusCode.OK);
+        Assert.Contains("id=\"outcome-form\"", await web.PageAsync(page), StringComparison.Ordinal);
+        var bad = await web.SubmitAsync(page, page + "?handler=outcome", Fields(("kind", "JobsCreated"), ("description", "Forge line"), ("on", "2024-05-01"), ("count", "a dozen")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("is not a whole number", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, (await c.GetAsync(id)).GetProperty("outcomes").GetArrayLength());
+        var good = await web.SubmitAsync(page, page + "?handler=outcome", Fields(("kind", "JobsCreated"), ("description", "Forge line"), ("on", "2024-05-01"), ("count", "12")));
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var recorded = (await c.GetAsync(id)).GetProperty("outcomes")[0];
+        Assert.Equal(("JobsCreated", 12), (recorded.GetProperty("kind").GetString(), recorded.GetProperty("count").GetInt32()));
+
+        // A representative reads the outcomes but records none.
+        var rep = await app.CreatePersonAsync("MemberRepresentative", c.Slug, "Sfarsteel");
+        using var repWeb = new WebSession(app.BaseAddress);
+        Assert.True(await repWeb.LogInAsync(rep.Email));
+        Assert.DoesNotContain("id=\"outcome-form\"", await repWeb.PageAsync(page), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await repWeb.SubmitAsync(page, page + "?handler=outcome", Fields(("kind", "Product"), ("description", "x"), ("on", "2024-05-01")))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_representative_drafts_for_its_own_organisation_only_and_others_may_not_open_the_forms()
     {
         var c = await ProjectsCluster.CreateAsync(app, "formrep");
