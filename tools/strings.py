@@ -1291,6 +1291,8 @@ S.update({
  "Projects.FunderName": ("Funder's name", "Nom du financeur", "재원 기관 이름"),
  "Projects.FunderKind": ("Kind", "Type", "유형"),
  "Projects.FunderTaken": ("The cluster already has a funder of that name.", "Le pôle a déjà un financeur de ce nom.", "같은 이름의 재원 기관이 이미 있습니다."),
+ "FollowUp.Change": ("Change", "Modifier", "변경"), "FollowUp.Remove": ("Remove", "Retirer", "삭제"),
+ "FollowUp.RemoveConfirm": ("Remove '{0}' from the plan?", "Retirer « {0} » du plan ?", "'{0}'을(를) 계획에서 삭제하시겠습니까?"),
  "Nav.Area.Overview": ("Overview", "Vue d'ensemble", "개요"), "Nav.Area.Members": ("Members", "Adhérents", "회원"),
  "Nav.Area.Money": ("Money", "Finances", "재정"), "Nav.Area.Strategy": ("Strategy and assessment", "Stratégie et évaluation", "전략·평가"),
  "Nav.Area.Projects": ("Projects", "Projets", "프로젝트"), "Nav.Area.Networks": ("Networks and maps", "Réseaux et cartes", "네트워크·지도"),

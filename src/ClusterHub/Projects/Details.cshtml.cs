@@ -103,6 +103,22 @@ public sealed class DetailsModel(ClusterDb db, TimeProvider clock, IStringLocali
     public async Task<IActionResult> OnPostDeliverableAsync(int id, string? title, DeliverableKind? kind, DateOnly? dueOn, CancellationToken ct) =>
         await AfterFollowUpAsync(id, await FollowUpWork.AddDeliverableAsync(db, Scope, id, new(title, kind, dueOn), ct), ct);
 
+    [RequirePermission(ProjectPermissions.ManageFollowUp)]
+    public async Task<IActionResult> OnPostMilestoneChangeAsync(int id, int milestoneId, string? title, DateOnly? dueOn, int? version, CancellationToken ct) =>
+        await AfterFollowUpAsync(id, await FollowUpWork.ChangeMilestoneAsync(db, Scope, id, milestoneId, new(title, dueOn, version), ct), ct);
+
+    [RequirePermission(ProjectPermissions.ManageFollowUp)]
+    public async Task<IActionResult> OnPostMilestoneRemoveAsync(int id, int milestoneId, int? version, CancellationToken ct) =>
+        await AfterFollowUpAsync(id, await FollowUpWork.RemoveMilestoneAsync(db, Scope, id, milestoneId, version, ct), ct);
+
+    [RequirePermission(ProjectPermissions.ManageFollowUp)]
+    public async Task<IActionResult> OnPostDeliverableChangeAsync(int id, int deliverableId, string? title, DeliverableKind? kind, DateOnly? dueOn, int? version, CancellationToken ct) =>
+        await AfterFollowUpAsync(id, await FollowUpWork.ChangeDeliverableAsync(db, Scope, id, deliverableId, new(title, kind, dueOn, version), ct), ct);
+
+    [RequirePermission(ProjectPermissions.ManageFollowUp)]
+    public async Task<IActionResult> OnPostDeliverableRemoveAsync(int id, int deliverableId, int? version, CancellationToken ct) =>
+        await AfterFollowUpAsync(id, await FollowUpWork.RemoveDeliverableAsync(db, Scope, id, deliverableId, version, ct), ct);
+
     [RequirePermission(ProjectPermissions.RecordProgress)]
     public async Task<IActionResult> OnPostMilestoneDoneAsync(int id, int milestoneId, int? version, CancellationToken ct) =>
         await AfterFollowUpAsync(id, await FollowUpWork.MarkDoneAsync(db, Scope, id, milestoneId, new(null, version), User.Identity?.Name ?? "user", clock.Today(), ct), ct);

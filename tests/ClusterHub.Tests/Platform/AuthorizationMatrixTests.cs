@@ -45,17 +45,22 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// <summary>A committee, its funder's id and a meeting with the fixture's proposal on the agenda (decisions with {} answer 400 for every role).</summary>
     private sealed record CommitteeIds(int CommitteeId, int MeetingId, int ItemId, int FunderId);
 
-    /// <summary>A milestone, a deliverable and a submitted report of the fixture's proposal (a draft: every act on them answers 409 to whoever may try).</summary>
-    private sealed record FollowUpIds(int MilestoneId, int DeliverableId, int ReportId);
+    /// <summary>
+    /// A milestone, a deliverable and a submitted report of the fixture's proposal, and a milestone and a deliverable for the DELETE
+    /// routes (idempotent): the other routes move the proposal along, so one role's removal could reach the rows the others address.
+    /// </summary>
+    private sealed record FollowUpIds(int MilestoneId, int DeliverableId, int ReportId, int DeletableMilestoneId, int DeletableDeliverableId);
 
     private Task<FollowUpIds> FollowUpAsync(int proposalId) => app.WithDb<FollowUpIds>(async (db, _) =>
     {
         var m = new ClusterHub.Projects.ProjectMilestone { ProposalId = proposalId, Title = "M1", DueOn = new DateOnly(2025, 1, 1) };
         var d = new ClusterHub.Projects.ProjectDeliverable { ProposalId = proposalId, Title = "D1", DueOn = new DateOnly(2025, 1, 1) };
         var r = new ClusterHub.Projects.ProjectReport { ProposalId = proposalId, PeriodStart = new DateOnly(2024, 1, 1), PeriodEnd = new DateOnly(2024, 12, 31), Summary = "Year 1", SubmittedBy = "matrix", State = ClusterHub.Projects.ReportState.Returned };
-        db.AddRange(m, d, r);
+        var m2 = new ClusterHub.Projects.ProjectMilestone { ProposalId = proposalId, Title = "M2", DueOn = new DateOnly(2025, 1, 1) };
+        var d2 = new ClusterHub.Projects.ProjectDeliverable { ProposalId = proposalId, Title = "D2", DueOn = new DateOnly(2025, 1, 1) };
+        db.AddRange(m, d, r, m2, d2);
         await db.SaveChangesAsync();
-        return new FollowUpIds(m.Id, d.Id, r.Id);
+        return new FollowUpIds(m.Id, d.Id, r.Id, m2.Id, d2.Id);
     });
 
     private Task<CommitteeIds> CommitteeAsync(int clusterId, int proposalId, int funderId) => app.WithDb<CommitteeIds>(async (db, _) =>
@@ -253,8 +258,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "meetingId" => f.Committee.MeetingId.ToString(CultureInfo.InvariantCulture),
                 "itemId" => f.Committee.ItemId.ToString(CultureInfo.InvariantCulture),
                 "funderId" => f.Committee.FunderId.ToString(CultureInfo.InvariantCulture),
-                "milestoneId" => f.FollowUp.MilestoneId.ToString(CultureInfo.InvariantCulture),
-                "deliverableId" => f.FollowUp.DeliverableId.ToString(CultureInfo.InvariantCulture),
+                "milestoneId" => (IsDelete(e) ? f.FollowUp.DeletableMilestoneId : f.FollowUp.MilestoneId).ToString(CultureInfo.InvariantCulture),
+                "deliverableId" => (IsDelete(e) ? f.FollowUp.DeletableDeliverableId : f.FollowUp.DeliverableId).ToString(CultureInfo.InvariantCulture),
                 "reportId" => f.FollowUp.ReportId.ToString(CultureInfo.InvariantCulture),
                 "year" => "2024",
                 "datasetId" => (IsDelete(e) ? f.Mapping.DeletableDatasetId : f.Mapping.DatasetId).ToString(CultureInfo.InvariantCulture), // a delete answers 204 again

@@ -77,6 +77,46 @@ public abstract class FollowUpTests<TApp>(TApp app) : IClassFixture<TApp> where 
     }
 
     [Fact]
+    public async Task The_secretariat_changes_and_removes_what_is_still_open_and_not_what_is_done()
+    {
+        var (c, id) = await RunningAsync("fu-replan");
+        var m1 = await AddMilestoneAsync(c, id, "M1 Design review", Today.AddMonths(6));
+        var m2 = await AddMilestoneAsync(c, id, "M2 Prototpye", Today.AddMonths(12));
+        JsonElement Milestone(JsonElement view, int m) => view.GetProperty("milestones").EnumerateArray().Single(x => x.GetProperty("id").GetInt32() == m);
+        var version = Milestone(await (await c.Manager.GetAsync(Url(c, id, "/follow-up"))).Json(HttpStatusCode.OK), m2).GetProperty("version").GetInt32();
+
+        // A typo and a date moved: saved at the version seen; the same version a second time is a lost race (409), nothing changes.
+        var changed = await (await c.Manager.PutAsJsonAsync(Url(c, id, $"/milestones/{m2}"), new { title = "M2 Prototype", dueOn = Iso(Today.AddMonths(14)), version })).Json(HttpStatusCode.OK);
+        Assert.Equal(("M2 Prototype", Iso(Today.AddMonths(14))), (Milestone(changed, m2).GetProperty("title").GetString(), Milestone(changed, m2).GetProperty("dueOn").GetString()));
+        var stale = await (await c.Manager.PutAsJsonAsync(Url(c, id, $"/milestones/{m2}"), new { title = "M2 Stale", dueOn = Iso(Today.AddMonths(14)), version })).Problem(HttpStatusCode.Conflict);
+        Assert.Equal("Concurrent", stale.GetProperty("outcome").GetString());
+        // A due date outside the project's span is named.
+        var outside = await (await c.Manager.PutAsJsonAsync(Url(c, id, $"/milestones/{m2}"), new { title = "M2 Prototype", dueOn = Iso(Today.AddYears(5)) })).Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("dueOn", outside.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+
+        // The coordinator may mark progress but not replan; a milestone done is neither changed nor removed.
+        var rep = await app.CreateClientAsync("MemberRepresentative", c.Slug, "Sfarsteel");
+        Assert.Equal(HttpStatusCode.Forbidden, (await rep.DeleteAsync(Url(c, id, $"/milestones/{m1}"))).StatusCode);
+        await (await rep.PostJson(Url(c, id, $"/milestones/{m1}/done"), new { })).Json(HttpStatusCode.OK);
+        Assert.Equal("AlreadyDone", (await (await c.Manager.DeleteAsync(Url(c, id, $"/milestones/{m1}"))).Problem(HttpStatusCode.Conflict)).GetProperty("outcome").GetString());
+        Assert.Equal("AlreadyDone", (await (await c.Manager.PutAsJsonAsync(Url(c, id, $"/milestones/{m1}"), new { title = "M1 renamed", dueOn = Iso(Today.AddMonths(6)) })).Problem(HttpStatusCode.Conflict)).GetProperty("outcome").GetString());
+
+        // An open milestone planned by mistake goes, and the change history says so.
+        var removed = await (await c.Manager.DeleteAsync(Url(c, id, $"/milestones/{m2}"))).Json(HttpStatusCode.OK);
+        Assert.Equal([m1], removed.GetProperty("milestones").EnumerateArray().Select(x => x.GetProperty("id").GetInt32()));
+        Assert.True(await app.WithDb((db, _) => db.ChangeRecords.AnyAsync(r => r.Reason == "Milestone removed")));
+        await (await c.Manager.DeleteAsync(Url(c, id, $"/milestones/{m2}"))).Json(HttpStatusCode.OK); // removed already: the same answer
+        await (await c.Manager.PutAsJsonAsync(Url(c, id, $"/milestones/{m2}"), new { title = "M2", dueOn = Iso(Today.AddMonths(6)) })).Problem(HttpStatusCode.NotFound);
+
+        // A deliverable: changed (its kind too), then removed.
+        var view = await (await c.Manager.PostJson(Url(c, id, "/deliverables"), new { title = "D1 Reprot", kind = "Report", dueOn = Iso(Today.AddMonths(3)) })).Json(HttpStatusCode.Created);
+        var d1 = view.GetProperty("deliverables")[0].GetProperty("id").GetInt32();
+        var d = (await (await c.Manager.PutAsJsonAsync(Url(c, id, $"/deliverables/{d1}"), new { title = "D1 Demonstrator", kind = "Prototype", dueOn = Iso(Today.AddMonths(4)) })).Json(HttpStatusCode.OK)).GetProperty("deliverables")[0];
+        Assert.Equal(("D1 Demonstrator", "Prototype"), (d.GetProperty("title").GetString(), d.GetProperty("kind").GetString()));
+        Assert.Equal(0, (await (await c.Manager.DeleteAsync(Url(c, id, $"/deliverables/{d1}"))).Json(HttpStatusCode.OK)).GetProperty("deliverables").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Each_role_gets_what_its_rule_says()
     {
         var (c, id) = await RunningAsync("fu-access");

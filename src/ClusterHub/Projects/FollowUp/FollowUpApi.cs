@@ -16,6 +16,14 @@ public static class FollowUpApi
         p.MapGet("/follow-up", Get).RequirePermission(ProjectPermissions.ReadFollowUp);
         p.MapPost("/milestones", AddMilestone).RequirePermission(ProjectPermissions.ManageFollowUp);
         p.MapPost("/milestones/{milestoneId:int}/done", MarkDone).RequirePermission(ProjectPermissions.RecordProgress);
+        p.MapPut("/milestones/{milestoneId:int}", (int id, int milestoneId, MilestoneInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
+            Replanned(FollowUpWork.ChangeMilestoneAsync(db, scope, id, milestoneId, input, ct), id, scope, db, clock, ct)).RequirePermission(ProjectPermissions.ManageFollowUp);
+        p.MapDelete("/milestones/{milestoneId:int}", (int id, int milestoneId, int? version, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
+            Replanned(FollowUpWork.RemoveMilestoneAsync(db, scope, id, milestoneId, version, ct), id, scope, db, clock, ct)).RequirePermission(ProjectPermissions.ManageFollowUp);
+        p.MapPut("/deliverables/{deliverableId:int}", (int id, int deliverableId, DeliverableInput input, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
+            Replanned(FollowUpWork.ChangeDeliverableAsync(db, scope, id, deliverableId, input, ct), id, scope, db, clock, ct)).RequirePermission(ProjectPermissions.ManageFollowUp);
+        p.MapDelete("/deliverables/{deliverableId:int}", (int id, int deliverableId, int? version, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
+            Replanned(FollowUpWork.RemoveDeliverableAsync(db, scope, id, deliverableId, version, ct), id, scope, db, clock, ct)).RequirePermission(ProjectPermissions.ManageFollowUp);
         p.MapPost("/deliverables", AddDeliverable).RequirePermission(ProjectPermissions.ManageFollowUp);
         p.MapPost("/deliverables/{deliverableId:int}/delivered", Deliver).RequirePermission(ProjectPermissions.RecordProgress);
         p.MapPost("/reports", SubmitReport).RequirePermission(ProjectPermissions.RecordProgress);
@@ -58,6 +66,10 @@ public static class FollowUpApi
     /// An outcome as HTTP: the follow-up view (201 for a new row), 404, 400 with the fields, 403 for a partner that does not coordinate,
     /// 409 for the wrong state, a row already done or decided, or a lost race (<c>outcome</c> says which).
     /// </summary>
+    /// <summary>A milestone or deliverable changed or removed: the follow-up view, or the refusal as every follow-up act gives it.</summary>
+    private static async Task<IResult> Replanned(Task<FollowUpResult> act, int id, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct) =>
+        await Answer(await act, id, scope, db, clock, ct);
+
     private static Task<IResult> Answer(FollowUpResult r, int id, ClusterScope scope, ClusterDb db, TimeProvider clock, CancellationToken ct)
         => Answer(r, id, scope, db, clock, false, ct);
 

@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClusterHub.Projects;
 
-public sealed record MilestoneInput(string? Title, DateOnly? DueOn);
-public sealed record DeliverableInput(string? Title, DeliverableKind? Kind, DateOnly? DueOn);
+/// <summary>A milestone as planned; <c>version</c> (optional, for a change) is the one the person saw.</summary>
+public sealed record MilestoneInput(string? Title, DateOnly? DueOn, int? Version = null);
+/// <summary>A deliverable as planned; <c>version</c> (optional, for a change) is the one the person saw.</summary>
+public sealed record DeliverableInput(string? Title, DeliverableKind? Kind, DateOnly? DueOn, int? Version = null);
 /// <summary>Marks a milestone done or a deliverable delivered; <c>on</c> defaults to today, <c>version</c> (optional) is the one the person saw.</summary>
 public sealed record ProgressInput(DateOnly? On, int? Version);
 public sealed record ReportInput(DateOnly? PeriodStart, DateOnly? PeriodEnd, string? Summary);
@@ -217,6 +219,47 @@ public static class FollowUpWork
         db.Set<T>().Add(row);
         await db.SaveChangesAsync(ct);
         return new(FollowUpOutcome.Done, Id: idOf(row));
+    }
+
+    /// <summary>Changes an open milestone's title and due date (the secretariat), at the version the person saw.</summary>
+    public static Task<FollowUpResult> ChangeMilestoneAsync(ClusterDb db, ClusterScope scope, int proposalId, int milestoneId, MilestoneInput input, CancellationToken ct) =>
+        ReplanAsync(db, scope, proposalId, db.ProjectMilestones.Where(x => x.Id == milestoneId && x.ProposalId == proposalId), m => m.State == MilestoneState.Done,
+            m => { m.Title = input.Title!.Trim(); m.DueOn = input.DueOn!.Value; }, (start, end) => Validate(input, start, end), "Milestone changed", input.Version, ct);
+
+    /// <summary>Removes an open milestone planned by mistake (the secretariat); a milestone done stays, as the record of the work.</summary>
+    public static Task<FollowUpResult> RemoveMilestoneAsync(ClusterDb db, ClusterScope scope, int proposalId, int milestoneId, int? version, CancellationToken ct) =>
+        ReplanAsync(db, scope, proposalId, db.ProjectMilestones.Where(x => x.Id == milestoneId && x.ProposalId == proposalId), m => m.State == MilestoneState.Done,
+            null, null, "Milestone removed", version, ct);
+
+    /// <summary>Changes a deliverable not yet delivered (the secretariat), at the version the person saw.</summary>
+    public static Task<FollowUpResult> ChangeDeliverableAsync(ClusterDb db, ClusterScope scope, int proposalId, int deliverableId, DeliverableInput input, CancellationToken ct) =>
+        ReplanAsync(db, scope, proposalId, db.ProjectDeliverables.Where(x => x.Id == deliverableId && x.ProposalId == proposalId), d => d.DeliveredOn is not null,
+            d => { d.Title = input.Title!.Trim(); d.Kind = input.Kind!.Value; d.DueOn = input.DueOn!.Value; }, (start, end) => Validate(input, start, end), "Deliverable changed", input.Version, ct);
+
+    /// <summary>Removes a deliverable not yet delivered (the secretariat).</summary>
+    public static Task<FollowUpResult> RemoveDeliverableAsync(ClusterDb db, ClusterScope scope, int proposalId, int deliverableId, int? version, CancellationToken ct) =>
+        ReplanAsync(db, scope, proposalId, db.ProjectDeliverables.Where(x => x.Id == deliverableId && x.ProposalId == proposalId), d => d.DeliveredOn is not null,
+            null, null, "Deliverable removed", version, ct);
+
+    /// <summary>
+    /// Changes (<paramref name="change"/>, after <paramref name="validate"/>) or, without a change, removes one planned row of a funded or
+    /// running project: not once it is done (<see cref="FollowUpOutcome.AlreadyDone"/>), not from a version other than the one the person
+    /// saw, nor when someone saves it at the same moment (<see cref="FollowUpOutcome.Concurrent"/>). A removal is idempotent: a row
+    /// already gone is done.
+    /// </summary>
+    private static async Task<FollowUpResult> ReplanAsync<T>(ClusterDb db, ClusterScope scope, int proposalId, IQueryable<T> row, Func<T, bool> isDone,
+        Action<T>? change, Func<DateOnly, DateOnly, List<FieldError>>? validate, string reason, int? version, CancellationToken ct) where T : class, IVersioned
+    {
+        if (await ProjectAsync(db, scope, proposalId, ct) is not { } p) return FollowUpResult.NotFound;
+        if (await row.SingleOrDefaultAsync(ct) is not { } x) return change is null ? new(FollowUpOutcome.Done) : FollowUpResult.NotFound;
+        if (p.State is not (ProposalState.Funded or ProposalState.Running) || p.Start is not { } start) return new(FollowUpOutcome.WrongState);
+        if (isDone(x)) return new(FollowUpOutcome.AlreadyDone);
+        if (version is { } v && v != x.Version) return new(FollowUpOutcome.Concurrent);
+        if (validate?.Invoke(start, p.End!.Value) is { Count: > 0 } errors) return new(FollowUpOutcome.Invalid, errors);
+        if (change is null) db.Remove(x);
+        else change(x);
+        db.ChangeReason = reason;
+        return await SaveAsync(db, 0, ct);
     }
 
     /// <summary>
