@@ -69,6 +69,17 @@
     data: { labels: s.labels, datasets: s.series.map((d, i) => ({ label: d.label, data: d.values, backgroundColor: palette[i % palette.length] })) },
     options: { maintainAspectRatio: false, scales: { x: categories(), y: counts() } },
   }));
+  // Grouped bars across, one dataset per named series: proposals, certified and funded by strategic area and by funder.
+  const groupedAcross = (s, box) => {
+    rows(box, s.labels.length * s.series.length);
+    return {
+      type: 'bar',
+      data: { labels: s.labels, datasets: s.series.map((d, i) => ({ label: d.label, data: d.values, backgroundColor: palette[i % palette.length] })) },
+      options: { indexAxis: 'y', maintainAspectRatio: false, scales: { y: categories(), x: counts() } },
+    };
+  };
+  draw('areas', groupedAcross);
+  draw('funders', groupedAcross);
   // Ratios (euros of budget per euro of public money): one decimal, from zero.
   draw('leverage', (s, box) => {
     rows(box, s.labels.length);
