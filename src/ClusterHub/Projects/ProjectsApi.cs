@@ -153,7 +153,7 @@ public static class ProjectsApi
     public static async Task<Results<Ok<ProposalDetails>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateProposal(int id, ProposalInput input, ClusterScope scope, ClusterDb db, HttpContext http, CancellationToken ct)
     {
         var visible = await ProposalQueries.Visible(db, scope, UserId(http)).AnyAsync(p => p.Id == id, ct);
-        var proposal = visible ? await db.Proposals.Include(p => p.Partners).SingleAsync(p => p.Id == id, ct) : null;
+        var proposal = visible ? await db.Proposals.Include(p => p.Partners).Include(p => p.Competences).AsSplitQuery().SingleAsync(p => p.Id == id, ct) : null;
         if (proposal is null) return TypedResults.NotFound();
         if (!ProposalQueries.CanEdit(scope, proposal.CoordinatorMemberId))
             return TypedResults.Problem("Only the coordinator's representative or the secretariat edits a proposal.", statusCode: StatusCodes.Status403Forbidden);
