@@ -85,7 +85,16 @@ public static class ExpertiseProfiles
         return new ReviewerExpertiseDto(userId, email, declared, organisations, areas);
     }
 
-    private sealed record OrganisationCompetence(string UserId, string Organisation, int CompetenceId, string Code, string Name, int Order, int Level);
+    /// <summary>Built by member initialisation, not a constructor, so that EF composes further ordering and projection on it.</summary>
+    private sealed class OrganisationCompetence
+    {
+        public required string UserId { get; init; }
+        public required string Organisation { get; init; }
+        public required string Code { get; init; }
+        public required string Name { get; init; }
+        public int Order { get; init; }
+        public int Level { get; init; }
+    }
 
     /// <summary>The validated declarations of the members the users represent (RoleGrants: MemberRepresentative with a member).</summary>
     private static IQueryable<OrganisationCompetence> OrganisationsQuery(ClusterDb db, int clusterId, List<string> userIds) =>
@@ -93,7 +102,7 @@ public static class ExpertiseProfiles
         where g.ClusterId == clusterId && g.Role == ClusterRole.MemberRepresentative && g.MemberId != null && userIds.Contains(g.UserId)
         from d in db.Set<CompetenceDeclaration>()
         where d.MemberId == g.MemberId && d.ClusterId == clusterId && d.State == DeclarationState.Validated
-        select new OrganisationCompetence(g.UserId, d.Member!.Name, d.CompetenceId, d.Competence!.Code, d.Competence.Name, d.Competence.Order, d.Level);
+        select new OrganisationCompetence { UserId = g.UserId, Organisation = d.Member!.Name, Code = d.Competence!.Code, Name = d.Competence.Name, Order = d.Competence.Order, Level = d.Level };
 
     /// <summary>
     /// Replaces the reviewer's own declarations with <paramref name="input"/> (an empty list clears them). Every line names a
