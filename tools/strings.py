@@ -1262,6 +1262,8 @@ S.update({
 
 # Reviewers' expertise from competences (issue 9): the expertise page, the proposal's competences, the assignment's reasons.
 S.update({
+ "Permission.projects.expertise.edit": ("Read and edit your own expertise as a reviewer", "Consulter et modifier sa propre expertise d'évaluateur", "심사위원 본인의 전문 분야 조회·수정"),
+ "Permission.projects.expertise.manage": ("Read and edit every reviewer's expertise", "Consulter et modifier l'expertise de tout évaluateur", "모든 심사위원의 전문 분야 조회·수정"),
  "Projects.Competences": ("Competences needed", "Compétences requises", "필요 역량"),
  "Expertise.Title": ("Reviewer expertise", "Expertise de l'évaluateur", "심사위원 전문 분야"),
  "Expertise.Intro": ("The competences you review with, at a level from 1 to 4. The assignment suggestion matches them with the competences a proposal needs; your own level wins over your organisation's.",
