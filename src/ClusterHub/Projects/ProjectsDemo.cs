@@ -124,9 +124,6 @@ internal static class ProjectsDemo
 
     private sealed record Org(int Id, string Name, MemberType Type, SizeClass SizeClass, DateOnly JoinedOn);
 
-    /// <summary>The review demo's call: its proposals wait for reviewers, each naming the taxonomy's competences it needs.</summary>
-    public const string ReviewCallTitle = "FUI call (review demo)";
-
     /// <summary>
     /// Illustrative: a call of this year whose submissions closed a fortnight ago (so no call is open, as the reference case
     /// expects) and whose four proposals are under committee review without reviewers, each with the competences it needs, so
@@ -141,7 +138,7 @@ internal static class ProjectsDemo
         var funder = await db.Funders.Where(f => f.ClusterId == clusterId && f.Kind == FunderKind.StateProgramme).OrderBy(f => f.Id).FirstAsync(ct);
         var call = new FundingCall
         {
-            ClusterId = clusterId, FunderId = funder.Id, Title = ReviewCallTitle, Themes = "Nuclear manufacturing, components, maintenance and dismantling",
+            ClusterId = clusterId, FunderId = funder.Id, Title = CommitteesDemo.ReviewCallTitle, Themes = "Nuclear manufacturing, components, maintenance and dismantling",
             OpensOn = today.AddDays(-120), ClosesOn = today.AddDays(-14), ResultsOn = today.AddDays(90), State = CallState.Open, // closed below MinPartners = 3, RequiresSme = true, MaxDurationMonths = 48,
             FundingRates = [new() { Category = PartnerCategory.LargeCompany, MaxRatePercent = 25 }, new() { Category = PartnerCategory.MidSizeCompany, MaxRatePercent = 30 },
                 new() { Category = PartnerCategory.Sme, MaxRatePercent = 45 }, new() { Category = PartnerCategory.Research, MaxRatePercent = 100 }],
@@ -186,7 +183,7 @@ internal static class ProjectsDemo
         }
         call.State = CallState.Closed; // the proposals were filed while it was open
         await db.SaveChangesAsync(ct);
-        seed.Log.WriteLine($"projects: '{ReviewCallTitle}' with {topics.Length} proposals under review, each with the competences it needs (illustrative)");
+        seed.Log.WriteLine($"projects: '{CommitteesDemo.ReviewCallTitle}' with {topics.Length} proposals under review, each with the competences it needs (illustrative)");
     }
 
     private static ProposalPartner Consortium(int memberId, string name, PartnerCategory category, PartnerRole role, FundingCall call, Random random)

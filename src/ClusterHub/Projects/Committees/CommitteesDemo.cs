@@ -16,6 +16,9 @@ public static class CommitteesDemo
     public const string LabExpertEmail = "expert.lab@nuclear-valley.demo";
     public const string FunderEmail = "funder@nuclear-valley.demo";
 
+    /// <summary>The review demo's call (<see cref="ProjectsDemo"/>): its proposals wait for reviewers, each naming the competences it needs.</summary>
+    public const string ReviewCallTitle = "FUI call (review demo)";
+
     private static readonly (string Name, int Weight)[] Grid = [("Scientific and technical excellence", 40), ("Market impact and jobs", 30), ("Consortium and SME role", 20), ("Fit with the roadmap", 10)];
 
     public static async Task LoadAsync(DemoSeed seed, CancellationToken ct)
