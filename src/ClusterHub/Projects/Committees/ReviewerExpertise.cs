@@ -108,8 +108,11 @@ public static class ExpertiseProfiles
     /// Replaces the reviewer's own declarations with <paramref name="input"/> (an empty list clears them). Every line names a
     /// competence of the cluster's taxonomy by code, once, with a level 1–4; errors are located (<c>[2].level</c>).
     /// </summary>
-    public static async Task<(ExpertiseOutcome Outcome, IReadOnlyList<FieldError> Errors)> SetAsync(ClusterDb db, int clusterId, string userId,
-        IReadOnlyList<ExpertiseInput>? input, CancellationToken ct)
+    public static Task<(ExpertiseOutcome Outcome, IReadOnlyList<FieldError> Errors)> SetAsync(ClusterDb db, int clusterId, string userId,
+        IReadOnlyList<ExpertiseInput>? input, CancellationToken ct) => SetAsync(db, clusterId, userId, input, retried: false, ct);
+
+    private static async Task<(ExpertiseOutcome Outcome, IReadOnlyList<FieldError> Errors)> SetAsync(ClusterDb db, int clusterId, string userId,
+        IReadOnlyList<ExpertiseInput>? input, bool retried, CancellationToken ct)
     {
         if (!await Reviewers(db, clusterId).AnyAsync(u => u == userId, ct)) return (ExpertiseOutcome.NotFound, []);
         var codes = await ClusterHub.Competences.Declarations.CodesAsync(db, clusterId, ct);
@@ -124,11 +127,11 @@ public static class ExpertiseProfiles
         }
         db.ChangeReason = "Reviewer expertise of " + userId;
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (!retried && UniqueViolation.Is(e))
         {
-            // Two saves of the same reviewer raced: the other one's lines stand; saving again replaces them.
+            // Two saves of the same reviewer raced: the other one's lines stand; saving once again replaces them.
             db.ChangeTracker.Clear();
-            return await SetAsync(db, clusterId, userId, input, ct);
+            return await SetAsync(db, clusterId, userId, input, retried: true, ct);
         }
         return (ExpertiseOutcome.Saved, []);
     }
