@@ -1311,6 +1311,30 @@ S.update({
  "Projects.FunderNameRequired": ("A funder needs a name (at most 200 characters).", "Un financeur doit avoir un nom (200 caractères au plus).", "재원 기관 이름이 필요합니다 (최대 200자)."),
 })
 
+# Reviewers' expertise from competences (issue 9): the expertise page, the proposal's competences, the assignment's reasons.
+S.update({
+ "Permission.projects.expertise.edit": ("Read and edit your own expertise as a reviewer", "Consulter et modifier sa propre expertise d'évaluateur", "심사위원 본인의 전문 분야 조회·수정"),
+ "Permission.projects.expertise.manage": ("Read and edit every reviewer's expertise", "Consulter et modifier l'expertise de tout évaluateur", "모든 심사위원의 전문 분야 조회·수정"),
+ "Projects.Competences": ("Competences needed", "Compétences requises", "필요 역량"),
+ "Expertise.Title": ("Reviewer expertise", "Expertise de l'évaluateur", "심사위원 전문 분야"),
+ "Expertise.Intro": ("The competences you review with, at a level from 1 to 4. The assignment suggestion matches them with the competences a proposal needs; your own level wins over your organisation's.",
+   "Les compétences avec lesquelles vous évaluez, à un niveau de 1 à 4. La proposition de désignation les rapproche des compétences dont un projet a besoin ; votre propre niveau l'emporte sur celui de votre organisation.",
+   "심사에 활용하는 역량과 그 수준(1~4)입니다. 배정 제안은 이를 제안에 필요한 역량과 대조하며, 본인이 밝힌 수준이 소속 기관의 수준보다 우선합니다."),
+ "Expertise.Saved": ("Expertise saved.", "Expertise enregistrée.", "전문 분야를 저장했습니다."),
+ "Expertise.Areas": ("Strategic areas of your committees", "Axes stratégiques de vos comités", "소속 위원회의 전략 분야"),
+ "Expertise.NoTaxonomy": ("The cluster has no competence taxonomy yet.", "Le pôle n'a pas encore de référentiel de compétences.", "클러스터에 아직 역량 분류체계가 없습니다."),
+ "Expertise.Domain": ("Domain", "Domaine", "분야"), "Expertise.Competence": ("Competence", "Compétence", "역량"),
+ "Expertise.Level": ("Your level", "Votre niveau", "본인 수준"),
+ "Expertise.FromOrganisation": ("Your organisation's (validated)", "Celui de votre organisation (validé)", "소속 기관 수준 (검증됨)"),
+ "Expertise.Level.1": ("awareness", "notions", "기초 이해"), "Expertise.Level.2": ("practice", "pratique", "실무"),
+ "Expertise.Level.3": ("expertise", "expertise", "전문"), "Expertise.Level.4": ("reference", "référence", "최고 수준"),
+ "Expertise.Mine": ("My expertise", "Mon expertise", "나의 전문 분야"), "Expertise.Reviewers": ("Reviewers' expertise", "Expertise des évaluateurs", "심사위원 전문 분야"),
+ "Assignment.Tag.Area": ("strategic area {0}", "axe stratégique {0}", "전략 분야 {0}"),
+ "Assignment.Tag.Competence": ("competence {0}", "compétence {0}", "역량 {0}"),
+ "is not a competence of this cluster's taxonomy": ("is not a competence of this cluster's taxonomy", "n'est pas une compétence du référentiel de ce pôle", "이 클러스터 분류체계의 역량이 아닙니다"),
+ "names the same competence more than once": ("names the same competence more than once", "nomme la même compétence plusieurs fois", "같은 역량을 두 번 이상 지정했습니다"),
+})
+
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "ClusterHub", "Web")
 head = '<?xml version="1.0" encoding="utf-8"?>\n<root>\n  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>\n  <resheader name="version"><value>2.0</value></resheader>\n  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>\n  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>\n'
 for i, suffix in enumerate(["", ".fr", ".ko"]):

@@ -49,6 +49,7 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<Projects.CallFundingRate> CallFundingRates => Set<Projects.CallFundingRate>();
     public DbSet<Projects.Proposal> Proposals => Set<Projects.Proposal>();
     public DbSet<Projects.ProposalPartner> ProposalPartners => Set<Projects.ProposalPartner>();
+    public DbSet<Projects.ProposalCompetence> ProposalCompetences => Set<Projects.ProposalCompetence>();
     public DbSet<Projects.ProposalStateChange> ProposalStateChanges => Set<Projects.ProposalStateChange>();
     public DbSet<Projects.ProposalYearStage> ProposalYearStages => Set<Projects.ProposalYearStage>();
     public DbSet<Projects.ProjectMilestone> ProjectMilestones => Set<Projects.ProjectMilestone>();
@@ -60,6 +61,7 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<Projects.ReviewAssignment> ReviewAssignments => Set<Projects.ReviewAssignment>();
     public DbSet<Projects.Committee> Committees => Set<Projects.Committee>();
     public DbSet<Projects.CommitteeMember> CommitteeMembers => Set<Projects.CommitteeMember>();
+    public DbSet<Projects.ReviewerExpertise> ReviewerExpertise => Set<Projects.ReviewerExpertise>();
     public DbSet<Projects.ScoringCriterion> ScoringCriteria => Set<Projects.ScoringCriterion>();
     public DbSet<Projects.ProposalReview> ProposalReviews => Set<Projects.ProposalReview>();
     public DbSet<Projects.ConflictDeclaration> ConflictDeclarations => Set<Projects.ConflictDeclaration>();

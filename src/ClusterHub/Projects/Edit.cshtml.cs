@@ -26,6 +26,9 @@ public sealed class ProposalForm
     public string? TrlStart { get; set; } = "3";
     public string? TrlTarget { get; set; } = "6";
     public string? ExpectedOutcomes { get; set; }
+
+    /// <summary>The codes of the competences the proposal needs (what the reviewers' expertise is matched against).</summary>
+    public List<string> Competences { get; set; } = [];
     public List<string?> PartnerMember { get; set; } = [];
     public List<string?> PartnerName { get; set; } = [];
     public List<string?> PartnerCategory { get; set; } = [];
@@ -61,11 +64,11 @@ public sealed class ProposalForm
                 text.Choice<PartnerRole>(at + ".role", role) ?? Projects.PartnerRole.Partner, text.Euros(at + ".budgetEur", budget), text.Euros(at + ".requestedEur", requested)));
         }
         var input = new ProposalInput(Title, Acronym, Summary, CallId, StrategicAreaId, ActivityDomainId,
-            text.Whole("durationMonths", DurationMonths), text.Whole("trlStart", TrlStart), text.Whole("trlTarget", TrlTarget), ExpectedOutcomes, partners);
+            text.Whole("durationMonths", DurationMonths), text.Whole("trlStart", TrlStart), text.Whole("trlTarget", TrlTarget), ExpectedOutcomes, partners, Competences);
         return text.Errors.Count > 0 ? (null, text.Errors) : (input, text.Errors);
     }
 
-    public static ProposalForm From(Proposal p)
+    public static ProposalForm From(Proposal p, IEnumerable<string> competences)
     {
         var inv = CultureInfo.InvariantCulture;
         var partners = p.Partners.OrderBy(x => x.Role).ThenBy(x => x.Name).ToList();
@@ -73,6 +76,7 @@ public sealed class ProposalForm
         {
             Title = p.Title, Acronym = p.Acronym, Summary = p.Summary, CallId = p.CallId, StrategicAreaId = p.StrategicAreaId, ActivityDomainId = p.ActivityDomainId,
             DurationMonths = p.DurationMonths.ToString(inv), TrlStart = p.TrlStart.ToString(inv), TrlTarget = p.TrlTarget.ToString(inv), ExpectedOutcomes = p.ExpectedOutcomes,
+            Competences = [.. competences],
             PartnerMember = [.. partners.Select(x => x.MemberId?.ToString(inv))],
             PartnerName = [.. partners.Select(x => x.MemberId is null ? x.Name : null)],
             PartnerCategory = [.. partners.Select(x => x.MemberId is null ? x.Category.ToString() : null)],
@@ -101,6 +105,7 @@ public sealed class ProposalEditModel(ClusterDb db, TimeProvider clock) : PageMo
     public List<(int Id, string Name)> Areas { get; private set; } = [];
     public List<(int Id, string Name)> Domains { get; private set; } = [];
     public List<(int Id, string Name)> MemberChoices { get; private set; } = [];
+    public List<(string Code, string Name)> CompetenceChoices { get; private set; } = [];
     public ClusterScope Scope => HttpContext.ClusterScope();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -110,7 +115,7 @@ public sealed class ProposalEditModel(ClusterDb db, TimeProvider clock) : PageMo
             if (await ProposalEdits.LoadAsync(db, Scope, UserId, id, ct) is not { } proposal) return NotFound();
             if (!ProposalQueries.CanEdit(Scope, proposal.CoordinatorMemberId)) return StatusCode(StatusCodes.Status403Forbidden);
             if (!ProposalWorkflow.IsEditable(proposal.State)) return Redirect($"/c/{Scope.Slug}/projects/{id}");
-            Form = ProposalForm.From(proposal);
+            Form = ProposalForm.From(proposal, await db.ProposalCompetences.AsNoTracking().Where(x => x.ProposalId == id).Select(x => x.Competence!.Code).ToListAsync(ct));
         }
         else if (Scope.RepresentedMemberId is { } own && !Scope.Can(ProjectPermissions.Decide))
         {
@@ -158,6 +163,8 @@ public sealed class ProposalEditModel(ClusterDb db, TimeProvider clock) : PageMo
             .Select(a => (a.Id, $"{a.Code} · {a.Name}"))];
         Domains = [.. (await db.ActivityDomains.AsNoTracking().Where(a => a.ClusterId == Scope.ClusterId).OrderBy(a => a.Order).Select(a => new { a.Id, a.Code, a.Name }).ToListAsync(ct))
             .Select(a => (a.Id, $"{a.Code} · {a.Name}"))];
+        CompetenceChoices = [.. (await db.Set<ClusterHub.Competences.Competence>().AsNoTracking().Where(c => c.ClusterId == Scope.ClusterId).OrderBy(c => c.Order).ThenBy(c => c.Code)
+            .Select(c => new { c.Code, c.Name }).ToListAsync(ct)).Select(c => (c.Code, $"{c.Code} · {c.Name}"))];
         var inConsortium = Form.PartnerMember.Select(m => int.TryParse(m, CultureInfo.InvariantCulture, out var v) ? v : 0).Where(v => v > 0).ToList();
         MemberChoices = [.. (await db.Members.AsNoTracking().Where(m => m.ClusterId == Scope.ClusterId && (m.Status == MemberStatus.Active || inConsortium.Contains(m.Id)))
             .OrderBy(m => m.Name).Select(m => new { m.Id, m.Name, m.City }).ToListAsync(ct)).Select(m => (m.Id, m.City is null ? m.Name : $"{m.Name} ({m.City})"))];

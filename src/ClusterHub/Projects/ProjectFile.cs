@@ -11,7 +11,8 @@ namespace ClusterHub.Projects;
 /// </summary>
 public sealed record ProjectExportRow(int Id, string Acronym, string Title, ProposalState State, string? Call, string? Funder, string? Area,
     string? Coordinator, int Partners, int DurationMonths, int TrlStart, int TrlTarget, long BudgetCents, long RequestedCents, long? GrantedCents,
-    DateTime CreatedAt, DateTime StateSince, string? Domain, IReadOnlyDictionary<ProposalState, DateTime> Moves, ProjectPartnerRow? Partner);
+    DateTime CreatedAt, DateTime StateSince, string? Domain, IReadOnlyDictionary<ProposalState, DateTime> Moves, ProjectPartnerRow? Partner,
+    string? Competences = null);
 
 /// <summary>The partner a projects export row is about: its name, its member's national id when it is a member, its part.</summary>
 public sealed record ProjectPartnerRow(string Name, string? NationalId, PartnerRole Role, PartnerCategory Category, long BudgetCents, long RequestedCents);
@@ -30,6 +31,7 @@ public static class ProjectFile
         new("budget_eur", r => r.BudgetCents * 0.01m), new("requested_eur", r => r.RequestedCents * 0.01m), new("granted_eur", r => r.GrantedCents * 0.01m),
         new("created_at", r => Day(r.CreatedAt)), new("state_since", r => Day(r.StateSince)),
         new("activity_domain", r => r.Domain),
+        new("competences", r => r.Competences), // the taxonomy's codes the project needs, separated by spaces
         .. ProjectHistory.Dated.Select(s => new ExportColumn<ProjectExportRow>(ProjectHistory.Column(s), r => r.Moves.TryGetValue(s, out var at) ? Day(at) : null)),
         new("partner", r => r.Partner?.Name), new("partner_national_id", r => r.Partner?.NationalId), new("partner_role", r => r.Partner?.Role.ToString()),
         new("partner_category", r => r.Partner?.Category.ToString()), new("partner_budget_eur", r => r.Partner?.BudgetCents * 0.01m),
@@ -68,6 +70,13 @@ public static class ProjectFile
             if (!partners.TryGetValue(x.ProposalId, out var list)) partners[x.ProposalId] = list = [];
             list.Add(x.Row);
         }
+        var competences = new Dictionary<int, List<string>>();
+        await foreach (var x in db.ProposalCompetences.AsNoTracking().Where(x => db.Proposals.Any(p => p.Id == x.ProposalId && p.ClusterId == clusterId))
+            .OrderBy(x => x.ProposalId).ThenBy(x => x.Competence!.Code).Select(x => new { x.ProposalId, x.Competence!.Code }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!competences.TryGetValue(x.ProposalId, out var list)) competences[x.ProposalId] = list = [];
+            list.Add(x.Code);
+        }
         var proposals = db.Proposals.AsNoTracking().Where(p => p.ClusterId == clusterId).OrderBy(p => p.Id)
             .Select(p => new ProjectExportRow(p.Id, p.Acronym, p.Title, p.State, p.Call != null ? p.Call.Title : null, p.Call != null ? p.Call.Funder!.Name : null,
                 db.StrategicAreas.Where(a => a.Id == p.StrategicAreaId).Select(a => a.Code).FirstOrDefault(),
@@ -81,8 +90,9 @@ public static class ProjectFile
             var all = moves.GetValueOrDefault(p.Id) ?? none;
             var path = ProjectHistory.Path(p.State);
             var dated = all.Where(m => path.Contains(m.Key)).ToDictionary();
+            var codes = competences.TryGetValue(p.Id, out var needed) ? string.Join(' ', needed) : null;
             foreach (var partner in partners.GetValueOrDefault(p.Id) ?? [null!])
-                yield return p with { Moves = dated, Partner = partner };
+                yield return p with { Moves = dated, Partner = partner, Competences = codes };
         }
     }
 

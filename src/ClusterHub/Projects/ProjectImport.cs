@@ -17,6 +17,7 @@ namespace ClusterHub.Projects;
 /// <see cref="ProposalStateChange"/> at that date with the days spent in the state before, so the funnel counts the project in
 /// the years of its moves.</item>
 /// <item>Calls by title (and funder when given), strategic areas and activity domains by code or name: an unknown one is an error.
+/// <c>competences</c>: the codes of the taxonomy's competences the project needs, separated by spaces (an unknown code is an error).
 /// Partners are members when their national id, else their name, finds one; otherwise non-members (a category is then required).</item>
 /// <item>A proposal already in the cluster (same acronym and call) is left as it is: importing a file twice adds nothing.</item>
 /// <item>Written through multi-row inserts (<see cref="BulkInsert{T}"/>) in one transaction: 20,000 proposals in seconds.
@@ -44,10 +45,12 @@ public static class ProjectImport
         var calls = await db.FundingCalls.AsNoTracking().Where(c => c.ClusterId == clusterId).OrderBy(c => c.Title).Select(c => c.Title + " (" + c.Funder!.Name + ")").ToListAsync(ct);
         var areas = await db.StrategicAreas.AsNoTracking().Where(a => a.ClusterId == clusterId).OrderBy(a => a.Order).Select(a => a.Code + " = " + a.Name).ToListAsync(ct);
         var domains = await db.ActivityDomains.AsNoTracking().Where(a => a.ClusterId == clusterId).OrderBy(a => a.Order).Select(a => a.Code + " = " + a.Name).ToListAsync(ct);
+        var competences = await db.Set<ClusterHub.Competences.Competence>().AsNoTracking().Where(c => c.ClusterId == clusterId).OrderBy(c => c.Order).ThenBy(c => c.Code).Select(c => c.Code + " = " + c.Name).ToListAsync(ct);
         var example = Columns.Select(c => c switch
         {
             "acronym" => "FORGE", "title" => "Forged components", "state" => nameof(ProposalState.Funded), "call" => calls.Count > 0 ? calls[0][..calls[0].LastIndexOf(" (", StringComparison.Ordinal)] : null,
-            "strategic_area" => areas.Count > 0 ? areas[0].Split(" = ")[0] : null, "duration_months" => "36", "trl_start" => "3", "trl_target" => "6", "granted_eur" => "450000",
+            "strategic_area" => areas.Count > 0 ? areas[0].Split(" = ")[0] : null, "competences" => competences.Count > 0 ? string.Join(' ', competences.Take(2).Select(c => c.Split(" = ")[0])) : null,
+            "duration_months" => "36", "trl_start" => "3", "trl_target" => "6", "granted_eur" => "450000",
             "created_at" => "2015-01-12", "submitted_at" => "2015-02-01", "under_review_at" => "2015-02-10", "certified_at" => "2015-03-05",
             "submitted_to_funder_at" => "2015-03-20", "funded_at" => "2015-09-30", "partner" => "Example Forge SA", "partner_national_id" => "552100554",
             "partner_role" => nameof(PartnerRole.Coordinator), "partner_category" => nameof(PartnerCategory.LargeCompany), "partner_budget_eur" => "1000000", "partner_requested_eur" => "300000",
@@ -61,6 +64,7 @@ public static class ProjectImport
             KeyValuePair.Create("call", (IReadOnlyList<string>)(calls.Count > 0 ? calls : ["(no call yet: leave empty)"])),
             KeyValuePair.Create("strategic_area", (IReadOnlyList<string>)(areas.Count > 0 ? areas : ["(no strategic area yet: leave empty)"])),
             KeyValuePair.Create("activity_domain", (IReadOnlyList<string>)(domains.Count > 0 ? domains : ["(no activity domain yet: leave empty)"])),
+            KeyValuePair.Create("competences", (IReadOnlyList<string>)(competences.Count > 0 ? ["codes separated by spaces, of:", .. competences] : ["(no competence taxonomy yet: leave empty)"])),
             KeyValuePair.Create("partner_role", (IReadOnlyList<string>)Enum.GetNames<PartnerRole>()),
             KeyValuePair.Create("partner_category", (IReadOnlyList<string>)Enum.GetNames<PartnerCategory>()),
             KeyValuePair.Create("rows", (IReadOnlyList<string>)["one row per partner; a proposal's rows repeat its acronym and call; " + string.Join(", ", Derived) + " are ignored"]),
@@ -105,13 +109,15 @@ public static class ProjectImport
         await using (var inserts = new BulkInsert<Proposal>(db))
         await using (var partners = new BulkInsert<ProposalPartner>(db))
         await using (var moves = new BulkInsert<ProposalStateChange>(db))
+        await using (var needs = new BulkInsert<ProposalCompetence>(db))
         {
             foreach (var batch in proposals.Chunk(BatchSize))
             {
                 await inserts.InsertWithKeysAsync(batch, ct);
-                foreach (var p in batch) { p.Partners.ForEach(x => x.ProposalId = p.Id); p.StateChanges.ForEach(m => m.ProposalId = p.Id); }
+                foreach (var p in batch) { p.Partners.ForEach(x => x.ProposalId = p.Id); p.StateChanges.ForEach(m => m.ProposalId = p.Id); p.Competences.ForEach(c => c.ProposalId = p.Id); }
                 await partners.InsertManyAsync([.. batch.SelectMany(p => p.Partners)], ct);
                 await moves.InsertManyAsync([.. batch.SelectMany(p => p.StateChanges)], ct);
+                await needs.InsertManyAsync([.. batch.SelectMany(p => p.Competences)], ct);
             }
         }
         await transaction.CommitAsync(ct);
@@ -147,7 +153,7 @@ public static class ProjectImport
             // A name finds a member only when one member bears it: two namesakes leave the partner a non-member rather than guess.
             var byName = members.GroupBy(m => m.NormalizedName).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Id, StringComparer.Ordinal);
             var lookups = new ProposalLookups(calls.Values.SelectMany(c => c.Select(x => x.Id)).ToHashSet(), areas.Values.ToHashSet(), domains.Values.ToHashSet(),
-                members.ToDictionary(m => m.Id, m => new PartnerMember(m.Id, m.Name, m.Type, m.SizeClass)));
+                members.ToDictionary(m => m.Id, m => new PartnerMember(m.Id, m.Name, m.Type, m.SizeClass)), await ClusterHub.Competences.Declarations.CodesAsync(db, clusterId, ct));
             var existing = (await db.Proposals.AsNoTracking().Where(p => p.ClusterId == clusterId).Select(p => new { p.Acronym, p.CallId }).ToListAsync(ct))
                 .Select(p => Key(p.Acronym, p.CallId)).ToHashSet(StringComparer.Ordinal);
             return new(calls, areas, domains, byId, byName, lookups, existing);
@@ -270,7 +276,8 @@ public static class ProjectImport
         if (errors.Total > before) return null;
 
         var proposal = new Proposal { ClusterId = clusterId, Title = "", Acronym = "" };
-        var input = new ProposalInput(Cell("title"), Cell("acronym"), null, callId, area, domain, duration, trlStart, trlTarget, null, partners);
+        var competences = Cell("competences")?.Split([' ', '\t', ',', ';'], StringSplitOptions.RemoveEmptyEntries);
+        var input = new ProposalInput(Cell("title"), Cell("acronym"), null, callId, area, domain, duration, trlStart, trlTarget, null, partners, competences);
         foreach (var e in ProposalValidation.Apply(input, proposal, context.Lookups))
         {
             var (row, column) = Locate(e.Field, rows);
@@ -313,6 +320,7 @@ public static class ProjectImport
             "strategicAreaId" => (rows[0].Row, "strategic_area"),
             "activityDomainId" => (rows[0].Row, "activity_domain"),
             "callId" => (rows[0].Row, "call"),
+            _ when field.StartsWith("competences[", StringComparison.Ordinal) => (rows[0].Row, "competences"),
             _ => (rows[0].Row, field),
         };
     }

@@ -49,10 +49,23 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasMany(p => p.Partners).WithOne().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.StateChanges).WithOne().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Outcomes).WithOne().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.Competences).WithOne().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.ClusterId, p.State });
         b.HasIndex(p => new { p.ClusterId, p.CoordinatorMemberId });
         b.HasIndex(p => new { p.ClusterId, p.CallId });
         b.HasIndex(p => new { p.ClusterId, p.StrategicAreaId });
+    }
+}
+
+internal sealed class ProposalCompetenceConfiguration : IEntityTypeConfiguration<ProposalCompetence>
+{
+    public void Configure(EntityTypeBuilder<ProposalCompetence> b)
+    {
+        b.ToTable("ProposalCompetences");
+        // Removing a competence from the taxonomy removes it from the proposals that named it, as from members' declarations.
+        b.HasOne(x => x.Competence).WithMany().HasForeignKey(x => x.CompetenceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ProposalId, x.CompetenceId }).IsUnique();
+        b.HasIndex(x => x.CompetenceId);
     }
 }
 

@@ -92,6 +92,7 @@ internal static class ProjectsDemo
         foreach (var call in await db.FundingCalls.Where(c => c.ClusterId == clusterId).ToListAsync(ct))
             call.State = call.ResultsOn is { } r && DateOnly.FromDateTime(now) >= r ? CallState.Results : DateOnly.FromDateTime(now) > call.ClosesOn ? CallState.Closed : CallState.Open;
         await db.SaveChangesAsync(ct);
+        await ReviewCallAsync(seed, members, ct);
         seed.Finally(ct2 => CommitteesDemo.LoadAsync(seed, ct2)); // after the accounts exist
         seed.Log.WriteLine($"projects: {funders.Count} funders, {calls.Count} calls, {total} proposals 2006-2019 (2011: 80 worked on, 34 certified)");
     }
@@ -122,6 +123,68 @@ internal static class ProjectsDemo
     }
 
     private sealed record Org(int Id, string Name, MemberType Type, SizeClass SizeClass, DateOnly JoinedOn);
+
+    /// <summary>
+    /// Illustrative: a call of this year whose submissions closed a fortnight ago (so no call is open, as the reference case
+    /// expects) and whose four proposals are under committee review without reviewers, each with the competences it needs, so
+    /// that the call's assignment page shows competence matches. Areva and the Université de Bourgogne, whose experts sit on
+    /// the committees, stay out of the consortia.
+    /// </summary>
+    private static async Task ReviewCallAsync(DemoSeed seed, List<Org> members, CancellationToken ct)
+    {
+        var db = seed.Get<ClusterDb>();
+        var clusterId = seed.ClusterId;
+        var today = seed.Today;
+        var funder = await db.Funders.Where(f => f.ClusterId == clusterId && f.Kind == FunderKind.StateProgramme).OrderBy(f => f.Id).FirstAsync(ct);
+        var call = new FundingCall
+        {
+            ClusterId = clusterId, FunderId = funder.Id, Title = CommitteesDemo.ReviewCallTitle, Themes = "Nuclear manufacturing, components, maintenance and dismantling",
+            OpensOn = today.AddDays(-120), ClosesOn = today.AddDays(-14), ResultsOn = today.AddDays(90), State = CallState.Open, // closed below MinPartners = 3, RequiresSme = true, MaxDurationMonths = 48,
+            FundingRates = [new() { Category = PartnerCategory.LargeCompany, MaxRatePercent = 25 }, new() { Category = PartnerCategory.MidSizeCompany, MaxRatePercent = 30 },
+                new() { Category = PartnerCategory.Sme, MaxRatePercent = 45 }, new() { Category = PartnerCategory.Research, MaxRatePercent = 100 }],
+        };
+        db.FundingCalls.Add(call);
+        await db.SaveChangesAsync(ct);
+        var areas = await db.StrategicAreas.Where(a => a.ClusterId == clusterId).OrderBy(a => a.Order).Select(a => a.Id).ToListAsync(ct);
+        var competences = await db.Set<ClusterHub.Competences.Competence>().AsNoTracking().Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, c => c.Id, ct);
+        var eligible = members.Where(m => !m.Name.StartsWith("Areva", StringComparison.Ordinal) && !m.Name.StartsWith("Université de Bourgogne", StringComparison.Ordinal)).ToList();
+        List<Org> Of(params PartnerCategory[] categories) => [.. eligible.Where(m => categories.Contains(PartnerCategories.Of(m.Type, m.SizeClass)))];
+        var (companies, smes, labs) = (Of(PartnerCategory.LargeCompany, PartnerCategory.MidSizeCompany), Of(PartnerCategory.Sme), Of(PartnerCategory.Research));
+        (string Acronym, string Title, string[] Needs)[] topics =
+        [
+            ("NV-REVIEW-1", "Qualification of forged shells for small modular reactors", ["FORGE", "MATER", "NDT"]),
+            ("NV-REVIEW-2", "Remote-operated cutting for dismantling under radiation", ["ROBOT", "DISM", "SAFE"]),
+            ("NV-REVIEW-3", "Digital twin of primary-loop instrumentation", ["SIMU", "INSTR", "METRO"]),
+            ("NV-REVIEW-4", "Automated inspection of narrow-gap welds", ["WELD", "NDT", "TRAIN"]),
+        ];
+        var random = new Random(2026);
+        for (var i = 0; i < topics.Length; i++)
+        {
+            var (acronym, title, needs) = topics[i];
+            var (coordinator, sme, lab) = (companies[(i * 5 + 1) % companies.Count], smes[(i * 3 + 2) % smes.Count], labs[(i * 2 + 1) % labs.Count]);
+            ProposalPartner Partner(Org m, PartnerRole role) => Consortium(m.Id, m.Name, PartnerCategories.Of(m.Type, m.SizeClass), role, call, random);
+            var created = call.OpensOn.AddDays(10 + 7 * i).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+            var proposal = new Proposal
+            {
+                ClusterId = clusterId, CallId = call.Id, Call = call, Title = title, Acronym = acronym, NormalizedTitle = Names.Normalize($"{acronym} {title}"),
+                Summary = "Illustrative proposal of the Nuclear Valley demo, waiting for reviewers.", StrategicAreaId = areas.Count > 0 ? areas[i % areas.Count] : null,
+                DurationMonths = 36, TrlStart = 3, TrlTarget = 6, State = ProposalState.Draft, CreatedAt = created, StateSince = created, CoordinatorMemberId = coordinator.Id,
+                Partners = [Partner(coordinator, PartnerRole.Coordinator), Partner(sme, PartnerRole.Partner), Partner(lab, PartnerRole.Partner)],
+                Competences = [.. needs.Where(competences.ContainsKey).Select(code => new ProposalCompetence { CompetenceId = competences[code] })],
+            };
+            proposal.StateChanges.Add(new ProposalStateChange { ClusterId = clusterId, To = ProposalState.Draft, At = created, Actor = "demo" });
+            foreach (var (action, at) in new[] { (ProposalAction.Submit, created.AddDays(30)), (ProposalAction.StartReview, call.ClosesOn.AddDays(3).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc)) })
+            {
+                var result = ProposalWorkflow.Apply(proposal, action, null, "demo", at);
+                if (result.Outcome != TransitionOutcome.Done) throw new InvalidOperationException($"demo {acronym}: {action} {result.Outcome}");
+            }
+            proposal.Call = null;
+            db.Proposals.Add(proposal);
+        }
+        call.State = CallState.Closed; // the proposals were filed while it was open
+        await db.SaveChangesAsync(ct);
+        seed.Log.WriteLine($"projects: '{CommitteesDemo.ReviewCallTitle}' with {topics.Length} proposals under review, each with the competences it needs (illustrative)");
+    }
 
     private static ProposalPartner Consortium(int memberId, string name, PartnerCategory category, PartnerRole role, FundingCall call, Random random)
     {

@@ -26,6 +26,10 @@ public static class ProjectPermissions
     public const string Declare = "projects.reviews.declare";
     /// <summary>Assign despite a conflict, with a written reason (record rule: the chair of the proposal's committee).</summary>
     public const string OverrideConflicts = "projects.reviews.override";
+    /// <summary>Read and edit a reviewer's expertise (record rule: a reviewer their own; <see cref="ManageExpertise"/> anyone's).</summary>
+    public const string EditExpertise = "projects.expertise.edit";
+    /// <summary>Read and edit every reviewer's expertise: the secretariat's.</summary>
+    public const string ManageExpertise = "projects.expertise.manage";
     /// <summary>Import participation data (e.g. H2020) for the conflict rules.</summary>
     public const string ImportParticipations = "projects.participations.import";
     /// <summary>The certified proposals sent to a funder: its users see their funder's, the secretariat every funder's.</summary>
@@ -67,6 +71,9 @@ public sealed class ProjectsFeature : IFeature
         Permission.Grant(ProjectPermissions.Declare, Manager, Staff, Reviewer),
         Permission.Grant(ProjectPermissions.OverrideConflicts, Manager, Staff, Reviewer),
         Permission.Grant(ProjectPermissions.ImportParticipations, Manager, Staff),
+        // Whose expertise a reviewer edits is a record rule (ExpertiseProfiles.MayEdit): their own.
+        Permission.Grant(ProjectPermissions.EditExpertise, Manager, Staff, Reviewer),
+        Permission.Grant(ProjectPermissions.ManageExpertise, Manager, Staff),
         Permission.Grant(ProjectPermissions.ReadSentToFunder, Manager, Staff, ClusterRole.Funder),
         Permission.Grant(ProjectPermissions.Export, Manager, Staff),
         // Which projects a representative reads and records on is the follow-up's record rule (FollowUpWork.Visible, CanRecord).

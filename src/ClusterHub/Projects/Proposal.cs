@@ -54,6 +54,21 @@ public sealed class Proposal : IVersioned
     public List<ProposalPartner> Partners { get; set; } = [];
     public List<ProposalStateChange> StateChanges { get; set; } = [];
     public List<ProjectOutcome> Outcomes { get; set; } = [];
+
+    /// <summary>The competences of the cluster's taxonomy the project needs: what reviewers' expertise is matched against.</summary>
+    public List<ProposalCompetence> Competences { get; set; } = [];
+}
+
+/// <summary>A competence of the cluster's taxonomy a proposal needs (one row per proposal and competence).</summary>
+public sealed class ProposalCompetence : IHistoryPart
+{
+    public int Id { get; set; }
+    public int ProposalId { get; set; }
+    public int CompetenceId { get; set; }
+    public Competences.Competence? Competence { get; set; }
+
+    string IHistoryPart.SubjectType => nameof(Proposal);
+    int IHistoryPart.SubjectId => ProposalId;
 }
 
 /// <summary>One organisation of a consortium: a member (by id) or a non-member (by name).</summary>

@@ -56,9 +56,9 @@ public static class ProposalEdits
         return new(ProposalEditOutcome.Saved, id);
     }
 
-    /// <summary>The proposal with its consortium, tracked, when the caller may see it.</summary>
+    /// <summary>The proposal with its consortium and competences (both replaced by an edit), tracked, when the caller may see it.</summary>
     public static async Task<Proposal?> LoadAsync(ClusterDb db, ClusterScope scope, string? userId, int id, CancellationToken ct) =>
         await ProposalQueries.Visible(db, scope, userId).AnyAsync(p => p.Id == id, ct)
-            ? await db.Proposals.Include(p => p.Partners).SingleAsync(p => p.Id == id, ct)
+            ? await db.Proposals.Include(p => p.Partners).Include(p => p.Competences).AsSplitQuery().SingleAsync(p => p.Id == id, ct)
             : null;
 }

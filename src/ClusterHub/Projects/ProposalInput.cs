@@ -11,12 +11,19 @@ public sealed record PartnerInput(int? MemberId, string? Name, PartnerCategory? 
 /// <summary>A member as a consortium needs it: its name and what its partner category comes from.</summary>
 public sealed record PartnerMember(int Id, string Name, MemberType Type, SizeClass SizeClass);
 
-/// <summary>What <see cref="ProposalValidation.Apply"/> checks references against: the cluster's calls, strategy lists and members (those needed, or all).</summary>
-public sealed record ProposalLookups(IReadOnlySet<int> Calls, IReadOnlySet<int> Areas, IReadOnlySet<int> Domains, IReadOnlyDictionary<int, PartnerMember> Members);
+/// <summary>
+/// What <see cref="ProposalValidation.Apply"/> checks references against: the cluster's calls, strategy lists and members (those
+/// needed, or all), and its competence taxonomy's codes (upper case) → ids.
+/// </summary>
+public sealed record ProposalLookups(IReadOnlySet<int> Calls, IReadOnlySet<int> Areas, IReadOnlySet<int> Domains, IReadOnlyDictionary<int, PartnerMember> Members,
+    IReadOnlyDictionary<string, int>? Competences = null);
 
-/// <summary>A proposal as the API and the pages give it, validated once by <see cref="ProposalValidation"/>.</summary>
+/// <summary>
+/// A proposal as the API and the pages give it, validated once by <see cref="ProposalValidation"/>. <see cref="Competences"/>:
+/// the codes of the taxonomy's competences the project needs; null leaves a proposal's competences as they are, empty clears them.
+/// </summary>
 public sealed record ProposalInput(string? Title, string? Acronym, string? Summary, int? CallId, int? StrategicAreaId, int? ActivityDomainId,
-    int DurationMonths, int TrlStart, int TrlTarget, string? ExpectedOutcomes, IReadOnlyList<PartnerInput>? Partners);
+    int DurationMonths, int TrlStart, int TrlTarget, string? ExpectedOutcomes, IReadOnlyList<PartnerInput>? Partners, IReadOnlyList<string>? Competences = null);
 
 public static class ProposalValidation
 {
@@ -39,7 +46,16 @@ public static class ProposalValidation
         var calls = input.CallId is { } callId ? await db.FundingCalls.Where(c => c.Id == callId && c.ClusterId == clusterId).Select(c => c.Id).ToListAsync(ct) : [];
         var areas = input.StrategicAreaId is { } area ? await db.StrategicAreas.Where(a => a.Id == area && a.ClusterId == clusterId).Select(a => a.Id).ToListAsync(ct) : [];
         var domains = input.ActivityDomainId is { } domain ? await db.ActivityDomains.Where(a => a.Id == domain && a.ClusterId == clusterId).Select(a => a.Id).ToListAsync(ct) : [];
-        return Apply(input, proposal, new ProposalLookups(calls.ToHashSet(), areas.ToHashSet(), domains.ToHashSet(), members));
+        Dictionary<string, int>? competences = null;
+        if (input.Competences is not null)
+        {
+            competences = await ClusterHub.Competences.Declarations.CodesAsync(db, clusterId, ct);
+            // A tracked proposal's competences are replaced, not added to: they must be loaded to compare (the pages load without them).
+            var entry = db.Entry(proposal);
+            if (entry.State != EntityState.Detached && entry.State != EntityState.Added && !entry.Collection(p => p.Competences).IsLoaded)
+                await entry.Collection(p => p.Competences).LoadAsync(ct);
+        }
+        return Apply(input, proposal, new ProposalLookups(calls.ToHashSet(), areas.ToHashSet(), domains.ToHashSet(), members, competences));
     }
 
     /// <summary>
@@ -97,6 +113,18 @@ public static class ProposalValidation
         }
         foreach (var dup in partners.Where(p => p.MemberId is not null).GroupBy(p => p.MemberId).Where(g => g.Count() > 1))
             Fail("partners", dup.Key, "names the same member more than once");
+
+        List<int>? competenceIds = null;
+        if (input.Competences is { } codes)
+        {
+            competenceIds = [];
+            var known = lookups.Competences ?? new Dictionary<string, int>();
+            for (var i = 0; i < codes.Count; i++)
+            {
+                if (!known.TryGetValue(ClusterHub.Competences.CompetenceRules.NormalizeCode(codes[i]), out var id)) Fail($"competences[{i}]", codes[i], "is not a competence of this cluster's taxonomy");
+                else if (!competenceIds.Contains(id)) competenceIds.Add(id); // a code named twice is one need
+            }
+        }
         if (errors.Count > 0) return errors;
 
         proposal.Title = title!;
@@ -113,6 +141,12 @@ public static class ProposalValidation
         proposal.Partners.Clear();
         proposal.Partners.AddRange(rows);
         proposal.CoordinatorMemberId = rows.Single(r => r.Role == PartnerRole.Coordinator).MemberId;
+        if (competenceIds is not null)
+        {
+            proposal.Competences.RemoveAll(c => !competenceIds.Contains(c.CompetenceId));
+            foreach (var id in competenceIds.Where(id => proposal.Competences.All(c => c.CompetenceId != id)))
+                proposal.Competences.Add(new ProposalCompetence { CompetenceId = id });
+        }
         return errors;
     }
 

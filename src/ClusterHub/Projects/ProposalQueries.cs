@@ -14,7 +14,10 @@ public sealed record ProposalRow(int Id, string Acronym, string Title, ProposalS
 public sealed record ProposalDetails(ProposalRow Proposal, string? Summary, int? ActivityDomainId, int DurationMonths, int TrlStart, int TrlTarget,
     string? ExpectedOutcomes, decimal BudgetEur, decimal RequestedEur, decimal? GrantedEur, IReadOnlyList<PartnerDto> Partners,
     bool? Eligible, IReadOnlyList<FailedRule> FailedRules, IReadOnlyList<ProposalAction> AllowedActions,
-    IReadOnlyList<StateChangeDto> History, IReadOnlyList<OutcomeDto> Outcomes, int Version);
+    IReadOnlyList<StateChangeDto> History, IReadOnlyList<OutcomeDto> Outcomes, int Version, IReadOnlyList<NeededCompetenceDto> Competences);
+
+/// <summary>A competence of the taxonomy a proposal needs.</summary>
+public sealed record NeededCompetenceDto(string Code, string Name);
 
 /// <summary>The list's filters, bound from the query string in the API and the page alike.</summary>
 public sealed record ProposalFilter
@@ -83,6 +86,8 @@ public static class ProposalQueries
             .AsSplitQuery().SingleOrDefaultAsync(ct);
         if (p is null) return null;
         var row = await db.Proposals.AsNoTracking().Where(x => x.Id == id).Select(Row).SingleAsync(ct);
+        var competences = await db.ProposalCompetences.AsNoTracking().Where(x => x.ProposalId == id)
+            .OrderBy(x => x.Competence!.Order).ThenBy(x => x.Competence!.Code).Select(x => new NeededCompetenceDto(x.Competence!.Code, x.Competence.Name)).ToListAsync(ct);
         var failed = p.Call is { } call ? Eligibility.Check(call, p.DurationMonths, p.Partners) : [];
         var actions = ProposalWorkflow.AllowedFrom(p.State)
             .Where(a => a == ProposalAction.Submit ? CanEdit(scope, p.CoordinatorMemberId) : scope.Can(ProjectPermissions.Decide)).ToList();
@@ -93,7 +98,7 @@ public static class ProposalQueries
             p.Call is null ? null : failed.Count == 0, failed, actions,
             [.. p.StateChanges.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new StateChangeDto(s.From, s.To, s.At, s.Actor, s.Reason))],
             [.. p.Outcomes.OrderBy(o => o.On).ThenBy(o => o.Id).Select(o => new OutcomeDto(o.Id, o.Kind, o.Description, o.On, o.Count))],
-            p.Version);
+            p.Version, competences);
     }
 
     /// <summary>A proposal as a list row: the proposals list's and the funder's view's one projection.</summary>

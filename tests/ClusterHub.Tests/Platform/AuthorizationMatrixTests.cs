@@ -26,7 +26,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
 
     private sealed record Fixture(string Own, string Other, int MemberId, int InvoiceId, int RequestId, int MessageId, string PersonId,
         int ProposalId, int CallId, int CompetenceId, int WithdrawnCompetenceId, int DeclarationId, GovernanceIds Governance, int BudgetLineId, int NetworkId, int JobId,
-        StrategyEntries Strategy, MappingIds Mapping, string OwnPortfolio, string OtherPortfolio, int OwnPortfolioId, CommitteeIds Committee, FollowUpIds FollowUp, AttachmentIds Attachments);
+        StrategyEntries Strategy, MappingIds Mapping, string OwnPortfolio, string OtherPortfolio, int OwnPortfolioId, CommitteeIds Committee, FollowUpIds FollowUp, AttachmentIds Attachments,
+        string ReviewerId);
 
     /// <summary>
     /// A proposal Sfarsteel coordinates, already sent to the fixture's funder (so its users read its attachments), with one
@@ -195,7 +196,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             strategy, mapping, ownPortfolio, otherPortfolio, ownPortfolioId,
             await CommitteeAsync(own.Id, proposal.GetProperty("proposal").GetProperty("id").GetInt32(), funder.GetProperty("id").GetInt32()),
             await FollowUpAsync(proposal.GetProperty("proposal").GetProperty("id").GetInt32()),
-            await AttachmentsAsync(own.Id, memberId, callId, funder.GetProperty("id").GetInt32()));
+            await AttachmentsAsync(own.Id, memberId, callId, funder.GetProperty("id").GetInt32()),
+            (await app.CreatePersonAsync(nameof(ClusterRole.Reviewer), own.Slug)).UserId); // whose expertise /reviewers/{userId} addresses
     }
 
     /// <summary>Two mapping datasets (one of region 76540 × industry 2530Z in 2022, one for the DELETE routes), two definitions alike, an import job.</summary>
@@ -220,6 +222,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     /// <summary>A concrete address for a route template; an unknown parameter fails the test (add it here).</summary>
     private static string Address(RouteEndpoint e, string cluster, Fixture f) => Address(e, cluster, f, cluster == f.Own);
 
+    /// <summary>A reviewer's own record (its expertise) is addressed by its own user id: <paramref name="self"/> for the Reviewer role.</summary>
+    private static string Address(RouteEndpoint e, string cluster, Fixture f, bool own, string? self) =>
+        self is not null && e.RoutePattern.RawText!.Contains("/reviewers/{userId}", StringComparison.Ordinal)
+            ? Address(e, cluster, f with { ReviewerId = self }, own)
+            : Address(e, cluster, f, own);
+
     /// <summary>A route naming a cluster and a portfolio (a cluster's consent) varies the cluster and names the fixture's own portfolio.</summary>
     private static string Address(RouteEndpoint e, string cluster, Fixture f, bool own)
     {
@@ -238,6 +246,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 "id" when path.Contains("/attachments", StringComparison.Ordinal) => f.Attachments.ProposalId.ToString(CultureInfo.InvariantCulture),
                 "id" when path.Contains("/proposals/", StringComparison.Ordinal) || path.Contains("/projects/", StringComparison.Ordinal) => f.ProposalId.ToString(CultureInfo.InvariantCulture),
                 "attachmentId" => (IsDelete(e) ? f.Attachments.DeletableAttachmentId : f.Attachments.AttachmentId).ToString(CultureInfo.InvariantCulture),
+                "userId" when path.Contains("/reviewers/", StringComparison.Ordinal) => f.ReviewerId,
                 "userId" => f.PersonId,
                 "role" => nameof(ClusterRole.Reviewer),
                 "id" => f.MemberId.ToString(CultureInfo.InvariantCulture),
@@ -277,11 +286,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
     }
 
     /// <summary>A reviewer sees the proposals assigned to it (a record rule, like a representative's own organisation): the matrix's reviewer has the fixture's.</summary>
-    private async Task<HttpClient> AssignedReviewerAsync(Fixture f)
+    private async Task<TestPerson> AssignedReviewerAsync(Fixture f)
     {
         var reviewer = await app.CreatePersonAsync(nameof(ClusterRole.Reviewer), f.Own);
         await AssignAsync(f, reviewer.UserId);
-        return reviewer.Api;
+        return reviewer;
     }
 
     private Task AssignAsync(Fixture f, string userId) => app.WithDb(async db =>
@@ -337,7 +346,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             var client = PortfolioRoleOf(role) is { } portfolioRole
                 ? (await ClusterHub.Tests.Portfolios.PortfolioPeople.CreatePortfolioPersonAsync(app, f.OwnPortfolioId, portfolioRole)).Api
                 : await app.CreateClientAsync(role, role == "admin" ? null : f.Own, role == nameof(ClusterRole.MemberRepresentative) ? "Sfarsteel" : null);
-            if (role == nameof(ClusterRole.Reviewer)) client = await AssignedReviewerAsync(f);
+            string? self = null;
+            if (role == nameof(ClusterRole.Reviewer)) (client, self) = await AssignedReviewerAsync(f) is var r ? (r.Api, r.UserId) : default;
             if (role == nameof(ClusterRole.Funder)) client = await LinkedFunderAsync(f);
             foreach (var e in endpoints)
             {
@@ -347,7 +357,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
                 {
                     if (!own && !e.RoutePattern.Parameters.Any(p => p.Name is "cluster" or "portfolio")) continue;
                     if (!Judged(e, role, own)) continue;
-                    var url = Address(e, own ? f.Own : f.Other, f, own);
+                    var url = Address(e, own ? f.Own : f.Other, f, own, self);
                     foreach (var method in methods)
                     {
                         using var request = new HttpRequestMessage(new HttpMethod(method), url);

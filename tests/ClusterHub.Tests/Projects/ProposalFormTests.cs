@@ -124,6 +124,40 @@ public abstract class ProposalFormTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task The_form_names_the_competences_a_proposal_needs_from_the_clusters_taxonomy()
+    {
+        var c = await ProjectsCluster.CreateAsync(app, "formcomp");
+        await app.WithDb(async (db, _) =>
+        {
+            var clusterId = db.Clusters.Single(x => x.Slug == c.Slug).Id;
+            db.Set<ClusterHub.Competences.Competence>().AddRange(
+                new ClusterHub.Competences.Competence { ClusterId = clusterId, Code = "WELD", Name = "Welding", Domain = "Manufacturing" },
+                new ClusterHub.Competences.Competence { ClusterId = clusterId, Code = "NDT", Name = "Non-destructive testing", Domain = "Quality" });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var manager = await app.CreatePersonAsync("Manager", c.Slug);
+        using var web = new WebSession(app.BaseAddress);
+        Assert.True(await web.LogInAsync(manager.Email));
+        var edit = $"/c/{c.Slug}/projects/edit";
+        Assert.Contains("<option value=\"NDT\">NDT", await web.PageAsync(edit), StringComparison.Ordinal);
+        var consortium = Consortium((c.Sfarsteel, null, null, "Coordinator", "100000", "0"));
+
+        var unknown = await web.SubmitAsync(edit, edit, Fields([.. Proposal(c, "COMP", consortium), ("Form.Competences", "WELD"), ("Form.Competences", "PAINT")]));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Contains("is not a competence of this cluster", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var saved = await web.SubmitAsync(edit, edit, Fields([.. Proposal(c, "COMP", consortium), ("Form.Competences", "WELD"), ("Form.Competences", "NDT")]));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = int.Parse(saved.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(["NDT", "WELD"], (await c.GetAsync(id)).GetProperty("competences").EnumerateArray().Select(x => x.GetProperty("code").GetString()).Order());
+        // The edit form shows them chosen; saving it without one removes that one.
+        Assert.Contains("<option value=\"WELD\" selected=\"selected\">", await web.PageAsync($"{edit}/{id}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await web.SubmitAsync($"{edit}/{id}", $"{edit}/{id}", Fields([.. Proposal(c, "COMP", consortium), ("Form.Competences", "NDT")]))).StatusCode);
+        Assert.Equal(["NDT"], (await c.GetAsync(id)).GetProperty("competences").EnumerateArray().Select(x => x.GetProperty("code").GetString()));
+    }
+
+    [Fact]
     public async Task The_secretariat_records_a_running_projects_outcomes_on_its_page_and_not_a_drafts()
     {
         var c = await ProjectsCluster.CreateAsync(app, "outcomes");

@@ -9,14 +9,18 @@ public sealed record SuggestionRequest(int? K, int? LoadCap);
 public sealed record SuggestedReviewer(int ProposalId, string Acronym, string UserId, string Reviewer, double Score, IReadOnlyList<MatchedTag> Why);
 public sealed record SuggestionShortfall(int ProposalId, string Acronym, int Assigned, int Needed, ShortfallReason Reason, int EligibleReviewers, int ConflictedReviewers);
 public sealed record SuggestionConflict(int ProposalId, string Acronym, string UserId, string Reviewer, string Evidence);
+/// <summary><see cref="TagNames"/>: the name behind each tag of the choices' reasons (<c>area:A1</c>, <c>comp:WELD</c>), for people.</summary>
 public sealed record Suggestion(int CallId, int K, int LoadCap, int Proposals, int Reviewers, double TotalMatch, double GreedyTotalMatch, int GreedyAssigned,
-    IReadOnlyList<SuggestedReviewer> Choices, IReadOnlyList<SuggestionShortfall> Shortfalls, IReadOnlyList<SuggestionConflict> Conflicts);
+    IReadOnlyList<SuggestedReviewer> Choices, IReadOnlyList<SuggestionShortfall> Shortfalls, IReadOnlyList<SuggestionConflict> Conflicts,
+    IReadOnlyDictionary<string, string> TagNames);
 
 /// <summary>
 /// The reviewers of a whole call as the engine suggests them (<see cref="ReviewerAssignment.Solve"/>, with
 /// <see cref="ReviewerAssignment.Greedy"/> on the same input for comparison): the call's submitted or under-review proposals
-/// that have no reviewer yet, against the reviewers who sit on a committee; conflicts block pairs; expertise is each reviewer's
-/// committees' strategic areas against the proposal's area. A reviewer's load cap counts what it already reviews in the call.
+/// that have no reviewer yet, against the reviewers who sit on a committee; conflicts block pairs; expertise is two tag families
+/// (<see cref="ExpertiseProfiles"/>): each reviewer's committees' strategic areas against the proposal's area (<c>area:CODE</c>, weight 1),
+/// and the reviewer's competences against those the proposal needs (<c>comp:CODE</c>, the reviewer's weighted level ÷ 4, the
+/// proposal's 1). A reviewer's load cap counts what it already reviews in the call.
 /// </summary>
 public static class AssignmentSuggestion
 {
@@ -47,11 +51,20 @@ public static class AssignmentSuggestion
         var load = await db.ReviewAssignments.AsNoTracking().Where(a => userIds.Contains(a.UserId) && db.Proposals.Any(p => p.Id == a.ProposalId && p.CallId == callId))
             .GroupBy(a => a.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
+        var proposalIds = proposals.Select(p => p.Id).ToList();
+        var needs = (await db.ProposalCompetences.AsNoTracking().Where(x => proposalIds.Contains(x.ProposalId)).Select(x => new { x.ProposalId, x.Competence!.Code }).ToListAsync(ct))
+            .ToLookup(x => x.ProposalId, x => x.Code);
+        var competences = await ExpertiseProfiles.CompetenceTagsAsync(db, clusterId, userIds, ct);
+
         var context = await ReviewConflicts.LoadAsync(db, clusterId, userIds, [.. proposals.Select(p => p.Id)], new ConflictOptions(call.OpensOn.Year, call.ConflictYears), currentYear, ct);
         var report = ConflictRules.ForCall(context.Reviewers, [.. context.Proposals.Select(p => p.Keys)], context.Competitors, context.Index, context.Options);
         var expertise = Expertise.Build(
-            [.. userIds.Select(u => (IReadOnlyList<WeightedTag>)[.. seats.Where(s => s.UserId == u).Select(s => s.Area).Distinct().Select(a => new WeightedTag("area:" + a, 1))])],
-            [.. proposals.Select(p => (IReadOnlyList<WeightedTag>)(p.Area is null ? [] : [new WeightedTag("area:" + p.Area, 1)]))]);
+            [.. userIds.Select(u => (IReadOnlyList<WeightedTag>)[
+                .. seats.Where(s => s.UserId == u).Select(s => s.Area).Distinct().Select(a => new WeightedTag(ExpertiseProfiles.AreaPrefix + a, 1)),
+                .. competences[u]])],
+            [.. proposals.Select(p => (IReadOnlyList<WeightedTag>)[
+                .. (p.Area is null ? [] : new[] { new WeightedTag(ExpertiseProfiles.AreaPrefix + p.Area, 1) }),
+                .. needs[p.Id].Select(c => new WeightedTag(ExpertiseProfiles.CompetencePrefix + c, 1))])]);
         var options = new AssignmentOptions { ReviewersPerProposal = k, LoadCap = loadCap, LoadCaps = [.. userIds.Select(u => Math.Max(0, loadCap - load.GetValueOrDefault(u)))] };
         AssignmentResult solved, greedy;
         if (proposals.Count == 0 || userIds.Count == 0)
@@ -64,7 +77,8 @@ public static class AssignmentSuggestion
         return new Suggestion(callId, k, loadCap, proposals.Count, userIds.Count, Math.Round(solved.TotalMatch, 4), Math.Round(greedy.TotalMatch, 4), greedy.Choices.Count,
             [.. solved.Choices.Select(c => new SuggestedReviewer(proposals[c.Proposal].Id, proposals[c.Proposal].Acronym, userIds[c.Reviewer], emails[userIds[c.Reviewer]], Math.Round(c.Score, 4), c.MatchedTags))],
             [.. solved.Shortfalls.Select(s => new SuggestionShortfall(proposals[s.Proposal].Id, proposals[s.Proposal].Acronym, s.Assigned, s.Needed, s.Reason, s.EligibleReviewers, s.ConflictedReviewers))],
-            [.. report.Conflicts.Select(c => new SuggestionConflict(proposals[c.Proposal].Id, proposals[c.Proposal].Acronym, userIds[c.Reviewer], emails[userIds[c.Reviewer]], context.Describe(c).Evidence))]);
+            [.. report.Conflicts.Select(c => new SuggestionConflict(proposals[c.Proposal].Id, proposals[c.Proposal].Acronym, userIds[c.Reviewer], emails[userIds[c.Reviewer]], context.Describe(c).Evidence))],
+            (await ExpertiseProfiles.TagNamesAsync(db, clusterId, ct)).Where(n => solved.Choices.Any(c => c.MatchedTags.Any(t => t.Tag == n.Key))).ToDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>

@@ -41,6 +41,10 @@ public static class CommitteesApi
         calls.MapGet("/{id:int}/assignment-suggestion", Suggest).RequirePermission(ProjectPermissions.Assign);
         calls.MapPost("/{id:int}/assignment-suggestion/accept", Accept).RequirePermission(ProjectPermissions.Assign);
 
+        var reviewers = cluster.MapGroup("/reviewers").WithTags("Committees");
+        reviewers.MapGet("/{userId}/expertise", GetExpertise).RequirePermission(ProjectPermissions.EditExpertise);
+        reviewers.MapPut("/{userId}/expertise", SetExpertise).RequirePermission(ProjectPermissions.EditExpertise);
+
         var declarations = cluster.MapGroup("/declarations").WithTags("Committees");
         declarations.MapGet("/", Mine).RequirePermission(ProjectPermissions.Declare);
         declarations.MapPost("/conflicts", DeclareConflict).RequirePermission(ProjectPermissions.Declare);
@@ -252,6 +256,30 @@ public static class CommitteesApi
         if (AssignmentSuggestion.Validate(r) is { Count: > 0 } errors) return Invalid(errors);
         var (suggestion, _) = await AssignmentSuggestion.AcceptAsync(db, scope.ClusterId, id, r.K!.Value, r.LoadCap!.Value, clock.GetUtcNow().UtcDateTime, ct);
         return suggestion is null ? TypedResults.NotFound() : TypedResults.Ok(suggestion);
+    }
+
+    private static ProblemHttpResult NotYours() =>
+        TypedResults.Problem("A reviewer reads and edits their own expertise; the secretariat anyone's.", statusCode: StatusCodes.Status403Forbidden);
+
+    /// <summary>A reviewer's expertise: their own declared competences, their organisations' validated ones, their committees' areas.</summary>
+    public static async Task<Results<Ok<ReviewerExpertiseDto>, NotFound, ProblemHttpResult>> GetExpertise(string userId, ClusterScope scope, ClusterDb db, HttpContext http, CancellationToken ct)
+    {
+        if (!ExpertiseProfiles.MayEdit(scope, UserId(http), userId)) return NotYours();
+        return await ExpertiseProfiles.FindAsync(db, scope.ClusterId, userId, ct) is { } e ? TypedResults.Ok(e) : TypedResults.NotFound();
+    }
+
+    /// <summary>Replaces a reviewer's own declared competences (<c>[{ competence: "WELD", level: 3 }]</c>; an empty list clears them).</summary>
+    public static async Task<Results<Ok<ReviewerExpertiseDto>, NotFound, ValidationProblem, ProblemHttpResult>> SetExpertise(string userId, List<ExpertiseInput>? input, ClusterScope scope, ClusterDb db,
+        HttpContext http, CancellationToken ct)
+    {
+        if (!ExpertiseProfiles.MayEdit(scope, UserId(http), userId)) return NotYours();
+        var (outcome, errors) = await ExpertiseProfiles.SetAsync(db, scope.ClusterId, userId, input, ct);
+        return outcome switch
+        {
+            ExpertiseOutcome.NotFound => TypedResults.NotFound(),
+            ExpertiseOutcome.Invalid => Invalid(errors),
+            _ => TypedResults.Ok((await ExpertiseProfiles.FindAsync(db, scope.ClusterId, userId, ct))!),
+        };
     }
 
     /// <summary>The caller's declarations: conflicts and its organisation's competitors.</summary>

@@ -16,6 +16,9 @@ public static class CommitteesDemo
     public const string LabExpertEmail = "expert.lab@nuclear-valley.demo";
     public const string FunderEmail = "funder@nuclear-valley.demo";
 
+    /// <summary>The review demo's call (<see cref="ProjectsDemo"/>): its proposals wait for reviewers, each naming the competences it needs.</summary>
+    public const string ReviewCallTitle = "FUI call (review demo)";
+
     private static readonly (string Name, int Weight)[] Grid = [("Scientific and technical excellence", 40), ("Market impact and jobs", 30), ("Consortium and SME role", 20), ("Fit with the roadmap", 10)];
 
     public static async Task LoadAsync(DemoSeed seed, CancellationToken ct)
@@ -60,9 +63,29 @@ public static class CommitteesDemo
             }));
             db.CommitteeMeetings.Add(meeting);
         }
+        await ExpertiseAsync(db, clusterId, users, Member("Areva"), ct);
         if (await db.Funders.Where(f => f.ClusterId == clusterId && f.Kind == FunderKind.StateProgramme).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct) is { } fui)
             db.FunderUsers.Add(new FunderUser { FunderId = fui, UserId = users[FunderEmail] });
         await db.SaveChangesAsync(ct);
-        seed.Log.WriteLine($"committees: {committees.Count} with grids, 3 reviewers, 1 meeting; the FUI's officer as a funder's user (illustrative)");
+        seed.Log.WriteLine($"committees: {committees.Count} with grids, 3 reviewers with their expertise, 1 meeting; the FUI's officer as a funder's user (illustrative)");
+    }
+
+    /// <summary>The reviewers' own competences (illustrative), and the Areva expert as Areva's representative too: the assignment
+    /// page then matches both families, the expert's own levels and Areva's validated declarations.</summary>
+    private static readonly (string Email, (string Code, int Level)[] Levels)[] Expertise =
+    [
+        (ChairEmail, [("SAFE", 4), ("DISM", 3), ("WASTE", 3), ("ROBOT", 2)]),
+        (ArevaExpertEmail, [("FORGE", 4), ("WELD", 3)]),
+        (LabExpertEmail, [("SIMU", 4), ("METRO", 3), ("MATER", 3)]),
+    ];
+
+    private static async Task ExpertiseAsync(ClusterDb db, int clusterId, Dictionary<string, string> users, int? areva, CancellationToken ct)
+    {
+        var competences = await db.Set<ClusterHub.Competences.Competence>().AsNoTracking().Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, c => c.Id, ct);
+        foreach (var (email, levels) in Expertise)
+            foreach (var (code, level) in levels.Where(l => competences.ContainsKey(l.Code)))
+                db.ReviewerExpertise.Add(new ReviewerExpertise { ClusterId = clusterId, UserId = users[email], CompetenceId = competences[code], Level = level });
+        if (areva is { } member)
+            db.RoleGrants.Add(new Accounts.ClusterRoleGrant { UserId = users[ArevaExpertEmail], ClusterId = clusterId, Role = Accounts.ClusterRole.MemberRepresentative, MemberId = member });
     }
 }

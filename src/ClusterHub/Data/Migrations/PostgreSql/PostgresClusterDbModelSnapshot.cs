@@ -2449,7 +2449,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.HasIndex("Kind", "ProposalId", "ItemId", "DueOn")
                         .IsUnique();
 
-                    b.ToTable("DeadlineNotices");
+                    b.ToTable("DeadlineNotices", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
@@ -2691,7 +2691,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("ProposalId", "DueOn");
 
-                    b.ToTable("ProjectDeliverables");
+                    b.ToTable("ProjectDeliverables", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectMilestone", b =>
@@ -2735,7 +2735,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("State", "DueOn");
 
-                    b.ToTable("ProjectMilestones");
+                    b.ToTable("ProjectMilestones", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
@@ -2826,7 +2826,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("ProposalId", "PeriodStart");
 
-                    b.ToTable("ProjectReports");
+                    b.ToTable("ProjectReports", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
@@ -2919,6 +2919,30 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.HasIndex("ClusterId", "StrategicAreaId");
 
                     b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalCompetence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("ProposalId", "CompetenceId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalCompetences", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProposalPartner", b =>
@@ -3148,6 +3172,39 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.HasIndex("ReviewId");
 
                     b.ToTable("ReviewScore");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ReviewerExpertise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ClusterId", "UserId", "CompetenceId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewerExpertise");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ScoringCriterion", b =>
@@ -4652,6 +4709,23 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.Navigation("Call");
                 });
 
+            modelBuilder.Entity("ClusterHub.Projects.ProposalCompetence", b =>
+                {
+                    b.HasOne("ClusterHub.Competences.Competence", "Competence")
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany("Competences")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Competence");
+                });
+
             modelBuilder.Entity("ClusterHub.Projects.ProposalPartner", b =>
                 {
                     b.HasOne("ClusterHub.Members.Member", "Member")
@@ -4717,6 +4791,29 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ReviewerExpertise", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Competences.Competence", "Competence")
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Accounts.ClusterUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Competence");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ScoringCriterion", b =>
@@ -5046,6 +5143,8 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
                 {
+                    b.Navigation("Competences");
+
                     b.Navigation("Outcomes");
 
                     b.Navigation("Partners");

@@ -2347,7 +2347,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "ProposalId", "ItemId", "DueOn")
                         .IsUnique();
 
-                    b.ToTable("DeadlineNotices");
+                    b.ToTable("DeadlineNotices", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
@@ -2577,7 +2577,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("ProposalId", "DueOn");
 
-                    b.ToTable("ProjectDeliverables");
+                    b.ToTable("ProjectDeliverables", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectMilestone", b =>
@@ -2619,7 +2619,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DueOn");
 
-                    b.ToTable("ProjectMilestones");
+                    b.ToTable("ProjectMilestones", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
@@ -2706,7 +2706,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("ProposalId", "PeriodStart");
 
-                    b.ToTable("ProjectReports");
+                    b.ToTable("ProjectReports", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
@@ -2797,6 +2797,28 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasIndex("ClusterId", "StrategicAreaId");
 
                     b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ProposalCompetence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("ProposalId", "CompetenceId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalCompetences", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProposalPartner", b =>
@@ -3016,6 +3038,37 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasIndex("ReviewId");
 
                     b.ToTable("ReviewScore");
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ReviewerExpertise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ClusterId", "UserId", "CompetenceId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewerExpertise");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ScoringCriterion", b =>
@@ -4484,6 +4537,23 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.Navigation("Call");
                 });
 
+            modelBuilder.Entity("ClusterHub.Projects.ProposalCompetence", b =>
+                {
+                    b.HasOne("ClusterHub.Competences.Competence", "Competence")
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Projects.Proposal", null)
+                        .WithMany("Competences")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Competence");
+                });
+
             modelBuilder.Entity("ClusterHub.Projects.ProposalPartner", b =>
                 {
                     b.HasOne("ClusterHub.Members.Member", "Member")
@@ -4549,6 +4619,29 @@ namespace ClusterHub.Data.Migrations.Sqlite
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ClusterHub.Projects.ReviewerExpertise", b =>
+                {
+                    b.HasOne("ClusterHub.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Competences.Competence", "Competence")
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClusterHub.Accounts.ClusterUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Competence");
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ScoringCriterion", b =>
@@ -4878,6 +4971,8 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
                 {
+                    b.Navigation("Competences");
+
                     b.Navigation("Outcomes");
 
                     b.Navigation("Partners");
