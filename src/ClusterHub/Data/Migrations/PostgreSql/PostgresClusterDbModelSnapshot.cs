@@ -2449,7 +2449,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.HasIndex("Kind", "ProposalId", "ItemId", "DueOn")
                         .IsUnique();
 
-                    b.ToTable("DeadlineNotices");
+                    b.ToTable("DeadlineNotices", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
@@ -2691,7 +2691,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("ProposalId", "DueOn");
 
-                    b.ToTable("ProjectDeliverables");
+                    b.ToTable("ProjectDeliverables", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectMilestone", b =>
@@ -2735,7 +2735,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("State", "DueOn");
 
-                    b.ToTable("ProjectMilestones");
+                    b.ToTable("ProjectMilestones", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
@@ -2826,7 +2826,7 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("ProposalId", "PeriodStart");
 
-                    b.ToTable("ProjectReports");
+                    b.ToTable("ProjectReports", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
@@ -2844,6 +2844,11 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.Property<int?>("ActivityDomainId")
                         .HasColumnType("integer");
+
+                    b.Property<long>("BudgetCents")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
 
                     b.Property<int?>("CallId")
                         .HasColumnType("integer");
@@ -2910,13 +2915,14 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("StrategicAreaId");
 
-                    b.HasIndex("ClusterId", "CallId");
-
                     b.HasIndex("ClusterId", "CoordinatorMemberId");
 
                     b.HasIndex("ClusterId", "State");
 
                     b.HasIndex("ClusterId", "StrategicAreaId");
+
+                    b.HasIndex("ClusterId", "CallId", "StrategicAreaId", "GrantedCents", "BudgetCents")
+                        .HasDatabaseName("IX_Proposals_Leverage");
 
                     b.ToTable("Proposals");
                 });
@@ -2963,6 +2969,8 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.HasIndex("ProposalId");
 
                     b.ToTable("ProposalPartners");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProposalReview", b =>

@@ -2347,7 +2347,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "ProposalId", "ItemId", "DueOn")
                         .IsUnique();
 
-                    b.ToTable("DeadlineNotices");
+                    b.ToTable("DeadlineNotices", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Funder", b =>
@@ -2577,7 +2577,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("ProposalId", "DueOn");
 
-                    b.ToTable("ProjectDeliverables");
+                    b.ToTable("ProjectDeliverables", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectMilestone", b =>
@@ -2619,7 +2619,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "DueOn");
 
-                    b.ToTable("ProjectMilestones");
+                    b.ToTable("ProjectMilestones", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProjectOutcome", b =>
@@ -2706,7 +2706,7 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("ProposalId", "PeriodStart");
 
-                    b.ToTable("ProjectReports");
+                    b.ToTable("ProjectReports", (string)null);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.Proposal", b =>
@@ -2722,6 +2722,11 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.Property<int?>("ActivityDomainId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetCents")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int?>("CallId")
                         .HasColumnType("INTEGER");
@@ -2788,13 +2793,14 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("StrategicAreaId");
 
-                    b.HasIndex("ClusterId", "CallId");
-
                     b.HasIndex("ClusterId", "CoordinatorMemberId");
 
                     b.HasIndex("ClusterId", "State");
 
                     b.HasIndex("ClusterId", "StrategicAreaId");
+
+                    b.HasIndex("ClusterId", "CallId", "StrategicAreaId", "GrantedCents", "BudgetCents")
+                        .HasDatabaseName("IX_Proposals_Leverage");
 
                     b.ToTable("Proposals");
                 });
@@ -2839,6 +2845,8 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasIndex("ProposalId");
 
                     b.ToTable("ProposalPartners");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProposalReview", b =>
