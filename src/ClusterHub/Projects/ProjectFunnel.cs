@@ -30,7 +30,15 @@ public static class ProjectFunnel
     public sealed record Report(IReadOnlyList<YearRow> Years, IReadOnlyList<Conversion> Conversions, IReadOnlyList<StateDuration> Durations,
         Leverage Total, IReadOnlyList<Leverage> ByFunder, IReadOnlyList<Leverage> ByArea);
 
+    /// <summary>The whole dashboard: its parts one after the other on one connection, held open across them.</summary>
     public static async Task<Report> ComputeAsync(ClusterDb db, int clusterId, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try { return await ComputeOpenAsync(db, clusterId, ct); }
+        finally { await db.Database.CloseConnectionAsync(); }
+    }
+
+    private static async Task<Report> ComputeOpenAsync(ClusterDb db, int clusterId, CancellationToken ct)
     {
         var years = await YearsAsync(db, clusterId, null, ct);
         var totals = new[]
