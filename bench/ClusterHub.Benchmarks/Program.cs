@@ -16,5 +16,7 @@ if (args is ["review-call"]) return ClusterHub.Benchmarks.AssignmentBenchmarks.D
 if (args is ["indicator-sources"]) return ClusterHub.Benchmarks.MemberQueriesBenchmarks.DescribeIndicators();
 // `funnel-parts` prints how long each part of the projects' funnel dashboard takes on its benchmark database.
 if (args is ["funnel-parts"]) return ClusterHub.Benchmarks.ProjectFunnelBenchmarks.DescribeParts();
+// `funnel-db FILE` leaves a copy of that database in FILE, to read the dashboard's query plans in sqlite3.
+if (args is ["funnel-db", var funnelDb]) return ClusterHub.Benchmarks.ProjectFunnelBenchmarks.WriteDatabase(funnelDb);
 BenchmarkSwitcher.FromAssembly(typeof(ClusterHub.Benchmarks.NetworkBenchmarks).Assembly).Run(args);
 return 0;

@@ -56,4 +56,18 @@ public class ProjectFunnelBenchmarks
         finally { bench.Cleanup(); }
         return 0;
     }
+
+    /// <summary>`funnel-db FILE`: a copy of the seeded database, to read the dashboard's query plans (EXPLAIN QUERY PLAN) in sqlite3.</summary>
+    public static int WriteDatabase(string path)
+    {
+        var bench = new ProjectFunnelBenchmarks { Proposals = 20_000 };
+        bench.Setup();
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Copy(bench.database.File, path, overwrite: true);
+        }
+        finally { bench.Cleanup(); }
+        return 0;
+    }
 }

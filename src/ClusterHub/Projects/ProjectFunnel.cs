@@ -30,7 +30,15 @@ public static class ProjectFunnel
     public sealed record Report(IReadOnlyList<YearRow> Years, IReadOnlyList<Conversion> Conversions, IReadOnlyList<StateDuration> Durations,
         Leverage Total, IReadOnlyList<Leverage> ByFunder, IReadOnlyList<Leverage> ByArea);
 
+    /// <summary>The whole dashboard: its parts one after the other on one connection, held open across them.</summary>
     public static async Task<Report> ComputeAsync(ClusterDb db, int clusterId, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try { return await ComputeOpenAsync(db, clusterId, ct); }
+        finally { await db.Database.CloseConnectionAsync(); }
+    }
+
+    private static async Task<Report> ComputeOpenAsync(ClusterDb db, int clusterId, CancellationToken ct)
     {
         var years = await YearsAsync(db, clusterId, null, ct);
         var totals = new[]
@@ -56,23 +64,40 @@ public static class ProjectFunnel
                 Of(year, FunnelStage.Funded), Of(year, FunnelStage.Completed), Of(year, FunnelStage.OnTheMarket)))];
     }
 
-    /// <summary>The median of the days proposals spent in each state they left: a count per state, then the middle row(s) through the index.</summary>
+    /// <summary>
+    /// The median of the days proposals spent in each state they left, from one histogram: the moves counted per (state
+    /// left, whole days) through the index <c>(ClusterId, From, DaysInPrevious)</c>, then the middle of each state's
+    /// counts walked here. Days are whole numbers, so the histogram is small (a few thousand rows for 200,000 moves).
+    /// </summary>
     public static async Task<List<StateDuration>> DurationsAsync(ClusterDb db, int clusterId, CancellationToken ct)
     {
-        var counts = await db.ProposalStateChanges.Where(s => s.ClusterId == clusterId && s.From != null && s.DaysInPrevious != null)
-            .GroupBy(s => s.From).Select(g => new { State = g.Key!.Value, Count = g.Count() }).ToListAsync(ct);
-        var result = new List<StateDuration>();
-        foreach (var c in counts.OrderBy(c => c.State))
+        var histogram = await db.ProposalStateChanges.Where(s => s.ClusterId == clusterId && s.From != null && s.DaysInPrevious != null)
+            .GroupBy(s => new { s.From, s.DaysInPrevious }).Select(g => new { State = g.Key.From!.Value, Days = g.Key.DaysInPrevious!.Value, Count = g.Count() })
+            .ToListAsync(ct);
+        return [.. histogram.GroupBy(h => h.State).OrderBy(g => g.Key).Select(g =>
         {
-            var state = c.State;
-            var middle = await db.ProposalStateChanges.Where(s => s.ClusterId == clusterId && s.From == state && s.DaysInPrevious != null)
-                .OrderBy(s => s.DaysInPrevious).Skip((c.Count - 1) / 2).Take(2 - c.Count % 2).Select(s => s.DaysInPrevious!.Value).ToListAsync(ct);
-            result.Add(new(state, middle.Count == 0 ? null : middle.Average(), c.Count));
-        }
-        return result;
+            var bins = g.OrderBy(h => h.Days).Select(h => (h.Days, h.Count)).ToList();
+            var count = bins.Sum(b => b.Count);
+            return new StateDuration(g.Key, (At(bins, (count - 1) / 2) + At(bins, count / 2)) / 2.0, count);
+        })];
     }
 
-    /// <summary>Funding leveraged: the funded projects' total budget per euro of public money granted, overall, by funder and by strategic area.</summary>
+    /// <summary>The value at 0-based <paramref name="rank"/> of the sorted values a histogram (ascending bins) counts.</summary>
+    private static int At(List<(int Value, int Count)> bins, int rank)
+    {
+        foreach (var (value, count) in bins)
+        {
+            if (rank < count) return value;
+            rank -= count;
+        }
+        throw new ArgumentOutOfRangeException(nameof(rank));
+    }
+
+    /// <summary>
+    /// Funding leveraged: the funded projects' total budget per euro of public money granted, overall, by funder and by
+    /// strategic area. Summed by (call, area) from the proposals' index alone (<see cref="Proposal.BudgetCents"/> is kept
+    /// by the database), then named by the calls' funders: a handful of rows.
+    /// </summary>
     public static async Task<(Leverage Total, List<Leverage> ByFunder, List<Leverage> ByArea)> LeverageAsync(ClusterDb db, int clusterId, int? fundedIn, CancellationToken ct)
     {
         var funded = db.Proposals.Where(p => p.ClusterId == clusterId && p.GrantedCents != null);
@@ -82,16 +107,23 @@ public static class ProjectFunnel
             var fundedThatYear = db.ProposalStateChanges.Where(s => s.ClusterId == clusterId && s.Year == y && s.To == Funded).Select(s => s.ProposalId);
             funded = funded.Where(p => fundedThatYear.Contains(p.Id));
         }
-        var rows = await funded.GroupBy(p => new { Funder = p.Call!.Funder!.Name, Kind = p.Call.Funder.Kind, p.StrategicAreaId })
-            .Select(g => new { g.Key.Funder, g.Key.Kind, g.Key.StrategicAreaId, Budget = g.Sum(p => p.Partners.Sum(x => x.BudgetCents)), Granted = g.Sum(p => p.GrantedCents!.Value) })
+        var sums = await funded.GroupBy(p => new { p.CallId, p.StrategicAreaId })
+            .Select(g => new { g.Key.CallId, g.Key.StrategicAreaId, Budget = g.Sum(p => p.BudgetCents), Granted = g.Sum(p => p.GrantedCents!.Value) })
             .ToListAsync(ct);
+        var callIds = sums.Where(r => r.CallId != null).Select(r => r.CallId!.Value).Distinct().ToList();
+        var funders = callIds.Count == 0 ? [] : await db.FundingCalls.Where(c => callIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Funder!.Name, c.Funder.Kind }).ToDictionaryAsync(c => c.Id, c => (c.Name, c.Kind), ct);
+        // A funded proposal outside any call has no funder to name: "-", and its grant is not counted as public money.
+        var rows = sums.Select(r => r.CallId is { } c && funders.TryGetValue(c, out var f)
+            ? (Funder: f.Name, Public: Funder.IsPublicKind(f.Kind), r.StrategicAreaId, r.Budget, r.Granted)
+            : (Funder: "-", Public: false, r.StrategicAreaId, r.Budget, r.Granted));
         static Leverage Of(string group, IEnumerable<(long Budget, long Public)> xs)
         {
             long budget = 0, pub = 0;
             foreach (var (b, p) in xs) { budget += b; pub += p; }
             return new(group, Dues.Money.Euros(budget), Dues.Money.Euros(pub), pub == 0 ? null : (double)budget / pub);
         }
-        var items = rows.Select(r => (r.Funder, r.StrategicAreaId, Budget: r.Budget, Public: Funder.IsPublicKind(r.Kind) ? r.Granted : 0L)).ToList();
+        var items = rows.Select(r => (r.Funder, r.StrategicAreaId, r.Budget, Public: r.Public ? r.Granted : 0L)).ToList();
         return (Of("all", items.Select(i => (i.Budget, i.Public))),
             [.. items.GroupBy(i => i.Funder).OrderBy(g => g.Key).Select(g => Of(g.Key, g.Select(i => (i.Budget, i.Public))))],
             [.. items.GroupBy(i => i.StrategicAreaId).OrderBy(g => g.Key).Select(g => Of(g.Key?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", g.Select(i => (i.Budget, i.Public))))]);

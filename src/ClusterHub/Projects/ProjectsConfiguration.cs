@@ -1,5 +1,6 @@
 using ClusterHub.Clusters;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ClusterHub.Projects;
@@ -52,7 +53,11 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasMany(p => p.Competences).WithOne().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.ClusterId, p.State });
         b.HasIndex(p => new { p.ClusterId, p.CoordinatorMemberId });
-        b.HasIndex(p => new { p.ClusterId, p.CallId });
+        // Kept by a trigger on ProposalPartners (migration FunnelLeverage): 0 on insert (a proposal's partners come after
+        // it), never written by EF after that, whatever an update marks as modified.
+        b.Property(p => p.BudgetCents).HasDefaultValue(0L).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        // The proposals of a call; and the leverage's sums by call and strategic area read from this index alone.
+        b.HasIndex(p => new { p.ClusterId, p.CallId, p.StrategicAreaId, p.GrantedCents, p.BudgetCents }).HasDatabaseName("IX_Proposals_Leverage");
         b.HasIndex(p => new { p.ClusterId, p.StrategicAreaId });
     }
 }
@@ -76,6 +81,9 @@ internal sealed class ProposalPartnerConfiguration : IEntityTypeConfiguration<Pr
         b.Property(p => p.Name).HasMaxLength(ProjectLimits.Name);
         b.HasOne(p => p.Member).WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => p.MemberId);
+        // A database trigger keeps the proposal's total budget from every partner written (see Proposal.BudgetCents);
+        // SQLite's RETURNING cannot be used on a table with AFTER triggers.
+        b.ToTable(t => t.UseSqlReturningClause(false));
     }
 }
 

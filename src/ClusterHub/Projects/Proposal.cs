@@ -49,6 +49,14 @@ public sealed class Proposal : IVersioned
 
     /// <summary>Public money granted, in cents, recorded with the funding decision.</summary>
     public long? GrantedCents { get; set; }
+
+    /// <summary>
+    /// The consortium's total budget in cents: the sum of its partners' <see cref="ProposalPartner.BudgetCents"/>, kept by
+    /// the database (a trigger on <c>ProposalPartners</c>, migration <c>FunnelLeverage</c>) whatever writes the partners,
+    /// so that the dashboard's leverage reads one column instead of summing every funded proposal's partners. EF never
+    /// writes it after the insert: read it with a query, not from an entity tracked since its partners changed.
+    /// </summary>
+    public long BudgetCents { get; private set; }
     public int Version { get; set; }
 
     public List<ProposalPartner> Partners { get; set; } = [];

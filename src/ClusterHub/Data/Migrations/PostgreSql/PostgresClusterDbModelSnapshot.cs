@@ -2845,6 +2845,11 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.Property<int?>("ActivityDomainId")
                         .HasColumnType("integer");
 
+                    b.Property<long>("BudgetCents")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int?>("CallId")
                         .HasColumnType("integer");
 
@@ -2910,13 +2915,14 @@ namespace ClusterHub.Data.Migrations.PostgreSql
 
                     b.HasIndex("StrategicAreaId");
 
-                    b.HasIndex("ClusterId", "CallId");
-
                     b.HasIndex("ClusterId", "CoordinatorMemberId");
 
                     b.HasIndex("ClusterId", "State");
 
                     b.HasIndex("ClusterId", "StrategicAreaId");
+
+                    b.HasIndex("ClusterId", "CallId", "StrategicAreaId", "GrantedCents", "BudgetCents")
+                        .HasDatabaseName("IX_Proposals_Leverage");
 
                     b.ToTable("Proposals");
                 });
@@ -2987,6 +2993,8 @@ namespace ClusterHub.Data.Migrations.PostgreSql
                     b.HasIndex("ProposalId");
 
                     b.ToTable("ProposalPartners");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProposalReview", b =>

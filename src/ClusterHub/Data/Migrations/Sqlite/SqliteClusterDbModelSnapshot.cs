@@ -2723,6 +2723,11 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.Property<int?>("ActivityDomainId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("BudgetCents")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int?>("CallId")
                         .HasColumnType("INTEGER");
 
@@ -2788,13 +2793,14 @@ namespace ClusterHub.Data.Migrations.Sqlite
 
                     b.HasIndex("StrategicAreaId");
 
-                    b.HasIndex("ClusterId", "CallId");
-
                     b.HasIndex("ClusterId", "CoordinatorMemberId");
 
                     b.HasIndex("ClusterId", "State");
 
                     b.HasIndex("ClusterId", "StrategicAreaId");
+
+                    b.HasIndex("ClusterId", "CallId", "StrategicAreaId", "GrantedCents", "BudgetCents")
+                        .HasDatabaseName("IX_Proposals_Leverage");
 
                     b.ToTable("Proposals");
                 });
@@ -2861,6 +2867,8 @@ namespace ClusterHub.Data.Migrations.Sqlite
                     b.HasIndex("ProposalId");
 
                     b.ToTable("ProposalPartners");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("ClusterHub.Projects.ProposalReview", b =>
