@@ -54,24 +54,12 @@ for _ in $(seq 50); do
 done
 export CLUSTERHUB_TEST_SMTP="127.0.0.1:$smtpport" CLUSTERHUB_TEST_SMTP_FOLDER="$smtpdir/messages"
 
-# Built once, then the three test projects run side by side: the browser tests reference the application tests' project,
-# so one `dotnet test` of the solution ran them one after the other, and the application tests wait on databases as much
-# as on the processor.
-logs=$(mktemp -d)
+log=$(mktemp)
 status=0
-dotnet build ClusterHub.slnx -nologo -v minimal || status=$?
-if [ $status -eq 0 ]; then
-  pids=()
-  for project in tests/ClusterHub.Analytics.Tests tests/ClusterHub.Tests tests/ClusterHub.BrowserTests; do
-    dotnet test "$project" --no-build "$@" >"$logs/$(basename "$project").log" 2>&1 &
-    pids+=($!)
-  done
-  for pid in "${pids[@]}"; do wait "$pid" || status=$?; done
-  cat "$logs"/*.log
-fi
+dotnet test ClusterHub.slnx "$@" 2>&1 | tee "$log" || status=$?
 # dotnet test prints one summary per project: "Passed!  - Failed: 0, Passed: 39, Skipped: 0, Total: 39".
-cat "$logs"/*.log 2>/dev/null | awk '/(Passed|Failed)! +- +Failed:/ {
+awk '/(Passed|Failed)! +- +Failed:/ {
        for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-     } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }'
-rm -rf "$logs"
+     } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
 exit $status
