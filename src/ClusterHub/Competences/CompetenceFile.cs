@@ -38,7 +38,7 @@ public static class CompetenceFile
     public sealed record DeclarationExportRow(string Member, string? NationalId, string Competence, int Level, string? Certifications, string? References, DateOnly DeclaredOn, DeclarationState State);
 
     public static IAsyncEnumerable<DeclarationExportRow> DeclarationRows(ClusterDb db, int clusterId) =>
-        db.Set<CompetenceDeclaration>().AsNoTracking().Where(d => d.ClusterId == clusterId)
+        db.CompetenceDeclarations.AsNoTracking().Where(d => d.ClusterId == clusterId)
             .OrderBy(d => d.Member!.NormalizedName).ThenBy(d => d.MemberId).ThenBy(d => d.Competence!.Order).ThenBy(d => d.Competence!.Code)
             .Select(d => new DeclarationExportRow(d.Member!.Name, d.Member.NationalId, d.Competence!.Code, d.Level, d.Certifications, d.References, d.DeclaredOn, d.State))
             .AsAsyncEnumerable();
@@ -62,7 +62,7 @@ public static class CompetenceFile
     private static async Task<(int Created, int Updated)> TaxonomyAsync(ClusterDb db, int clusterId, string file, ImportTableRows rows, LocatedErrors errors, CancellationToken ct)
     {
         var lists = await AreaLists.LoadAsync(db, clusterId, ct);
-        var existing = await db.Set<Competence>().Include(c => c.Needs).Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, ct);
+        var existing = await db.Competences.Include(c => c.Needs).Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, ct);
         var order = existing.Count == 0 ? 0 : existing.Values.Max(c => c.Order);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         int created = 0, updated = 0;
@@ -110,7 +110,7 @@ public static class CompetenceFile
             .Select(m => new { m.Id, m.NormalizedName, m.NationalId }).ToListAsync(ct);
         var byId = members.Where(m => m.NationalId != null).ToDictionary(m => m.NationalId!, m => m.Id, StringComparer.Ordinal);
         var byName = members.ToLookup(m => m.NormalizedName, m => m.Id, StringComparer.Ordinal);
-        var existing = await db.Set<CompetenceDeclaration>().Where(d => d.ClusterId == clusterId).ToDictionaryAsync(d => (d.MemberId, d.CompetenceId), ct);
+        var existing = await db.CompetenceDeclarations.Where(d => d.ClusterId == clusterId).ToDictionaryAsync(d => (d.MemberId, d.CompetenceId), ct);
         var seen = new Dictionary<(int, int), int>();
         int created = 0, updated = 0;
         foreach (var (row, cells) in rows)

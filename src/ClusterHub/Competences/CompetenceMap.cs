@@ -60,7 +60,7 @@ public static class CompetenceMap
     /// <summary>What counts: validated declarations of active, not archived members (declared by <paramref name="asOf"/> when given).</summary>
     internal static IQueryable<CompetenceDeclaration> Counted(ClusterDb db, int clusterId, DateOnly? asOf = null)
     {
-        var q = db.Set<CompetenceDeclaration>().AsNoTracking().Where(d => d.ClusterId == clusterId && d.State == DeclarationState.Validated
+        var q = db.CompetenceDeclarations.AsNoTracking().Where(d => d.ClusterId == clusterId && d.State == DeclarationState.Validated
             && d.Member!.Status == MemberStatus.Active && d.Member.ArchivedOn == null);
         return asOf is { } on ? q.Where(d => d.DeclaredOn <= on) : q;
     }
@@ -68,9 +68,9 @@ public static class CompetenceMap
     private static async Task<Data> LoadAsync(ClusterDb db, int clusterId, DateOnly? asOf, CancellationToken ct)
     {
         var areas = (await AreaLists.LoadAsync(db, clusterId, ct)).AreaRows;
-        var competences = await db.Set<Competence>().AsNoTracking().Where(c => c.ClusterId == clusterId).OrderBy(c => c.Order).ThenBy(c => c.Code)
+        var competences = await db.Competences.AsNoTracking().Where(c => c.ClusterId == clusterId).OrderBy(c => c.Order).ThenBy(c => c.Code)
             .Select(c => new Entry(c.Id, c.Code, c.Name, c.Domain)).ToListAsync(ct);
-        var needs = await db.Set<CompetenceNeed>().AsNoTracking().Where(n => db.Set<Competence>().Any(c => c.Id == n.CompetenceId && c.ClusterId == clusterId))
+        var needs = await db.Set<CompetenceNeed>().AsNoTracking().Where(n => db.Competences.Any(c => c.Id == n.CompetenceId && c.ClusterId == clusterId))
             .Select(n => new Need(n.CompetenceId, n.StrategicAreaId, n.Level)).ToListAsync(ct);
         var holders = await Counted(db, clusterId, asOf)
             .Select(d => new Holder(d.CompetenceId, d.MemberId, d.Member!.Name, d.Member.Region ?? d.Member.Country, d.Level)).ToListAsync(ct);
@@ -122,7 +122,7 @@ public static class CompetenceMap
     /// <summary>Per region: the members with a validated competence there, and how many of the taxonomy's competences they cover.</summary>
     public static async Task<IReadOnlyList<RegionCoverage>> CoverageAsync(ClusterDb db, int clusterId, CancellationToken ct)
     {
-        var total = await db.Set<Competence>().CountAsync(c => c.ClusterId == clusterId, ct);
+        var total = await db.Competences.CountAsync(c => c.ClusterId == clusterId, ct);
         var home = await Clusters.ClusterOffice.HomeRegionsAsync(db, clusterId, ct);
         var rows = await Counted(db, clusterId).Select(d => new { Region = d.Member!.Region ?? d.Member.Country, d.MemberId, d.CompetenceId }).Distinct().ToListAsync(ct);
         return [.. rows.GroupBy(r => r.Region).Select(g => new RegionCoverage(g.Key, FrenchGeography.RegionName(g.Key), home.Contains(g.Key),
@@ -138,9 +138,9 @@ public static class CompetenceMap
         var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.ClusterId == clusterId).Select(m => new { m.Id, m.Name }).SingleOrDefaultAsync(ct);
         if (member is null) return null;
         var needs = await db.Set<CompetenceNeed>().AsNoTracking().Where(n => n.StrategicAreaId == areaId)
-            .Join(db.Set<Competence>().Where(c => c.ClusterId == clusterId), n => n.CompetenceId, c => c.Id, (n, c) => new { c.Id, c.Code, c.Name, c.Order, n.Level })
+            .Join(db.Competences.Where(c => c.ClusterId == clusterId), n => n.CompetenceId, c => c.Id, (n, c) => new { c.Id, c.Code, c.Name, c.Order, n.Level })
             .OrderBy(x => x.Order).ThenBy(x => x.Code).ToListAsync(ct);
-        var declared = await db.Set<CompetenceDeclaration>().AsNoTracking().Where(d => d.MemberId == memberId)
+        var declared = await db.CompetenceDeclarations.AsNoTracking().Where(d => d.MemberId == memberId)
             .ToDictionaryAsync(d => d.CompetenceId, d => new { d.Level, d.State }, ct);
         var lines = needs.Select(n => declared.TryGetValue(n.Id, out var d)
             ? new ProfileLine(n.Code, n.Name, n.Level, d.Level, d.State, d.State == DeclarationState.Validated && d.Level >= n.Level)
@@ -152,11 +152,11 @@ public static class CompetenceMap
     /// <summary>"Who can do X in region Y": members holding a competence at a level or above, best first; null for an unknown competence.</summary>
     public static async Task<Page<SearchRow>?> SearchAsync(ClusterDb db, int clusterId, CompetenceSearch f, CancellationToken ct)
     {
-        var q = db.Set<CompetenceDeclaration>().AsNoTracking().Where(d => d.ClusterId == clusterId);
+        var q = db.CompetenceDeclarations.AsNoTracking().Where(d => d.ClusterId == clusterId);
         if (CompetenceRules.Trimmed(f.Competence) is { } code)
         {
             code = code.ToUpperInvariant();
-            var id = await db.Set<Competence>().Where(c => c.ClusterId == clusterId && c.Code == code).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+            var id = await db.Competences.Where(c => c.ClusterId == clusterId && c.Code == code).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
             if (id is null) return null;
             q = q.Where(d => d.CompetenceId == id);
         }

@@ -24,7 +24,7 @@ public static class CompetenceTaxonomy
     public static async Task<IReadOnlyList<CompetenceDto>> ListAsync(ClusterDb db, int clusterId, CancellationToken ct)
     {
         var lists = await AreaLists.LoadAsync(db, clusterId, ct);
-        var competences = await db.Set<Competence>().AsNoTracking().Include(c => c.Needs).Where(c => c.ClusterId == clusterId)
+        var competences = await db.Competences.AsNoTracking().Include(c => c.Needs).Where(c => c.ClusterId == clusterId)
             .OrderBy(c => c.Order).ThenBy(c => c.Code).ToListAsync(ct);
         return [.. competences.Select(c => Dto(c, lists))];
     }
@@ -90,19 +90,19 @@ public static class CompetenceTaxonomy
         Competence? competence;
         if (id is { } existingId)
         {
-            competence = await db.Set<Competence>().Include(c => c.Needs).SingleOrDefaultAsync(c => c.Id == existingId && c.ClusterId == clusterId, ct);
+            competence = await db.Competences.Include(c => c.Needs).SingleOrDefaultAsync(c => c.Id == existingId && c.ClusterId == clusterId, ct);
             if (competence is null) return new(TaxonomyOutcome.NotFound, []);
             if (input.Version is { } v && v != competence.Version) return new(TaxonomyOutcome.Stale, []);
         }
         else
         {
             competence = new Competence { ClusterId = clusterId, Code = "", Name = "", Domain = "" };
-            competence.Order = await db.Set<Competence>().Where(c => c.ClusterId == clusterId).Select(c => (int?)c.Order).MaxAsync(ct) + 1 ?? 1;
+            competence.Order = await db.Competences.Where(c => c.ClusterId == clusterId).Select(c => (int?)c.Order).MaxAsync(ct) + 1 ?? 1;
             db.Add(competence);
         }
         var errors = Apply(input, competence, lists);
         if (errors.Count > 0) { db.ChangeTracker.Clear(); return new(TaxonomyOutcome.Invalid, errors); }
-        if (await db.Set<Competence>().AnyAsync(c => c.ClusterId == clusterId && c.Code == competence.Code && c.Id != competence.Id, ct))
+        if (await db.Competences.AnyAsync(c => c.ClusterId == clusterId && c.Code == competence.Code && c.Id != competence.Id, ct))
         { db.ChangeTracker.Clear(); return new(TaxonomyOutcome.Duplicate, [new("code", competence.Code, "is the code of another competence")]); }
         // A change to the needs alone is a change of the entry: its version moves, so a copy edited before it is stale.
         if (id is not null && db.ChangeTracker.HasChanges()) db.Entry(competence).State = EntityState.Modified;
@@ -116,9 +116,9 @@ public static class CompetenceTaxonomy
     /// <summary>Deletes an entry nobody has declared; one with declarations is <see cref="TaxonomyOutcome.InUse"/>.</summary>
     public static async Task<TaxonomyOutcome> DeleteAsync(ClusterDb db, int clusterId, int id, CancellationToken ct)
     {
-        var competence = await db.Set<Competence>().Include(c => c.Needs).SingleOrDefaultAsync(c => c.Id == id && c.ClusterId == clusterId, ct);
+        var competence = await db.Competences.Include(c => c.Needs).SingleOrDefaultAsync(c => c.Id == id && c.ClusterId == clusterId, ct);
         if (competence is null) return TaxonomyOutcome.NotFound;
-        if (await db.Set<CompetenceDeclaration>().AnyAsync(d => d.CompetenceId == id, ct)) return TaxonomyOutcome.InUse;
+        if (await db.CompetenceDeclarations.AnyAsync(d => d.CompetenceId == id, ct)) return TaxonomyOutcome.InUse;
         db.Remove(competence);
         await db.SaveChangesAsync(ct);
         return TaxonomyOutcome.Saved;

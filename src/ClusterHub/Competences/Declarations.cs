@@ -50,7 +50,7 @@ public static class Declarations
     }
 
     public static Task<Dictionary<string, int>> CodesAsync(ClusterDb db, int clusterId, CancellationToken ct) =>
-        db.Set<Competence>().AsNoTracking().Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, c => c.Id, ct);
+        db.Competences.AsNoTracking().Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, c => c.Id, ct);
 
     /// <summary>Declares a competence for a member, or replaces its declaration of it; either way it waits for validation.</summary>
     public static async Task<DeclareResult> DeclareAsync(ClusterDb db, int clusterId, int memberId, DeclarationInput input, DateOnly today, CancellationToken ct)
@@ -58,7 +58,7 @@ public static class Declarations
         if (!await db.Members.AnyAsync(m => m.Id == memberId && m.ClusterId == clusterId && m.ArchivedOn == null, ct)) return new(DeclareOutcome.NotFound, []);
         var errors = Validate(input, await CodesAsync(db, clusterId, ct), today, out var competenceId);
         if (errors.Count > 0) return new(DeclareOutcome.Invalid, errors);
-        var declaration = await db.Set<CompetenceDeclaration>().SingleOrDefaultAsync(d => d.MemberId == memberId && d.CompetenceId == competenceId, ct);
+        var declaration = await db.CompetenceDeclarations.SingleOrDefaultAsync(d => d.MemberId == memberId && d.CompetenceId == competenceId, ct);
         if (declaration is null) db.Add(declaration = new CompetenceDeclaration { ClusterId = clusterId, MemberId = memberId, CompetenceId = competenceId });
         Apply(declaration, input, today);
         try { await db.SaveChangesAsync(ct); }
@@ -83,7 +83,7 @@ public static class Declarations
     /// <summary>Withdraws a member's declaration of a competence.</summary>
     public static async Task<bool> WithdrawAsync(ClusterDb db, int clusterId, int memberId, int competenceId, CancellationToken ct)
     {
-        var d = await db.Set<CompetenceDeclaration>().SingleOrDefaultAsync(x => x.ClusterId == clusterId && x.MemberId == memberId && x.CompetenceId == competenceId, ct);
+        var d = await db.CompetenceDeclarations.SingleOrDefaultAsync(x => x.ClusterId == clusterId && x.MemberId == memberId && x.CompetenceId == competenceId, ct);
         if (d is null) return false;
         db.Remove(d);
         await db.SaveChangesAsync(ct);
@@ -96,7 +96,7 @@ public static class Declarations
     /// </summary>
     public static async Task<DecisionOutcome> DecideAsync(ClusterDb db, int clusterId, int id, bool validate, string? reason, string who, DateOnly today, CancellationToken ct)
     {
-        var d = await db.Set<CompetenceDeclaration>().SingleOrDefaultAsync(x => x.Id == id && x.ClusterId == clusterId, ct);
+        var d = await db.CompetenceDeclarations.SingleOrDefaultAsync(x => x.Id == id && x.ClusterId == clusterId, ct);
         if (d is null) return DecisionOutcome.NotFound;
         if (d.State != DeclarationState.Declared) return DecisionOutcome.AlreadyDecided;
         d.State = validate ? DeclarationState.Validated : DeclarationState.Rejected;
@@ -110,7 +110,7 @@ public static class Declarations
 
     public static IQueryable<CompetenceDeclaration> Filtered(ClusterDb db, int clusterId, DeclarationFilter f)
     {
-        var q = db.Set<CompetenceDeclaration>().AsNoTracking().Where(d => d.ClusterId == clusterId);
+        var q = db.CompetenceDeclarations.AsNoTracking().Where(d => d.ClusterId == clusterId);
         if (f.MemberId is { } m) q = q.Where(d => d.MemberId == m);
         if (CompetenceRules.Trimmed(f.Competence) is { } code) { code = code.ToUpperInvariant(); q = q.Where(d => d.Competence!.Code == code); }
         if (f.State is { } s) q = q.Where(d => d.State == s);
@@ -121,7 +121,7 @@ public static class Declarations
         Filtered(db, clusterId, f).Select(Row).PageAsync(f.Page, f.PageSize, ct);
 
     public static Task<DeclarationRow?> FindAsync(ClusterDb db, int clusterId, int id, CancellationToken ct) =>
-        db.Set<CompetenceDeclaration>().AsNoTracking().Where(d => d.Id == id && d.ClusterId == clusterId).Select(Row).SingleOrDefaultAsync(ct);
+        db.CompetenceDeclarations.AsNoTracking().Where(d => d.Id == id && d.ClusterId == clusterId).Select(Row).SingleOrDefaultAsync(ct);
 
     public static readonly System.Linq.Expressions.Expression<Func<CompetenceDeclaration, DeclarationRow>> Row = d =>
         new DeclarationRow(d.Id, d.MemberId, d.Member!.Name, d.Member.Region, d.CompetenceId, d.Competence!.Code, d.Competence.Name, d.Level,

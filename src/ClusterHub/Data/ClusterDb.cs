@@ -28,6 +28,8 @@ public abstract class ClusterDb(DbContextOptions options) : IdentityDbContext<Cl
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
     public DbSet<Strategy.StrategicArea> StrategicAreas => Set<Strategy.StrategicArea>();
+    public DbSet<global::ClusterHub.Competences.Competence> Competences => Set<global::ClusterHub.Competences.Competence>();
+    public DbSet<global::ClusterHub.Competences.CompetenceDeclaration> CompetenceDeclarations => Set<global::ClusterHub.Competences.CompetenceDeclaration>();
     public DbSet<Strategy.ActivityDomain> ActivityDomains => Set<Strategy.ActivityDomain>();
     public DbSet<Strategy.ValueChainStage> ValueChainStages => Set<Strategy.ValueChainStage>();
     public DbSet<Strategy.ClusterStrategy> Strategies => Set<Strategy.ClusterStrategy>();

@@ -163,7 +163,7 @@ public sealed class ProposalEditModel(ClusterDb db, TimeProvider clock) : PageMo
             .Select(a => (a.Id, $"{a.Code} · {a.Name}"))];
         Domains = [.. (await db.ActivityDomains.AsNoTracking().Where(a => a.ClusterId == Scope.ClusterId).OrderBy(a => a.Order).Select(a => new { a.Id, a.Code, a.Name }).ToListAsync(ct))
             .Select(a => (a.Id, $"{a.Code} · {a.Name}"))];
-        CompetenceChoices = [.. (await db.Set<ClusterHub.Competences.Competence>().AsNoTracking().Where(c => c.ClusterId == Scope.ClusterId).OrderBy(c => c.Order).ThenBy(c => c.Code)
+        CompetenceChoices = [.. (await db.Competences.AsNoTracking().Where(c => c.ClusterId == Scope.ClusterId).OrderBy(c => c.Order).ThenBy(c => c.Code)
             .Select(c => new { c.Code, c.Name }).ToListAsync(ct)).Select(c => (c.Code, $"{c.Code} · {c.Name}"))];
         var inConsortium = Form.PartnerMember.Select(m => int.TryParse(m, CultureInfo.InvariantCulture, out var v) ? v : 0).Where(v => v > 0).ToList();
         MemberChoices = [.. (await db.Members.AsNoTracking().Where(m => m.ClusterId == Scope.ClusterId && (m.Status == MemberStatus.Active || inConsortium.Contains(m.Id)))

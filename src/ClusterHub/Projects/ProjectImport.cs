@@ -45,7 +45,7 @@ public static class ProjectImport
         var calls = await db.FundingCalls.AsNoTracking().Where(c => c.ClusterId == clusterId).OrderBy(c => c.Title).Select(c => c.Title + " (" + c.Funder!.Name + ")").ToListAsync(ct);
         var areas = await db.StrategicAreas.AsNoTracking().Where(a => a.ClusterId == clusterId).OrderBy(a => a.Order).Select(a => a.Code + " = " + a.Name).ToListAsync(ct);
         var domains = await db.ActivityDomains.AsNoTracking().Where(a => a.ClusterId == clusterId).OrderBy(a => a.Order).Select(a => a.Code + " = " + a.Name).ToListAsync(ct);
-        var competences = await db.Set<ClusterHub.Competences.Competence>().AsNoTracking().Where(c => c.ClusterId == clusterId).OrderBy(c => c.Order).ThenBy(c => c.Code).Select(c => c.Code + " = " + c.Name).ToListAsync(ct);
+        var competences = await db.Competences.AsNoTracking().Where(c => c.ClusterId == clusterId).OrderBy(c => c.Order).ThenBy(c => c.Code).Select(c => c.Code + " = " + c.Name).ToListAsync(ct);
         var example = Columns.Select(c => c switch
         {
             "acronym" => "FORGE", "title" => "Forged components", "state" => nameof(ProposalState.Funded), "call" => calls.Count > 0 ? calls[0][..calls[0].LastIndexOf(" (", StringComparison.Ordinal)] : null,

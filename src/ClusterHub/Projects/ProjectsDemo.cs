@@ -146,7 +146,7 @@ internal static class ProjectsDemo
         db.FundingCalls.Add(call);
         await db.SaveChangesAsync(ct);
         var areas = await db.StrategicAreas.Where(a => a.ClusterId == clusterId).OrderBy(a => a.Order).Select(a => a.Id).ToListAsync(ct);
-        var competences = await db.Set<ClusterHub.Competences.Competence>().AsNoTracking().Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, c => c.Id, ct);
+        var competences = await db.Competences.AsNoTracking().Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, c => c.Id, ct);
         var eligible = members.Where(m => !m.Name.StartsWith("Areva", StringComparison.Ordinal) && !m.Name.StartsWith("Université de Bourgogne", StringComparison.Ordinal)).ToList();
         List<Org> Of(params PartnerCategory[] categories) => [.. eligible.Where(m => categories.Contains(PartnerCategories.Of(m.Type, m.SizeClass)))];
         var (companies, smes, labs) = (Of(PartnerCategory.LargeCompany, PartnerCategory.MidSizeCompany), Of(PartnerCategory.Sme), Of(PartnerCategory.Research));

@@ -259,7 +259,7 @@ public abstract class CompetencesApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         // Staff may import declarations but not the taxonomy (managers keep it).
         var refusedTaxonomy = await person.UploadAsync(declarations, $"/c/{c.Slug}/competences/taxonomy?handler=import", "taxonomy.csv", "code,name,domain\nWLD,Welding,Manufacturing\n");
         Assert.Equal(HttpStatusCode.Forbidden, refusedTaxonomy.StatusCode);
-        Assert.Equal(0, await app.WithDb<int>((db, _) => Task.FromResult(db.Set<ClusterHub.Competences.Competence>().Count(x => x.ClusterId == c.ClusterId))));
+        Assert.Equal(0, await app.WithDb<int>((db, _) => Task.FromResult(db.Competences.Count(x => x.ClusterId == c.ClusterId))));
 
         using var manager = new WebSession(app.BaseAddress);
         var managerPerson = await app.CreatePersonAsync("Manager", c.Slug);
@@ -275,11 +275,11 @@ public abstract class CompetencesApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         var html = await bad.Content.ReadAsStringAsync();
         Assert.Contains("id=\"import-errors\"", html);
         Assert.Contains("<td>3</td><td>level</td><td>9</td>", html);
-        Assert.Equal(0, await app.WithDb<int>((db, _) => Task.FromResult(db.Set<ClusterHub.Competences.CompetenceDeclaration>().Count(d => d.Member!.ClusterId == c.ClusterId))));
+        Assert.Equal(0, await app.WithDb<int>((db, _) => Task.FromResult(db.CompetenceDeclarations.Count(d => d.Member!.ClusterId == c.ClusterId))));
 
         var good = await person.UploadAsync(declarations, declarations + "?handler=import", "good.csv", "member,competence,level\nSfarsteel,WLD,3\nValinox,WLD,2\n");
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
-        Assert.Equal(2, await app.WithDb<int>((db, _) => Task.FromResult(db.Set<ClusterHub.Competences.CompetenceDeclaration>().Count(d => d.Member!.ClusterId == c.ClusterId))));
+        Assert.Equal(2, await app.WithDb<int>((db, _) => Task.FromResult(db.CompetenceDeclarations.Count(d => d.Member!.ClusterId == c.ClusterId))));
     }
 
     [Fact]

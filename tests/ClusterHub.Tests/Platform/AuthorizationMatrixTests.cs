@@ -176,7 +176,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
             db.AddRange(area, domain, stage);
             await db.SaveChangesAsync();
             var weldId = weld.GetProperty("id").GetInt32();
-            (await db.Set<ClusterHub.Competences.Competence>().SingleAsync(c => c.Id == weldId)).ValueChainStageId = stage.Id;
+            (await db.Competences.SingleAsync(c => c.Id == weldId)).ValueChainStageId = stage.Id;
             var proposalId = proposal.GetProperty("proposal").GetProperty("id").GetInt32();
             (await db.Proposals.SingleAsync(p => p.Id == proposalId)).ActivityDomainId = domain.Id;
             db.Add(new ClusterHub.Strategy.Objective { ClusterId = own.Id, Title = "Matrix", IndicatorKey = "members.active", StrategicAreaId = area.Id });

@@ -103,7 +103,7 @@ public abstract class ExpertiseTests<TApp>(TApp app) : IClassFixture<TApp> where
         await app.WithDb(async db =>
         {
             var clusterId = await db.Clusters.Where(k => k.Slug == c.Slug).Select(k => k.Id).SingleAsync();
-            var ids = await db.Set<ClusterHub.Competences.Competence>().Where(x => x.ClusterId == clusterId).ToDictionaryAsync(x => x.Code, x => x.Id);
+            var ids = await db.Competences.Where(x => x.ClusterId == clusterId).ToDictionaryAsync(x => x.Code, x => x.Id);
             foreach (var (code, state) in new[] { ("FORGE", ClusterHub.Competences.DeclarationState.Validated), ("NDT", ClusterHub.Competences.DeclarationState.Validated), ("WELD", ClusterHub.Competences.DeclarationState.Declared) })
                 db.Add(new ClusterHub.Competences.CompetenceDeclaration { ClusterId = clusterId, MemberId = c.Lab, CompetenceId = ids[code], Level = 4, State = state, DeclaredOn = new DateOnly(2020, 1, 1) });
             await db.SaveChangesAsync();

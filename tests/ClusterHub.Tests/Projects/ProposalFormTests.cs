@@ -130,7 +130,7 @@ public abstract class ProposalFormTests<TApp>(TApp app) : IClassFixture<TApp> wh
         await app.WithDb(async (db, _) =>
         {
             var clusterId = db.Clusters.Single(x => x.Slug == c.Slug).Id;
-            db.Set<ClusterHub.Competences.Competence>().AddRange(
+            db.Competences.AddRange(
                 new ClusterHub.Competences.Competence { ClusterId = clusterId, Code = "WELD", Name = "Welding", Domain = "Manufacturing" },
                 new ClusterHub.Competences.Competence { ClusterId = clusterId, Code = "NDT", Name = "Non-destructive testing", Domain = "Quality" });
             await db.SaveChangesAsync();

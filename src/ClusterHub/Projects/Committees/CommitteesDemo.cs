@@ -81,7 +81,7 @@ public static class CommitteesDemo
 
     private static async Task ExpertiseAsync(ClusterDb db, int clusterId, Dictionary<string, string> users, int? areva, CancellationToken ct)
     {
-        var competences = await db.Set<ClusterHub.Competences.Competence>().AsNoTracking().Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, c => c.Id, ct);
+        var competences = await db.Competences.AsNoTracking().Where(c => c.ClusterId == clusterId).ToDictionaryAsync(c => c.Code, c => c.Id, ct);
         foreach (var (email, levels) in Expertise)
             foreach (var (code, level) in levels.Where(l => competences.ContainsKey(l.Code)))
                 db.ReviewerExpertise.Add(new ReviewerExpertise { ClusterId = clusterId, UserId = users[email], CompetenceId = competences[code], Level = level });

@@ -55,7 +55,7 @@ public sealed class ExpertiseModel(ClusterDb db) : PageModel
         Reviewer = await ExpertiseProfiles.FindAsync(db, Scope.ClusterId, Subject, ct);
         // A secretary who is no reviewer lands on the list of reviewers to choose from.
         if (Reviewer is null && !(string.IsNullOrEmpty(ReviewerId) && Scope.Can(ProjectPermissions.ManageExpertise))) return NotFound();
-        Taxonomy = [.. (await db.Set<ClusterHub.Competences.Competence>().AsNoTracking().Where(c => c.ClusterId == Scope.ClusterId).OrderBy(c => c.Domain).ThenBy(c => c.Order).ThenBy(c => c.Code)
+        Taxonomy = [.. (await db.Competences.AsNoTracking().Where(c => c.ClusterId == Scope.ClusterId).OrderBy(c => c.Domain).ThenBy(c => c.Order).ThenBy(c => c.Code)
             .Select(c => new { c.Code, c.Name, c.Domain }).ToListAsync(ct)).Select(c => (c.Code, c.Name, c.Domain))];
         return Page();
     }

@@ -100,7 +100,7 @@ public static class ExpertiseProfiles
     private static IQueryable<OrganisationCompetence> OrganisationsQuery(ClusterDb db, int clusterId, List<string> userIds) =>
         from g in db.RoleGrants
         where g.ClusterId == clusterId && g.Role == ClusterRole.MemberRepresentative && g.MemberId != null && userIds.Contains(g.UserId)
-        from d in db.Set<CompetenceDeclaration>()
+        from d in db.CompetenceDeclarations
         where d.MemberId == g.MemberId && d.ClusterId == clusterId && d.State == DeclarationState.Validated
         select new OrganisationCompetence { UserId = g.UserId, Organisation = d.Member!.Name, Code = d.Competence!.Code, Name = d.Competence.Name, Order = d.Competence.Order, Level = d.Level };
 
@@ -182,7 +182,7 @@ public static class ExpertiseProfiles
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var a in await db.StrategicAreas.AsNoTracking().Where(a => a.ClusterId == clusterId).Select(a => new { a.Code, a.Name }).ToListAsync(ct))
             names.TryAdd(AreaPrefix + a.Code, a.Name);
-        foreach (var c in await db.Set<Competence>().AsNoTracking().Where(c => c.ClusterId == clusterId).Select(c => new { c.Code, c.Name }).ToListAsync(ct))
+        foreach (var c in await db.Competences.AsNoTracking().Where(c => c.ClusterId == clusterId).Select(c => new { c.Code, c.Name }).ToListAsync(ct))
             names.TryAdd(CompetencePrefix + c.Code, c.Name);
         return names;
     }
