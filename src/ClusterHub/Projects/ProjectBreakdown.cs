@@ -24,18 +24,17 @@ public static class ProjectBreakdown
     public sealed record Report(IReadOnlyList<Group> ByArea, IReadOnlyList<Group> ByFunder, int ParticipatingMembers, IReadOnlyList<Participant> Participants);
 
     /// <summary>
-    /// The breakdowns of one cluster: three grouped counts, each a few rows per group and state. <paramref name="top"/> is how many of
+    /// The breakdowns of one cluster: two grouped counts, a few rows per group and state. <paramref name="top"/> is how many of
     /// the most active members to list, <paramref name="none"/> the name of the group of proposals without an area or a call.
     /// </summary>
     public static async Task<Report> ComputeAsync(ClusterDb db, int clusterId, int top, string none, CancellationToken ct)
     {
         var proposals = db.Proposals.AsNoTracking().Where(p => p.ClusterId == clusterId);
-        var byArea = await proposals.GroupBy(p => new { p.StrategicAreaId, p.State })
-            .Select(g => new { Key = g.Key.StrategicAreaId, g.Key.State, Count = g.Count() }).ToListAsync(ct);
+        // One grouped count serves both breakdowns: (area, funder, state) rows are few, and proposals are read once.
+        var counts = await proposals.GroupBy(p => new { p.StrategicAreaId, FunderId = p.CallId == null ? (int?)null : p.Call!.FunderId, p.State })
+            .Select(g => new { g.Key.StrategicAreaId, g.Key.FunderId, g.Key.State, Count = g.Count() }).ToListAsync(ct);
         var areas = await db.StrategicAreas.AsNoTracking().Where(a => a.ClusterId == clusterId).OrderBy(a => a.Order)
             .Select(a => new { a.Id, Name = a.Code + " · " + a.Name }).ToListAsync(ct);
-        var byFunder = await proposals.GroupBy(p => new { FunderId = p.CallId == null ? (int?)null : p.Call!.FunderId, p.State })
-            .Select(g => new { Key = g.Key.FunderId, g.Key.State, Count = g.Count() }).ToListAsync(ct);
         var funders = await db.Funders.AsNoTracking().Where(f => f.ClusterId == clusterId).OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync(ct);
 
         var partners = await (from x in db.ProposalPartners.AsNoTracking()
@@ -64,8 +63,8 @@ public static class ProjectBreakdown
             return groups;
         }
         return new(
-            Groups(byArea.Select(r => (r.Key, r.State, r.Count)), areas.Select(a => ((int?)a.Id, a.Name)), none),
-            Groups(byFunder.Select(r => (r.Key, r.State, r.Count)), funders.Select(f => ((int?)f.Id, f.Name)), none),
+            Groups(counts.Select(r => (r.StrategicAreaId, r.State, r.Count)), areas.Select(a => ((int?)a.Id, a.Name)), none),
+            Groups(counts.Select(r => (r.FunderId, r.State, r.Count)), funders.Select(f => ((int?)f.Id, f.Name)), none),
             partners.Select(p => p.MemberId).Distinct().Count(),
             [.. active.Select(m => new Participant(m.MemberId, names.GetValueOrDefault(m.MemberId, "?"), m.Proposals, m.Coordinated, m.Certified, m.Funded))]);
     }
