@@ -40,8 +40,10 @@ public static class MappingCommands
         var from = new Option<int>("--from") { Required = true, Description = "Start year" };
         var to = new Option<int>("--to") { Required = true, Description = "End year" };
         var shiftShare = new Command("shiftshare", "Shift-share between two years: national growth, industry mix, regional shift") { Input, Layout, Region, Industry, Value, Year, Parent, Base, Definitions, from, to, Output };
+        // Only the two years compared are read: a ten-year file is read in a fifth of the time.
         shiftShare.SetAction((parse, ct) => Run(parse, stdout, stderr, "shiftshare",
-            data => MappingMeasures.ShiftShares(data, parse.GetValue(from), parse.GetValue(to), parse.GetValue(Base)), ct));
+            data => MappingMeasures.ShiftShares(data, parse.GetValue(from), parse.GetValue(to), parse.GetValue(Base)), ct,
+            new HashSet<int> { parse.GetValue(from), parse.GetValue(to) }));
 
         var stars = new Command("stars", "European Cluster Observatory stars (size, specialisation, focus) and US strong-cluster flags") { Input, Layout, Region, Industry, Value, Year, Parent, Base, Definitions, Output };
         stars.SetAction((parse, ct) => Run(parse, stdout, stderr, "stars", data => MappingMeasures.Stars(data, parse.GetValue(Base)), ct));
@@ -49,7 +51,7 @@ public static class MappingCommands
     }
 
     private static async Task<int> Run(ParseResult parse, TextWriter stdout, TextWriter stderr, string name,
-        Func<RegionalData, (IEnumerable<int> Cells, IReadOnlyList<MeasureColumn> Columns)> measure, CancellationToken ct)
+        Func<RegionalData, (IEnumerable<int> Cells, IReadOnlyList<MeasureColumn> Columns)> measure, CancellationToken ct, IReadOnlySet<int>? onlyYears = null)
     {
         var target = parse.GetValue(Output);
         var format = target is null ? FileFormat.Csv : Export.ParseFormat(Path.GetExtension(target.Name).TrimStart('.'))
@@ -58,7 +60,7 @@ public static class MappingCommands
         (IEnumerable<int> Cells, IReadOnlyList<MeasureColumn> Columns) result;
         using (var bar = ProgressBar.For(stderr))
         {
-            data = Read(parse, bar, stdout);
+            data = Read(parse, bar, stdout, onlyYears);
             if (parse.GetValue(Definitions) is { } definitions)
             {
                 var definition = ReadFile(definitions, bar, ClusterDefinitionFile.Read);
@@ -77,9 +79,9 @@ public static class MappingCommands
     }
 
     /// <summary>The input, or its located errors listed on standard output (as <c>import members</c> does) and one line on stderr.</summary>
-    private static RegionalData Read(ParseResult parse, ProgressBar bar, TextWriter stdout)
+    private static RegionalData Read(ParseResult parse, ProgressBar bar, TextWriter stdout, IReadOnlySet<int>? onlyYears)
     {
-        var (layout, columns) = (parse.GetValue(Layout), Columns(parse));
+        var (layout, columns) = (parse.GetValue(Layout), Columns(parse) with { OnlyYears = onlyYears });
         var file = parse.GetValue(Input)!;
         // The plain case (UTF-8 without quotes, every cell good) on every core; anything else the general way, which locates errors.
         if (layout == RegionalLayout.None && RegionalFastCsv.TryRead(file.FullName, columns) is { } fast) return fast;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClusterHub.Analytics.Mapping;
 using System.Runtime.CompilerServices;
 using ClusterHub.Exchange;
@@ -25,7 +26,10 @@ public static class MappingMeasures
     public static (IEnumerable<int> Cells, IReadOnlyList<MeasureColumn> Columns) ShiftShares(RegionalData data, int fromYear, int toYear, MappingBase @base)
     {
         var t = data.Table;
-        var (from, to) = (t.YearIndex(fromYear), t.YearIndex(toYear));
+        // The years' indices, or an error naming the file's years (a shift-share reads only the two it compares).
+        int Index(int year) => Array.BinarySearch(t.Years, year) is var y and >= 0 ? y
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"no year {year} in the table (years: {string.Join(", ", data.FileYears ?? t.Years)})"));
+        var (from, to) = (Index(fromYear), Index(toYear));
         var s = ShiftShare.Compute(t, from, to, Base(data, @base));
         var offset = to * t.RegionCount * t.IndustryCount;
         return (Known(t, to, to + 1).Where(k => !double.IsNaN(s.RegionalShift[k - offset])),

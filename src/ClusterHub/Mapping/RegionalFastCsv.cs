@@ -48,9 +48,12 @@ internal static class RegionalFastCsv
             // The header through the exchange kit's reader: the same delimiter and the same columns by name.
             using var header = new CsvRows(new StringReader(Encoding.UTF8.GetString(text[..headerEnd]).TrimEnd('\r')), info.Name);
             var (region, industry) = (header.Column(columns.Region), header.Column(columns.Industry));
-            var values = RegionalFile.ValueColumns(header, info.Name, columns);
-            var year = values[0].Year is not null || columns.Year is null ? -1 : header.Column(columns.Year);
-            layout = new Layout((byte)header.Delimiter, region, industry, year, [.. values.Select(v => v.Column)], [.. values.Select(v => v.Year ?? 0)]);
+            var all = RegionalFile.ValueColumns(header, info.Name, columns);
+            var year = all[0].Year is not null || columns.Year is null ? -1 : header.Column(columns.Year);
+            var values = all.Where(v => v.Year is not { } y || columns.Wants(y)).ToList();
+            if (values.Count == 0) return null; // no wanted year: the general reader's table says so
+            layout = new Layout((byte)header.Delimiter, region, industry, year, [.. values.Select(v => v.Column)], [.. values.Select(v => v.Year ?? 0)], columns.OnlyYears,
+                [.. all.Where(v => v.Year is not null).Select(v => v.Year!.Value)]);
         }
         catch (MalformedFileException) { return null; } // a missing column: the general reader names it
 
@@ -59,12 +62,20 @@ internal static class RegionalFastCsv
         var chunks = new Chunk?[bounds.Count];
         Parallel.For(0, bounds.Count, c => chunks[c] = Parse(bytes.AsSpan(bounds[c].Start, bounds[c].Length), layout));
         if (chunks.Any(c => c is null) || chunks.Sum(c => c!.Rows) == 0) return null;
-        return Merge(chunks!);
+        var data = Merge(chunks!);
+        if (columns.OnlyYears is null) return data;
+        var fileYears = new SortedSet<int>(layout.HeaderYears);
+        for (var y = 0; y < 401; y++)
+            if (chunks.Any(c => c!.Seen[y])) fileYears.Add(1800 + y);
+        return data with { FileYears = [.. fileYears] };
     }
 
-    private sealed record Layout(byte Delimiter, int Region, int Industry, int Year, int[] ValueColumns, int[] ValueYears)
+    private sealed record Layout(byte Delimiter, int Region, int Industry, int Year, int[] ValueColumns, int[] ValueYears, IReadOnlySet<int>? OnlyYears, int[] HeaderYears)
     {
         public int LastColumn { get; } = Math.Max(Math.Max(Region, Industry), Math.Max(Year, ValueColumns.Max()));
+
+        /// <summary>The years a row may have (1800–2200) that are read, by year − 1800; null: all.</summary>
+        public bool[]? Wanted { get; } = OnlyYears is null ? null : [.. Enumerable.Range(1800, 401).Select(OnlyYears.Contains)];
     }
 
     /// <summary>A chunk's cells by its own code ids, in its row order.</summary>
@@ -73,6 +84,8 @@ internal static class RegionalFastCsv
         public readonly CodeIndex Regions = new(), Industries = new();
         /// <summary>Codes of up to seven bytes (nearly all: FIPS, INSEE, NAICS, NAF) by their bytes packed in a long: no decoding, no string hash.</summary>
         public readonly Dictionary<ulong, int> ShortRegions = [], ShortIndustries = [];
+        /// <summary>The years of the chunk's rows, read or not, by year − 1800.</summary>
+        public readonly bool[] Seen = new bool[401];
         public int[] Region = new int[1 << 14], Industry = new int[1 << 14], Year = new int[1 << 14];
         public double[] Value = new double[1 << 14];
         public int Count, Rows, Missing;
@@ -147,11 +160,16 @@ internal static class RegionalFastCsv
             static ReadOnlySpan<byte> Cell(ReadOnlySpan<byte> row, int[] s, int c) => Trim(row[s[c]..(s[c + 1] - 1)]);
 
             chunk.Rows++;
+            var y = 0;
+            if (layout.Year >= 0 && !TryYear(Cell(line, starts, layout.Year), out y)) return null;
+            if (layout.Year >= 0 && layout.Wanted is { } wanted)
+            {
+                chunk.Seen[y - 1800] = true;
+                if (!wanted[y - 1800]) continue;
+            }
             var r = Cell(line, starts, layout.Region);
             var i = Cell(line, starts, layout.Industry);
             if (r.IsEmpty || i.IsEmpty || r.Length > chars.Length || i.Length > chars.Length) return null;
-            var y = 0;
-            if (layout.Year >= 0 && !TryYear(Cell(line, starts, layout.Year), out y)) return null;
             if (!r.SequenceEqual(lastRegion))
             {
                 if ((lastRegionId = Intern(chunk.Regions, chunk.ShortRegions, r, chars)) < 0) return null;

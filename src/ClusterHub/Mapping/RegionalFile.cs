@@ -15,6 +15,15 @@ namespace ClusterHub.Mapping;
 public sealed record RegionalColumns(string Region, string Industry, string Value, string? Year = null, string? Parent = null, string? Name = null)
 {
     public const string YearPlaceholder = "{year}";
+
+    /// <summary>
+    /// The years to read (a shift-share's two); null: every year. A row (or a wide file's column) of another year is
+    /// skipped once its year is read, its other cells neither checked nor kept.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlySet<int>? OnlyYears { get; init; }
+
+    public bool Wants(int year) => OnlyYears is null || OnlyYears.Contains(year);
 }
 
 /// <summary>
@@ -25,6 +34,9 @@ public sealed record RegionalData(RegionalTable Table, Grouping? Parents, int Ro
 {
     /// <summary>Each region's name by its id, when a name column was named (null where the file gave none).</summary>
     public IReadOnlyList<string?>? Names { get; init; }
+
+    /// <summary>Every year of the file, ascending, when only some were read (<see cref="RegionalColumns.OnlyYears"/>); else null: the table's.</summary>
+    public IReadOnlyList<int>? FileYears { get; init; }
 }
 
 /// <summary>The outcome of a read: the data, or every located error (the first 1,000 kept) and nothing else.</summary>
@@ -80,24 +92,31 @@ public static partial class RegionalFile
         var parent = columns.Parent is null ? -1 : rows.Column(columns.Parent);
         var nameColumn = columns.Name is null ? -1 : rows.Column(columns.Name);
         var names = new List<string?>();
-        var valueColumns = ValueColumns(rows, file, columns);
+        var allValueColumns = ValueColumns(rows, file, columns);
+        var valueColumns = allValueColumns.Where(v => v.Year is not { } y || columns.Wants(y)).ToList();
         // A wide file's years are in its header; a long file without a year column is one year (0).
-        var year = valueColumns[0].Year is not null || columns.Year is null ? -1 : rows.Column(columns.Year);
+        var year = allValueColumns[0].Year is not null || columns.Year is null ? -1 : rows.Column(columns.Year);
         var builder = new RegionalTableBuilder();
         var parents = new List<(string Parent, int Line)>();
         var (count, missing) = (0, 0);
+        SortedSet<int>? fileYears = columns.OnlyYears is null ? null : [.. allValueColumns.Where(v => v.Year is not null).Select(v => v.Year!.Value)];
         while (rows.Read())
         {
             count++;
+            var y = 0;
+            if (year >= 0 && !TryYear(rows.Cell(year), out y))
+                errors.Add(new LocatedError(file, rows.Line, columns.Year!, rows.Optional(year), "the year is not a whole number between 1800 and 2200"));
+            else if (year >= 0 && fileYears is not null)
+            {
+                fileYears.Add(y);
+                if (!columns.Wants(y)) continue;
+            }
             // Cells are read as spans and codes interned from them: no string per row once a code is known.
             var r = rows.Cell(region);
             var i = rows.Cell(industry);
             if (r.IsEmpty) errors.Add(new LocatedError(file, rows.Line, columns.Region, null, $"{columns.Region} is empty"));
             if (i.IsEmpty) errors.Add(new LocatedError(file, rows.Line, columns.Industry, null, $"{columns.Industry} is empty"));
-            var y = 0;
-            if (year >= 0 && !TryYear(rows.Cell(year), out y))
-                errors.Add(new LocatedError(file, rows.Line, columns.Year!, rows.Optional(year), "the year is not a whole number between 1800 and 2200"));
-            if (r.IsEmpty || i.IsEmpty) continue;
+            if (r.IsEmpty || i.IsEmpty || valueColumns.Count == 0) continue;
             var regionId = builder.Regions.Intern(r);
             if (parent >= 0) CheckParent(rows, parent, columns.Parent!, file, errors, parents, regionId, r);
             if (nameColumn >= 0 && regionId == names.Count) names.Add(rows.Optional(nameColumn));
@@ -130,7 +149,7 @@ public static partial class RegionalFile
             var codes = new CodeIndex();
             grouping = new Grouping([.. parents.Select(p => codes.Intern(p.Parent))], codes);
         }
-        return new RegionalRead(new RegionalData(table, grouping, count, missing) { Names = nameColumn >= 0 ? names : null }, errors);
+        return new RegionalRead(new RegionalData(table, grouping, count, missing) { Names = nameColumn >= 0 ? names : null, FileYears = fileYears?.ToList() }, errors);
     }
 
     /// <summary>Records a new region's parent, or checks a known region's against it.</summary>

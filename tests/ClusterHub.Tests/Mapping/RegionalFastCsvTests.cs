@@ -41,6 +41,7 @@ public sealed class RegionalFastCsvTests : IDisposable
         Assert.Equal(expected.Table.Years, actual.Table.Years);
         Assert.Equal(expected.Table.Values.Select(BitConverter.DoubleToInt64Bits), actual.Table.Values.Select(BitConverter.DoubleToInt64Bits));
         Assert.Equal((expected.Rows, expected.MissingCells), (actual.Rows, actual.MissingCells));
+        Assert.Equal(expected.FileYears, actual.FileYears);
     }
 
     /// <summary>A seeded long table: codes with leading zeros, spaces around cells, suppressed and empty cells, decimals and exponents, repeated cells (summed), blank lines, CRLF or LF.</summary>
@@ -84,6 +85,29 @@ public sealed class RegionalFastCsvTests : IDisposable
         var columns = new RegionalColumns("Code commune", "Code APE", "Effectifs {year}");
         var path = Write("Code commune;Nom;Code APE;Effectifs 2020;Effectifs 2021\n76005;Amfreville;2530Z;12;14\n76005;Amfreville;2511Z;secret;3\n2B033;Bastia;2530Z;1.5;\n76005;Amfreville;2530Z;1;1", "wide-bom.csv");
         Same(General(path, columns), RegionalFastCsv.TryRead(path, columns, minimumChunk: 16));
+    }
+
+    [Fact]
+    public void Chosen_years_are_read_alone_by_both_readers_and_the_other_years_cells_are_not_checked()
+    {
+        var only = new RegionalColumns("region", "industry", "emp", "year") { OnlyYears = new HashSet<int> { 2010, 2014 } };
+        var path = Write(Seeded(4, 5_000, ',', "\n") + "B,1,2012,not a number\n,1,2013,5\n");
+        Assert.Null(RegionalFastCsv.TryRead(path, Long)); // every year: the bad cells are errors to locate
+        var read = RegionalFastCsv.TryRead(path, only, minimumChunk: 256);
+        Same(General(path, only), read);
+        Assert.Equal([2010, 2014], read!.Table.Years);
+        Assert.Equal([2010, 2011, 2012, 2013, 2014], read.FileYears);
+        var all = General(Write(Seeded(4, 5_000, ',', "\n"), "all.csv"), Long);
+        foreach (var year in read.Table.Years)
+            foreach (var (region, r) in read.Table.Regions.Codes.Select((c, r) => (c, r)))
+                foreach (var (industry, i) in read.Table.Industries.Codes.Select((c, i) => (c, i)))
+                    Assert.Equal(all.Table[all.Table.YearIndex(year), all.Table.Regions.IndexOf(region), all.Table.Industries.IndexOf(industry)], read.Table[read.Table.YearIndex(year), r, i]);
+
+        var wide = new RegionalColumns("Code commune", "Code APE", "Effectifs {year}") { OnlyYears = new HashSet<int> { 2021 } };
+        var widePath = Write("Code commune;Code APE;Effectifs 2020;Effectifs 2021\n76005;2530Z;bad;14\n2B033;2530Z;1.5;2\n", "wide.csv");
+        Same(General(widePath, wide), RegionalFastCsv.TryRead(widePath, wide));
+        Assert.Equal([2021], General(widePath, wide).Table.Years);
+        Assert.Equal([2020, 2021], General(widePath, wide).FileYears);
     }
 
     [Theory]
