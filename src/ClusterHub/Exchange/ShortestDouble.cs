@@ -17,23 +17,30 @@ public static class ShortestDouble
     private const int MantissaBits = 52, ExponentBits = 11, Bias = 1023;
     private const int Pow5InverseBitCount = 125, Pow5BitCount = 125;
 
-    // 5^i split into 128-bit values (Ryū's DOUBLE_POW5_SPLIT and DOUBLE_POW5_INV_SPLIT), computed once from their
-    // definitions rather than pasted as 1,300 constants.
-    private static readonly UInt128[] Pow5 = [.. Enumerable.Range(0, 326).Select(i =>
+    // 5^i split into 128-bit values (Ryū's DOUBLE_POW5_SPLIT and DOUBLE_POW5_INV_SPLIT), low and high halves at 2i and
+    // 2i + 1, computed once from their definitions rather than pasted as 1,300 constants.
+    private static readonly ulong[] Pow5 = Halves(326, pow =>
     {
-        var pow = BigInteger.Pow(5, i);
         var shift = (int)pow.GetBitLength() - Pow5BitCount;
-        return (UInt128)(shift >= 0 ? pow >> shift : pow << -shift);
-    })];
+        return shift >= 0 ? pow >> shift : pow << -shift;
+    });
 
-    private static readonly UInt128[] Pow5Inverse = [.. Enumerable.Range(0, 342).Select(i =>
+    private static readonly ulong[] Pow5Inverse = Halves(342, pow => (BigInteger.One << ((int)pow.GetBitLength() - 1 + Pow5InverseBitCount)) / pow + 1);
+
+    private static ulong[] Halves(int count, Func<BigInteger, BigInteger> entry)
     {
-        var pow = BigInteger.Pow(5, i);
-        var shift = (int)pow.GetBitLength() - 1 + Pow5InverseBitCount;
-        return (UInt128)((BigInteger.One << shift) / pow + 1);
-    })];
+        var halves = new ulong[2 * count];
+        for (var i = 0; i < count; i++)
+        {
+            var value = entry(BigInteger.Pow(5, i));
+            (halves[2 * i], halves[2 * i + 1]) = ((ulong)(value & ulong.MaxValue), (ulong)(value >> 64));
+        }
+        return halves;
+    }
 
     /// <summary>Writes <paramref name="value"/> as <c>value.TryFormat(bytes, out written, default, InvariantCulture)</c> does.</summary>
+    // Optimised from the first call: a verb may write its millions of numbers before tiered compilation catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryFormat(double value, Span<byte> bytes, out int written)
     {
         var bits = BitConverter.DoubleToUInt64Bits(value);
@@ -86,6 +93,7 @@ public static class ShortestDouble
     }
 
     /// <summary>Ryū's d2d: the shortest decimal digits and their power of ten for a normal double's mantissa and exponent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (ulong Digits, int Exponent) Shortest(ulong mantissa, int exponent)
     {
         var e2 = exponent - Bias - MantissaBits - 2;
@@ -102,7 +110,7 @@ public static class ShortestDouble
             e10 = q;
             var k = Pow5InverseBitCount + Pow5Bits(q) - 1;
             var i = -e2 + q + k;
-            (vr, vp, vm) = MulShiftAll(m2, Pow5Inverse[q], i, mmShift);
+            (vr, vp, vm) = MulShiftAll(m2, Pow5Inverse[2 * q], Pow5Inverse[2 * q + 1], i, mmShift);
             if (q <= 21)
             {
                 if (mv % 5 == 0) vrIsTrailingZeros = MultipleOfPowerOf5(mv, q);
@@ -117,7 +125,7 @@ public static class ShortestDouble
             var i = -e2 - q;
             var k = Pow5Bits(i) - Pow5BitCount;
             var j = q - k;
-            (vr, vp, vm) = MulShiftAll(m2, Pow5[i], j, mmShift);
+            (vr, vp, vm) = MulShiftAll(m2, Pow5[2 * i], Pow5[2 * i + 1], j, mmShift);
             if (q <= 1)
             {
                 vrIsTrailingZeros = true;
@@ -175,17 +183,19 @@ public static class ShortestDouble
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (ulong Vr, ulong Vp, ulong Vm) MulShiftAll(ulong m, UInt128 multiplier, int shift, uint mmShift) =>
-        (MulShift(4 * m, multiplier, shift), MulShift(4 * m + 2, multiplier, shift), MulShift(4 * m - 1 - mmShift, multiplier, shift));
+    private static (ulong Vr, ulong Vp, ulong Vm) MulShiftAll(ulong m, ulong low, ulong high, int shift, uint mmShift) =>
+        (MulShift(4 * m, low, high, shift), MulShift(4 * m + 2, low, high, shift), MulShift(4 * m - 1 - mmShift, low, high, shift));
 
-    /// <summary>(m × multiplier) >> shift, the product being 192 bits wide; shift is over 64.</summary>
+    /// <summary>(m × (high·2⁶⁴ + low)) >> shift, the product being 192 bits wide; shift is between 64 and 128.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulShift(ulong m, UInt128 multiplier, int shift)
+    private static ulong MulShift(ulong m, ulong low, ulong high, int shift)
     {
-        var high1 = Math.BigMul(m, (ulong)(multiplier >> 64), out var low1);
-        var high0 = Math.BigMul(m, (ulong)multiplier, out _);
-        var sum = new UInt128(high1, low1) + high0;
-        return (ulong)(sum >> (shift - 64));
+        var high1 = Math.BigMul(m, high, out var low1);
+        var high0 = Math.BigMul(m, low, out _);
+        var sum = low1 + high0;
+        var carry = high1 + (sum < high0 ? 1UL : 0);
+        var s = shift - 64;
+        return (sum >> s) | (carry << (64 - s));
     }
 
     private static int Pow5Bits(int e) => (int)(((uint)e * 1217359) >> 19) + 1;
@@ -201,21 +211,30 @@ public static class ShortestDouble
         return count >= p;
     }
 
+    private static readonly ulong[] PowersOf10 = [.. Enumerable.Range(0, 20).Select(e => (ulong)BigInteger.Pow(10, e))];
+
     private static int DigitCount(ulong v)
     {
-        var count = 1;
-        for (; v >= 10; v /= 10) count++;
-        return count;
+        // log10 from log2 (1233/4096 ≈ log10 2), then one comparison to correct it.
+        var guess = (64 - BitOperations.LeadingZeroCount(v | 1)) * 1233 >> 12;
+        return guess + (v >= PowersOf10[guess] ? 1 : 0);
     }
 
+    /// <summary>"00" to "99": two digits per division.</summary>
+    private static ReadOnlySpan<byte> TwoDigits => "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
     /// <summary>The digits of <paramref name="v"/>, right-aligned in <paramref name="into"/>, whose length is their count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteDigits(ulong v, Span<byte> into)
     {
-        for (var at = into.Length - 1; at >= 0; at--)
+        var at = into.Length;
+        while (at >= 2)
         {
-            var (quotient, digit) = Math.DivRem(v, 10UL);
-            into[at] = (byte)('0' + digit);
+            var (quotient, pair) = Math.DivRem(v, 100UL);
+            at -= 2;
+            TwoDigits.Slice((int)pair * 2, 2).CopyTo(into[at..]);
             v = quotient;
         }
+        if (at == 1) into[0] = (byte)('0' + v);
     }
 }
