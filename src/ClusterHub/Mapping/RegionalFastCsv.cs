@@ -16,8 +16,8 @@ namespace ClusterHub.Mapping;
 /// gives), plain integers parsed by hand, other numbers by the runtime's UTF-8 parser, cells summed in file order.
 /// </summary>
 /// <remarks>
-/// It takes only the plain case: UTF-8 (or ASCII) text without a quote, a NUL, a note row or a UTF-8 whitespace other than
-/// ASCII's, no parent or name column, and every cell good. Anything else gives null and the caller reads the file through
+/// It takes only the plain case: UTF-8 (or ASCII) text without a NUL, a note row, a quoted cell among those it reads or
+/// one running over a line end, or a UTF-8 whitespace other than ASCII's; no parent or name column, and every cell good. Anything else gives null and the caller reads the file through
 /// the exchange kit (<see cref="RegionalFile"/>), which handles every encoding and quoting and lists located errors; so
 /// the fast path never decides what a file means, and its table is the same to the last bit (the tests compare both).
 /// </remarks>
@@ -38,8 +38,8 @@ internal static class RegionalFastCsv
         var bytes = File.ReadAllBytes(path);
         var text = bytes.AsSpan();
         if (text.StartsWith(Bom)) text = text[Bom.Length..];
-        // A quote (quoted cells), a NUL (UTF-16) or non-UTF-8 bytes (Windows-1252): the exchange kit's reader decides.
-        if (text.IndexOfAny((byte)'"', (byte)0) >= 0 || !System.Text.Unicode.Utf8.IsValid(text)) return null;
+        // A NUL (UTF-16) or non-UTF-8 bytes (Windows-1252): the exchange kit's reader decides.
+        if (text.IndexOf((byte)0) >= 0 || !System.Text.Unicode.Utf8.IsValid(text)) return null;
         var headerEnd = text.IndexOf((byte)'\n');
         if (headerEnd <= 0) return null;
         Layout layout;
@@ -73,6 +73,9 @@ internal static class RegionalFastCsv
     private sealed record Layout(byte Delimiter, int Region, int Industry, int Year, int[] ValueColumns, int[] ValueYears, IReadOnlySet<int>? OnlyYears, int[] HeaderYears)
     {
         public int LastColumn { get; } = Math.Max(Math.Max(Region, Industry), Math.Max(Year, ValueColumns.Max()));
+
+        /// <summary>The columns read.</summary>
+        public int[] Needed { get; } = [Region, Industry, Year, .. ValueColumns];
 
         /// <summary>The years a row may have (1800–2200) that are read, by year − 1800; null: all.</summary>
         public bool[]? Wanted { get; } = OnlyYears is null ? null : [.. Enumerable.Range(1800, 401).Select(OnlyYears.Contains)];
@@ -145,11 +148,16 @@ internal static class RegionalFastCsv
             // A lone carriage return (a line end to CsvRows), maybe a note row ('#'), or a first cell that starts with a
             // byte that may decode to whitespace: the general reader decides.
             if (line.IndexOf((byte)'\r') >= 0 || line.TrimStart(" \t\v\f"u8) is var lead && (lead.IsEmpty || lead[0] == (byte)'#' || lead[0] >= 0x80)) return null;
+            // A quoted cell (a name with the delimiter in it) must close on its line: one that does not may hold a line
+            // end, and a line of the file is then not a row.
+            var quoted = line.IndexOf((byte)'"') >= 0;
+            if (quoted && !QuotesClose(line, layout.Delimiter)) return null;
             // The starts of the cells up to the last needed one; starts[c + 1] − 1 is where cell c ends.
             var found = 1;
             starts[0] = 0;
             for (var at = 0; found <= layout.LastColumn + 1;)
             {
+                if (quoted && at < line.Length && line[at] == (byte)'"') at = AfterQuoted(line, at);
                 var next = line[at..].IndexOf(layout.Delimiter);
                 if (next < 0) break;
                 at += next + 1;
@@ -157,6 +165,10 @@ internal static class RegionalFastCsv
             }
             if (found <= layout.LastColumn) return null; // too few cells: an error to locate
             if (found == layout.LastColumn + 1) starts[found] = line.Length + 1;
+            // A needed cell quoted: the general reader unquotes it.
+            if (quoted)
+                foreach (var c in layout.Needed)
+                    if (c >= 0 && starts[c] < line.Length && line[starts[c]] == (byte)'"') return null;
             static ReadOnlySpan<byte> Cell(ReadOnlySpan<byte> row, int[] s, int c) => Trim(row[s[c]..(s[c + 1] - 1)]);
 
             chunk.Rows++;
@@ -188,6 +200,35 @@ internal static class RegionalFastCsv
             }
         }
         return chunk;
+    }
+
+    /// <summary>
+    /// Where a quoted cell's closing quote ends, "" being a quote inside it; −1 when it does not close on the line. As
+    /// <see cref="CsvRows"/> reads it, the cell then runs on to the next delimiter, and a quote elsewhere than at a cell's
+    /// start is text.
+    /// </summary>
+    private static int AfterQuoted(ReadOnlySpan<byte> line, int open)
+    {
+        for (var at = open + 1; ;)
+        {
+            var quote = line[at..].IndexOf((byte)'"');
+            if (quote < 0) return -1;
+            at += quote + 1;
+            if (at < line.Length && line[at] == (byte)'"') at++;
+            else return at;
+        }
+    }
+
+    /// <summary>Whether every quoted cell of the line closes on it.</summary>
+    private static bool QuotesClose(ReadOnlySpan<byte> line, byte delimiter)
+    {
+        for (var at = 0; ;)
+        {
+            if (at < line.Length && line[at] == (byte)'"' && (at = AfterQuoted(line, at)) < 0) return false;
+            var next = line[at..].IndexOf(delimiter);
+            if (next < 0) return true;
+            at += next + 1;
+        }
     }
 
     /// <summary>A code trimmed as <see cref="CsvRows"/> trims it (any Unicode whitespace) and interned; −1 when nothing is left.</summary>

@@ -110,6 +110,32 @@ public sealed class RegionalFastCsvTests : IDisposable
         Assert.Equal([2020, 2021], General(widePath, wide).FileYears);
     }
 
+    [Fact]
+    public void Quoted_names_with_the_delimiter_in_them_are_stepped_over_as_the_general_reader_reads_them()
+    {
+        // URSSAF's sector names: "MN Activités … ; soutien …", a "" inside, text after a closing quote, a stray quote in a code.
+        var columns = new RegionalColumns("Code commune", "Code APE", "Effectifs {year}");
+        var path = Write("Secteur;Code commune;Code APE;Effectifs 2020;Effectifs 2021\n" +
+            "\"MN Activités ; soutien\";76005;7010Z;12;14\n" +
+            "\"Dit \"\"le\"\" ; x\"suite;76005;2511Z;3;\n" +
+            "Forge;76\"05;2511Z;1;2\n" +
+            "\"\";2B033;7010Z;;5\n", "quoted.csv");
+        var read = RegionalFastCsv.TryRead(path, columns, minimumChunk: 16);
+        Same(General(path, columns), read);
+        Assert.Equal(["76005", "76\"05", "2B033"], read!.Table.Regions.Codes);
+
+        var urssaf = RegionalFileTests.Samples("urssaf-rouen-commune-ape.csv");
+        var plain = RegionalFileTests.UrssafColumns with { Parent = null };
+        Same(General(urssaf, plain), RegionalFastCsv.TryRead(urssaf, plain));
+    }
+
+    [Theory]
+    [InlineData("region;industry;year;emp;note\nA;1;2020;3;\"a note\nover two lines\"\nB;1;2020;4;x\n")] // a line end in a quoted cell after the needed ones
+    [InlineData("region;industry;year;emp;note\nA;1;2020;3;\"never closed\nB;1;2020;4;x\n")] // a quote never closed
+    [InlineData("region;industry;year;emp\n\"A\";1;2020;3\n")] // a needed cell quoted: the general reader unquotes it
+    public void A_quoted_cell_that_may_hold_a_line_end_or_a_needed_quoted_cell_is_left_to_the_general_reader(string csv) =>
+        Assert.Null(RegionalFastCsv.TryRead(Write(csv), Long));
+
     [Theory]
     [InlineData("region,industry,year,emp\nA,1,2020,\"1 234,5\"\n")] // a quote
     [InlineData("region,industry,year,emp\nA,1,2020,1 234\n")] // grouped digits
