@@ -5,12 +5,13 @@ namespace ClusterHub.Exchange;
 
 /// <summary>
 /// A double as the shortest text that reads back the same, written in UTF-8: the same bytes as the runtime's
-/// <c>double.TryFormat</c> in the invariant culture, about five times faster. Written here for speed: the <c>map lq</c>
-/// verb writes 4 million location quotients, and the runtime's formatter (about 250 ns a number) was half of writing
-/// them; no NuGet package offers a formatter. The digits come from Ulf Adams' Ryū (PLDI 2018, "Ryū: fast float-to-string
-/// conversion"), which finds the shortest digits that round-trip, the closest to the exact value on a tie; the layout
-/// (fixed notation, no exponent) is the runtime's for numbers from 10⁻⁴ to 10¹⁵. Anything else (zero, subnormal numbers,
-/// a number needing an exponent, infinities, NaN) is left to the runtime; tests compare both on millions of numbers.
+/// <c>double.TryFormat</c> in the invariant culture, in less than half its time. Written here for speed: the <c>map lq</c>
+/// verb writes 4 million location quotients, and the runtime's formatter (180–200 ns a number on the 2-core test machine,
+/// against 70–95 ns here) was half of writing them; no NuGet package offers a formatter. The digits come from Ulf Adams'
+/// Ryū (PLDI 2018, "Ryū: fast float-to-string conversion"), which finds the shortest digits that round-trip, the closest
+/// to the exact value on a tie. The layout is fixed notation, which the runtime uses for every number whose scientific
+/// exponent is from −4 to 14 (and for some beyond); only that window is written here. Anything else (zero, subnormal
+/// numbers, a number outside the window, infinities, NaN) is left to the runtime; tests compare both on a million numbers.
 /// </summary>
 public static class ShortestDouble
 {

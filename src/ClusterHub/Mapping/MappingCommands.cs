@@ -83,7 +83,8 @@ public static class MappingCommands
     {
         var (layout, columns) = (parse.GetValue(Layout), Columns(parse) with { OnlyYears = onlyYears });
         var file = parse.GetValue(Input)!;
-        // The plain case (UTF-8 without quotes, every cell good) on every core; anything else the general way, which locates errors.
+        // The plain case (UTF-8, no quoted cell among those read, every cell good) on every core; anything else the general
+        // way, which locates errors.
         if (layout == RegionalLayout.None && RegionalFastCsv.TryRead(file.FullName, columns) is { } fast) return fast;
         var read = ReadFile(file, bar, (reader, name) => layout == RegionalLayout.None ? RegionalFile.Read(reader, name, columns) : RegionalLayouts.Read(reader, name, layout));
         if (read.Data is { } data) return data;

@@ -28,7 +28,7 @@ public static class MappingMeasures
         var t = data.Table;
         // The years' indices, or an error naming the file's years (a shift-share reads only the two it compares).
         int Index(int year) => Array.BinarySearch(t.Years, year) is var y and >= 0 ? y
-            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"no year {year} in the table (years: {string.Join(", ", data.FileYears ?? t.Years)})"));
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"no year {year} in the table (years: {string.Join(", ", data.FileYears is { Count: > 0 } read ? read : t.Years)})"));
         var (from, to) = (Index(fromYear), Index(toYear));
         var s = ShiftShare.Compute(t, from, to, Base(data, @base));
         var offset = to * t.RegionCount * t.IndustryCount;

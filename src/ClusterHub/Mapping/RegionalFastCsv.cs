@@ -42,6 +42,10 @@ internal static class RegionalFastCsv
         if (text.IndexOf((byte)0) >= 0 || !System.Text.Unicode.Utf8.IsValid(text)) return null;
         var headerEnd = text.IndexOf((byte)'\n');
         if (headerEnd <= 0) return null;
+        // A header with a carriage return inside it (a line end to CsvRows), or an odd number of quotes (CsvRows then
+        // looks past the line for its delimiter): the general reader decides.
+        var headerLine = text[..headerEnd];
+        if (headerLine.TrimEnd((byte)'\r').IndexOf((byte)'\r') >= 0 || headerLine.Count((byte)'"') % 2 != 0) return null;
         Layout layout;
         try
         {

@@ -61,11 +61,15 @@ public sealed class ShortestDoubleTests
     }
 
     [Fact]
-    public void A_buffer_too_small_is_refused_not_overrun()
+    public void The_longest_fixed_text_fits_the_smallest_buffer_it_writes_into_and_a_shorter_one_is_refused()
     {
-        Assert.False(ShortestDouble.TryFormat(1.0 / 3, new byte[10], out _));
-        var exact = new byte[18];
-        Assert.True(ShortestDouble.TryFormat(1.0 / 3, exact, out var written));
-        Assert.Equal("0.3333333333333333", Encoding.UTF8.GetString(exact, 0, written));
+        // 23 bytes, the most the fixed notation takes (sign, "0.", three zeros, 17 digits), written by ShortestDouble
+        // itself into 25 bytes, the least it writes into; a smaller buffer goes to the runtime, which refuses it.
+        var value = -0.00012345678901234567;
+        var buffer = new byte[25];
+        Assert.True(ShortestDouble.TryFormat(value, buffer, out var written));
+        Assert.Equal(value.ToString(CultureInfo.InvariantCulture), Encoding.UTF8.GetString(buffer, 0, written));
+        Assert.Equal(23, written);
+        Assert.False(ShortestDouble.TryFormat(value, new byte[10], out _));
     }
 }

@@ -133,6 +133,8 @@ public sealed class RegionalFastCsvTests : IDisposable
     [InlineData("region;industry;year;emp;note\nA;1;2020;3;\"a note\nover two lines\"\nB;1;2020;4;x\n")] // a line end in a quoted cell after the needed ones
     [InlineData("region;industry;year;emp;note\nA;1;2020;3;\"never closed\nB;1;2020;4;x\n")] // a quote never closed
     [InlineData("region;industry;year;emp\n\"A\";1;2020;3\n")] // a needed cell quoted: the general reader unquotes it
+    [InlineData("region,industry,year,emp,x\"y\nA,1,2020,3,\"a;b;c;d;e\"\n")] // an odd quote in the header: CsvRows looks past it for its delimiter
+    [InlineData("region,industry,year,emp\rA,1,2020,3\nB,1,2020,4\n")] // a carriage return ending the header
     public void A_quoted_cell_that_may_hold_a_line_end_or_a_needed_quoted_cell_is_left_to_the_general_reader(string csv) =>
         Assert.Null(RegionalFastCsv.TryRead(Write(csv), Long));
 
