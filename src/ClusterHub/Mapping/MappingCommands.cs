@@ -86,7 +86,7 @@ public static class MappingCommands
         // The plain case (UTF-8, no quoted cell among those read, every cell good) on every core; anything else the general
         // way, which locates errors.
         if (layout == RegionalLayout.None && RegionalFastCsv.TryRead(file.FullName, columns) is { } fast) return fast;
-        var read = ReadFile(file, bar, (reader, name) => layout == RegionalLayout.None ? RegionalFile.Read(reader, name, columns) : RegionalLayouts.Read(reader, name, layout));
+        var read = ReadFile(file, bar, (reader, name) => layout == RegionalLayout.None ? RegionalFile.Read(reader, name, columns) : RegionalLayouts.Read(reader, name, layout, onlyYears));
         if (read.Data is { } data) return data;
         foreach (var e in read.Errors.First) stdout.WriteLine(e.ToString());
         var shown = read.Errors.Total > read.Errors.First.Count ? $" (the first {read.Errors.First.Count} listed)" : "";

@@ -32,15 +32,17 @@ public static class RegionalLayouts
         _ => throw new ArgumentOutOfRangeException(nameof(layout), layout, null),
     };
 
-    public static RegionalRead Read(TextReader reader, string file, RegionalLayout layout)
+    /// <summary>A layout over CSV text; <paramref name="onlyYears"/> are the years to read (<see cref="RegionalColumns.OnlyYears"/>), null: every year.</summary>
+    public static RegionalRead Read(TextReader reader, string file, RegionalLayout layout, IReadOnlySet<int>? onlyYears = null)
     {
         using var rows = new CsvRows(reader, file);
-        return Read(rows, layout);
+        return Read(rows, layout, onlyYears: onlyYears);
     }
 
     /// <summary>A layout over any table of the exchange kit (CSV or xlsx).</summary>
-    public static RegionalRead Read(ITableRows rows, RegionalLayout layout, IProgress<double>? progress = null, Action<ITableRows, int, int, int, double>? also = null) =>
-        layout == RegionalLayout.Uscmp ? ReadUscmp(rows, progress, also) : RegionalFile.Read(rows, Columns(layout), progress, also);
+    public static RegionalRead Read(ITableRows rows, RegionalLayout layout, IProgress<double>? progress = null, Action<ITableRows, int, int, int, double>? also = null,
+        IReadOnlySet<int>? onlyYears = null) =>
+        layout == RegionalLayout.Uscmp ? ReadUscmp(rows, progress, also, onlyYears) : RegionalFile.Read(rows, Columns(layout) with { OnlyYears = onlyYears }, progress, also);
 
     /// <summary>
     /// The US extract with the national base its published <c>lq_tf</c> uses: traded clusters are shares of traded
@@ -54,11 +56,12 @@ public static class RegionalLayouts
         return ReadUscmp(rows);
     }
 
-    public static RegionalRead ReadUscmp(ITableRows table, IProgress<double>? progress = null, Action<ITableRows, int, int, int, double>? also = null)
+    public static RegionalRead ReadUscmp(ITableRows table, IProgress<double>? progress = null, Action<ITableRows, int, int, int, double>? also = null,
+        IReadOnlySet<int>? onlyYears = null)
     {
         var traded = new Dictionary<int, bool>();
         var national = new Dictionary<(int Cluster, int Year), double>();
-        var read = RegionalFile.Read(table, Uscmp, progress, (rows, region, cluster, year, value) =>
+        var read = RegionalFile.Read(table, Uscmp with { OnlyYears = onlyYears }, progress, (rows, region, cluster, year, value) =>
         {
             also?.Invoke(rows, region, cluster, year, value);
             var flag = rows.Cell(rows.Column("traded_b"));

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using ClusterHub.Cli;
+using ClusterHub.Exchange;
+using ClusterHub.Mapping;
 
 namespace ClusterHub.Tests.Mapping;
 
@@ -75,6 +77,26 @@ public sealed class MappingCommandsTests : IDisposable
         // Size and focus stars go to the top 10 % of the communes with the cluster each year: some, never most.
         var rated = lines.Skip(1).Select(l => l.Split(',')).Where(f => f[2] == "2022").ToList();
         Assert.InRange(rated.Count(f => f[6] == "1"), 1, (int)Math.Ceiling(rated.Count * 0.1));
+    }
+
+    /// <summary>A shift-share over a published layout reads only its two years, and gives to the byte what a read of every year gives.</summary>
+    [Fact]
+    public async Task A_shift_share_over_a_layout_reads_two_years_and_gives_the_figures_of_a_full_read()
+    {
+        var file = RegionalFileTests.Samples("urssaf-rouen-commune-ape.csv");
+        var (exit, output, err) = await Run("map", "shiftshare", file, "--layout", "urssaf", "--from", "2010", "--to", "2022");
+        Assert.True(exit == 0, err);
+        using var text = DecodedText.OpenFile(file, "urssaf.csv");
+        var full = RegionalLayouts.Read(text.OpenReader(), "urssaf.csv", RegionalLayout.Urssaf).Data!;
+        Assert.Equal(17, full.Table.YearCount);
+        using (var again = DecodedText.OpenFile(file, "urssaf.csv"))
+            Assert.Equal([2010, 2022], RegionalLayouts.Read(again.OpenReader(), "urssaf.csv", RegionalLayout.Urssaf, new HashSet<int> { 2010, 2022 }).Data!.Table.Years);
+        var (cells, columns) = MappingMeasures.ShiftShares(full, 2010, 2022, MappingBase.National);
+        using var expected = new MemoryStream();
+        await MappingMeasures.WriteCsvAsync(expected, "shiftshare", full.Table, true, columns, cells, CancellationToken.None);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(expected.ToArray()).TrimStart('\uFEFF'), output.TrimStart('\uFEFF'));
+        (exit, _, err) = await Run("map", "shiftshare", file, "--layout", "urssaf", "--from", "2005", "--to", "2022");
+        Assert.Equal((1, "clusterhub: no year 2005 in the table (years: " + string.Join(", ", Enumerable.Range(2006, 17)) + ")"), (exit, err.TrimEnd()));
     }
 
     /// <summary>
