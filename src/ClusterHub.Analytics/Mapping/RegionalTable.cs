@@ -49,10 +49,12 @@ public sealed class RegionalTable
     public double this[int y, int r, int i] => Values[Cell(y, r, i)];
 
     /// <summary>The index of <paramref name="year"/> in <see cref="Years"/>, or an error naming the years there are.</summary>
-    public int YearIndex(int year)
+    /// <param name="year">The year sought.</param>
+    /// <param name="named">The years the error names (a reader's file years when it read only some); default: the table's.</param>
+    public int YearIndex(int year, IEnumerable<int>? named = null)
     {
         var y = Array.BinarySearch(Years, year);
-        return y >= 0 ? y : throw new ArgumentException($"no year {year} in the table (years: {string.Join(", ", Years)})", nameof(year));
+        return y >= 0 ? y : throw new ArgumentException($"no year {year} in the table (years: {string.Join(", ", named ?? Years)})", nameof(year));
     }
 
     /// <summary>The row of region <paramref name="r"/> in year index <paramref name="y"/>.</summary>

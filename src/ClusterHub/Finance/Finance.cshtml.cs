@@ -86,8 +86,7 @@ public sealed class FinanceModel(ClusterDb db, TimeProvider clock, IStringLocali
     private static decimal? Amount(string? text, string field, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var clean = text.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Replace("\u202f", "", StringComparison.Ordinal).Replace(',', '.');
-        if (decimal.TryParse(clean, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)) return amount;
+        if (decimal.TryParse(FormText.Amount(text), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)) return amount;
         errors.Add(new(field, InputText.Echo(text), "must be an amount in euros such as 1250.50"));
         return null;
     }

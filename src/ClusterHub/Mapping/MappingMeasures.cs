@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClusterHub.Analytics.Mapping;
 using System.Runtime.CompilerServices;
 using ClusterHub.Exchange;
@@ -26,10 +25,9 @@ public static class MappingMeasures
     public static (IEnumerable<int> Cells, IReadOnlyList<MeasureColumn> Columns) ShiftShares(RegionalData data, int fromYear, int toYear, MappingBase @base)
     {
         var t = data.Table;
-        // The years' indices, or an error naming the file's years (a shift-share reads only the two it compares).
-        int Index(int year) => Array.BinarySearch(t.Years, year) is var y and >= 0 ? y
-            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"no year {year} in the table (years: {string.Join(", ", data.FileYears is { Count: > 0 } read ? read : t.Years)})"));
-        var (from, to) = (Index(fromYear), Index(toYear));
+        // An error names the file's years: a shift-share reads only the two it compares.
+        var named = data.FileYears is { Count: > 0 } read ? read : null;
+        var (from, to) = (t.YearIndex(fromYear, named), t.YearIndex(toYear, named));
         var s = ShiftShare.Compute(t, from, to, Base(data, @base));
         var offset = to * t.RegionCount * t.IndustryCount;
         return (Known(t, to, to + 1).Where(k => !double.IsNaN(s.RegionalShift[k - offset])),

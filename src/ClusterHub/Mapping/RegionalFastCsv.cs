@@ -24,6 +24,8 @@ namespace ClusterHub.Mapping;
 internal static class RegionalFastCsv
 {
     private const int MinimumChunk = 1 << 20;
+    /// <summary>The years a cell may hold, as the general reader's: <see cref="FirstYear"/> and the <see cref="YearSpan"/> − 1 after it.</summary>
+    private const int FirstYear = 1800, YearSpan = 401;
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>The table, or null when the file is not the plain case (the caller then reads it the general way).</summary>
@@ -50,7 +52,7 @@ internal static class RegionalFastCsv
         try
         {
             // The header through the exchange kit's reader: the same delimiter and the same columns by name.
-            using var header = new CsvRows(new StringReader(Encoding.UTF8.GetString(text[..headerEnd]).TrimEnd('\r')), info.Name);
+            using var header = new CsvRows(new StringReader(Encoding.UTF8.GetString(headerLine).TrimEnd('\r')), info.Name);
             var (region, industry) = (header.Column(columns.Region), header.Column(columns.Industry));
             var all = RegionalFile.ValueColumns(header, info.Name, columns);
             var year = all[0].Year is not null || columns.Year is null ? -1 : header.Column(columns.Year);
@@ -69,8 +71,8 @@ internal static class RegionalFastCsv
         var data = Merge(chunks!);
         if (columns.OnlyYears is null) return data;
         var fileYears = new SortedSet<int>(layout.HeaderYears);
-        for (var y = 0; y < 401; y++)
-            if (chunks.Any(c => c!.Seen[y])) fileYears.Add(1800 + y);
+        for (var y = 0; y < YearSpan; y++)
+            if (chunks.Any(c => c!.Seen[y])) fileYears.Add(FirstYear + y);
         return data with { FileYears = [.. fileYears] };
     }
 
@@ -81,8 +83,8 @@ internal static class RegionalFastCsv
         /// <summary>The columns read.</summary>
         public int[] Needed { get; } = [Region, Industry, Year, .. ValueColumns];
 
-        /// <summary>The years a row may have (1800–2200) that are read, by year − 1800; null: all.</summary>
-        public bool[]? Wanted { get; } = OnlyYears is null ? null : [.. Enumerable.Range(1800, 401).Select(OnlyYears.Contains)];
+        /// <summary>The years a row may have that are read, by year − <see cref="FirstYear"/>; null: all.</summary>
+        public bool[]? Wanted { get; } = OnlyYears is null ? null : [.. Enumerable.Range(FirstYear, YearSpan).Select(OnlyYears.Contains)];
     }
 
     /// <summary>A chunk's cells by its own code ids, in its row order.</summary>
@@ -91,8 +93,8 @@ internal static class RegionalFastCsv
         public readonly CodeIndex Regions = new(), Industries = new();
         /// <summary>Codes of up to seven bytes (nearly all: FIPS, INSEE, NAICS, NAF) by their bytes packed in a long: no decoding, no string hash.</summary>
         public readonly Dictionary<ulong, int> ShortRegions = [], ShortIndustries = [];
-        /// <summary>The years of the chunk's rows, read or not, by year − 1800.</summary>
-        public readonly bool[] Seen = new bool[401];
+        /// <summary>The years of the chunk's rows, read or not, by year − <see cref="FirstYear"/>.</summary>
+        public readonly bool[] Seen = new bool[YearSpan];
         public int[] Region = new int[1 << 14], Industry = new int[1 << 14], Year = new int[1 << 14];
         public double[] Value = new double[1 << 14];
         public int Count, Rows, Missing;
@@ -180,8 +182,8 @@ internal static class RegionalFastCsv
             if (layout.Year >= 0 && !TryYear(Cell(line, starts, layout.Year), out y)) return null;
             if (layout.Year >= 0 && layout.Wanted is { } wanted)
             {
-                chunk.Seen[y - 1800] = true;
-                if (!wanted[y - 1800]) continue;
+                chunk.Seen[y - FirstYear] = true;
+                if (!wanted[y - FirstYear]) continue;
             }
             var r = Cell(line, starts, layout.Region);
             var i = Cell(line, starts, layout.Industry);
@@ -268,7 +270,7 @@ internal static class RegionalFastCsv
             if ((uint)(b - '0') > 9) return false;
             year = year * 10 + (b - '0');
         }
-        return year is >= 1800 and <= 2200;
+        return year >= FirstYear && year < FirstYear + YearSpan;
     }
 
     /// <summary>

@@ -43,20 +43,19 @@ public static class ProjectBreakdown
                               group x by new { x.MemberId, Coordinates = x.Role == PartnerRole.Coordinator, p.State } into g
                               select new { MemberId = g.Key.MemberId!.Value, g.Key.Coordinates, g.Key.State, Count = g.Count() }).ToListAsync(ct);
         var active = partners.GroupBy(p => p.MemberId)
-            .Select(g => new
-            {
-                MemberId = g.Key, Proposals = g.Sum(x => x.Count), Coordinated = g.Where(x => x.Coordinates).Sum(x => x.Count),
-                Certified = g.Where(x => CertifiedOrLater.Contains(x.State)).Sum(x => x.Count), Funded = g.Where(x => FundedOrLater.Contains(x.State)).Sum(x => x.Count),
-            })
-            .OrderByDescending(m => m.Proposals).ThenByDescending(m => m.Funded).ThenBy(m => m.MemberId).Take(top).ToList();
+            .Select(g => (MemberId: g.Key, Tally: Tally(g.Select(x => (x.State, x.Count))), Coordinated: g.Where(x => x.Coordinates).Sum(x => x.Count)))
+            .OrderByDescending(m => m.Tally.Proposals).ThenByDescending(m => m.Tally.Funded).ThenBy(m => m.MemberId).Take(top).ToList();
         var ids = active.Select(m => m.MemberId).ToList();
         var names = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
 
         static List<Group> Groups<TKey>(IEnumerable<(TKey Key, ProposalState State, int Count)> rows, IEnumerable<(TKey Key, string Name)> named, string none)
         {
             var list = rows.ToList();
-            Group Of(IEnumerable<(TKey Key, ProposalState State, int Count)> xs, string name) =>
-                new(name, xs.Sum(x => x.Count), xs.Where(x => CertifiedOrLater.Contains(x.State)).Sum(x => x.Count), xs.Where(x => FundedOrLater.Contains(x.State)).Sum(x => x.Count));
+            static Group Of(IEnumerable<(TKey Key, ProposalState State, int Count)> xs, string name)
+            {
+                var (proposals, certified, funded) = Tally(xs.Select(x => (x.State, x.Count)));
+                return new(name, proposals, certified, funded);
+            }
             var groups = named.Select(n => Of(list.Where(r => Equals(r.Key, n.Key)), n.Name)).Where(g => g.Proposals > 0).ToList();
             var rest = list.Where(r => r.Key is null).ToList();
             if (rest.Count > 0) groups.Add(Of(rest, none));
@@ -66,6 +65,19 @@ public static class ProjectBreakdown
             Groups(counts.Select(r => (r.StrategicAreaId, r.State, r.Count)), areas.Select(a => ((int?)a.Id, a.Name)), none),
             Groups(counts.Select(r => (r.FunderId, r.State, r.Count)), funders.Select(f => ((int?)f.Id, f.Name)), none),
             partners.Select(p => p.MemberId).Distinct().Count(),
-            [.. active.Select(m => new Participant(m.MemberId, names.GetValueOrDefault(m.MemberId, "?"), m.Proposals, m.Coordinated, m.Certified, m.Funded))]);
+            [.. active.Select(m => new Participant(m.MemberId, names.GetValueOrDefault(m.MemberId, "?"), m.Tally.Proposals, m.Coordinated, m.Tally.Certified, m.Tally.Funded))]);
+    }
+
+    /// <summary>Proposals, and of them those certified and those funded, from (state, count) rows.</summary>
+    private static (int Proposals, int Certified, int Funded) Tally(IEnumerable<(ProposalState State, int Count)> rows)
+    {
+        var (proposals, certified, funded) = (0, 0, 0);
+        foreach (var (state, count) in rows)
+        {
+            proposals += count;
+            if (CertifiedOrLater.Contains(state)) certified += count;
+            if (FundedOrLater.Contains(state)) funded += count;
+        }
+        return (proposals, certified, funded);
     }
 }

@@ -23,10 +23,13 @@ public sealed class FormText
     /// <summary>An amount in euros, blank as zero; spaces group thousands and a comma is the French decimal separator.</summary>
     public decimal Euros(string field, string? text)
     {
-        var t = new string([.. (text ?? "").Where(c => !char.IsWhiteSpace(c) && c != '\u202f')]).Replace(',', '.');
+        var t = Amount(text);
         if (t.Length == 0) return 0;
         return decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : Fail(field, text, "is not an amount in euros", 0m);
     }
+
+    /// <summary>An amount as typed, ready for the invariant parser: spaces (digit groups, non-breaking or narrow too) gone, a comma read as the decimal point.</summary>
+    public static string Amount(string? text) => new string([.. (text ?? "").Where(c => !char.IsWhiteSpace(c))]).Replace(',', '.');
 
     public DateOnly Date(string field, string? text) => OptionalDate(field, text) ?? Fail(field, text, "is required", default(DateOnly));
 
